@@ -1,0 +1,32 @@
+package org.guitai.hq;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.guitai.hq.platform.config.HqSettings;
+import org.guitai.hq.platform.persistence.Migrations;
+import org.guitai.hq.sample.SampleData;
+
+/** Start-up in order: refuse bad settings, bring the schema up to date, load the demo's sample data if asked to. */
+@ApplicationScoped
+public class HqStartup {
+
+    private static final Logger LOG = Logger.getLogger(HqStartup.class.getName());
+
+    @Inject
+    HqSettings settings;
+
+    @Inject
+    Migrations migrations;
+
+    @Inject
+    SampleData sampleData;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        LOG.info(() -> "HQ starting, reporting in " + settings.currency().getCurrencyCode());
+        migrations.migrate();
+        settings.sampleData().ifPresent(sampleData::load);
+    }
+}

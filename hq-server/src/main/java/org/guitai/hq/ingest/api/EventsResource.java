@@ -1,0 +1,41 @@
+package org.guitai.hq.ingest.api;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.guitai.hq.ingest.service.Ingest;
+import org.guitai.hq.platform.security.Public;
+import org.guitai.kernel.contract.BatchReceipt;
+import org.guitai.kernel.contract.EventBatch;
+
+/** Where stores deliver their outbox: authenticated by the store's credential, not a staff session. */
+@Path("stores/{storeId}/events")
+@RequestScoped
+@Public
+@Consumes(APPLICATION_JSON)
+@Produces(APPLICATION_JSON)
+public class EventsResource {
+
+    @Inject
+    Ingest ingest;
+
+    @POST
+    @SecurityRequirement(name = "store")
+    public BatchReceipt deliver(@PathParam("storeId") String storeId,
+                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @NotNull EventBatch batch) {
+        String credential = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        return ingest.receive(storeId, credential, batch);
+    }
+}

@@ -1,0 +1,28 @@
+package org.guitai.hq.platform.persistence;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The HQ MariaDB. Coordinates come from settings ({@code GUITAI_DB_URL}, {@code GUITAI_DB_USER},
+ * {@code GUITAI_DB_PASSWORD}); connections are validated before use so the pool survives a database restart.
+ */
+@DataSourceDefinition(
+        name = HqDataSource.JNDI_NAME,
+        className = "org.mariadb.jdbc.MariaDbDataSource",
+        url = "${MPCONFIG=guitai.db.url}",
+        user = "${MPCONFIG=guitai.db.user}",
+        password = "${MPCONFIG=guitai.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+                "fish.payara.fail-all-connections=true"
+        })
+@ApplicationScoped
+public class HqDataSource {
+
+    public static final String JNDI_NAME = "java:app/jdbc/hq";
+}

@@ -1,0 +1,31 @@
+package org.guitai.hq.staff.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.guitai.hq.staff.domain.HqSession;
+import org.guitai.hq.staff.domain.HqStaff;
+
+@ApplicationScoped
+public class HqStaffRepository {
+
+    @PersistenceContext(unitName = "hq")
+    EntityManager em;
+
+    public Optional<HqStaff> find(String code) {
+        return Optional.ofNullable(em.find(HqStaff.class, code));
+    }
+
+    public Optional<HqSession> findSession(String tokenDigest) {
+        return Optional.ofNullable(em.find(HqSession.class, tokenDigest));
+    }
+
+    public void add(HqStaff staff) {
+        em.persist(staff);
+    }
+
+    public void add(HqSession session) {
+        em.persist(session);
+    }
+}

@@ -1,0 +1,254 @@
+package org.guitai.hq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * HQ's API over HTTP, on Payara Micro against MariaDB: the analyst's login, the stores' event
+ * inbox (credential, exactly-once, unreadable events) and the chain report.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HqApiIT {
+
+    private static final String CREDENTIAL = "test-credential-of-store-S001";
+    /** Business dates of this test's sales: far from any other test's, so the figures are this test's own. */
+    private static final LocalDate DAY = LocalDate.of(2031, 3, 14);
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive hqServer() {
+        return ShrinkWrap.create(ZipImporter.class, "hq-server.war")
+                .importFrom(new File(System.getProperty("guitai.war")))
+                .as(WebArchive.class);
+    }
+
+    private JsonHttp api() {
+        try {
+            return new JsonHttp(base.toURI().resolve("api/"));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonHttp analyst() {
+        Answer login = api().post("sessions", "{\"staffCode\":\"H001\",\"password\":\"hq-demo-2468\"}");
+        assertEquals(201, login.status(), login::toString);
+        return api().as(login.json().getString("token"));
+    }
+
+    private JsonHttp store(String credential) {
+        return api().as(credential);
+    }
+
+    @Test
+    void reportsReadyWhileTheDatabaseAnswers() throws Exception {
+        Answer health = new JsonHttp(base.toURI().resolve("/")).get("health/ready");
+        assertEquals(200, health.status(), health::toString);
+        assertTrue(health.body().contains("\"database\""), health::toString);
+        Answer openapi = new JsonHttp(base.toURI().resolve("/")).get("openapi?format=JSON");
+        assertEquals(200, openapi.status(), openapi::toString);
+        assertTrue(openapi.json().getJsonObject("paths").containsKey("/api/reports/chain"));
+    }
+
+    @Test
+    void theAnalystLogsInWithAPassword() {
+        Answer login = api().post("sessions", "{\"staffCode\":\"H001\",\"password\":\"hq-demo-2468\"}");
+        assertEquals(201, login.status(), login::toString);
+        assertEquals(List.of("HQ_ANALYST"), login.json().getJsonObject("staff").getJsonArray("roles")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        for (String body : List.of("{\"staffCode\":\"H001\",\"password\":\"wrong\"}", "{\"staffCode\":\"H404\",\"password\":\"wrong\"}")) {
+            Answer refusal = api().post("sessions", body);
+            assertEquals(401, refusal.status(), refusal::toString);
+            assertEquals("urn:guitai:problem:invalid-credentials", refusal.json().getString("type"));
+        }
+    }
+
+    @Test
+    void reportsNeedASession() {
+        Answer refusal = api().get("reports/chain");
+        assertEquals(401, refusal.status(), refusal::toString);
+        assertTrue(refusal.isProblem());
+    }
+
+    @Test
+    void refusesEventsWithoutTheStoresCredential() throws SQLException {
+        long inbox = count("select count(*) from inbox");
+        for (JsonHttp caller : List.of(store("wrong-credential-of-store-S001"), api(), store(CREDENTIAL + "x"))) {
+            Answer refusal = caller.post("stores/S001/events", batch(saleEvent(UUID.randomUUID(), UUID.randomUUID(), "10.00")));
+            assertEquals(401, refusal.status(), refusal::toString);
+            assertEquals("urn:guitai:problem:store-not-authenticated", refusal.json().getString("type"));
+        }
+        Answer otherStore = store(CREDENTIAL).post("stores/S002/events", batch(saleEvent(UUID.randomUUID(), UUID.randomUUID(), "10.00")));
+        assertEquals(401, otherStore.status(), "S001's credential does not open S002's inbox");
+        assertEquals(inbox, count("select count(*) from inbox"));
+    }
+
+    @Test
+    void recordsEachEventOnceHoweverOftenItIsDelivered() throws Exception {
+        LocalDate day = DAY;
+        UUID event = UUID.randomUUID();
+        JsonObject sale = saleEvent(event, UUID.randomUUID(), "558.00", day);
+
+        Answer first = store(CREDENTIAL).post("stores/S001/events", batch(sale));
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(List.of(event.toString()), ids(first.json().getJsonArray("accepted")));
+
+        Answer again = store(CREDENTIAL).post("stores/S001/events", batch(sale));
+        assertEquals(List.of(event.toString()), ids(again.json().getJsonArray("accepted")), "a redelivery is acknowledged again");
+
+        ExecutorService stores = Executors.newFixedThreadPool(8);
+        UUID raced = UUID.randomUUID();
+        JsonObject racedSale = saleEvent(raced, UUID.randomUUID(), "100.00", day);
+        try {
+            java.util.concurrent.Callable<Answer> deliver = () -> store(CREDENTIAL).post("stores/S001/events", batch(racedSale));
+            for (Future<Answer> answer : stores.invokeAll(Collections.nCopies(8, deliver))) {
+                assertEquals(200, answer.get().status(), answer.get()::toString);
+                assertEquals(List.of(raced.toString()), ids(answer.get().json().getJsonArray("accepted")));
+            }
+        } finally {
+            stores.shutdown();
+        }
+        assertEquals(1, count("select count(*) from inbox where event_id = ?", event.toString()));
+        assertEquals(1, count("select count(*) from inbox where event_id = ?", raced.toString()));
+
+        JsonObject report = analyst().get("reports/chain?from=" + day + "&to=" + day).json();
+        JsonObject s001 = storeFigures(report, "S001");
+        assertEquals(2, s001.getInt("sales"));
+        assertEquals("658.00", s001.getString("total"));
+        assertEquals(0, storeFigures(report, "S002").getInt("sales"), "every store appears, also without sales");
+        assertEquals("658.00", report.getString("total"));
+        assertEquals("CNY", report.getString("currency"));
+    }
+
+    @Test
+    void unreadableEventsAreRejectedWithoutHoldingBackTheOthers() throws SQLException {
+        UUID good = UUID.randomUUID();
+        UUID unknownType = UUID.randomUUID();
+        UUID badAmount = UUID.randomUUID();
+        JsonObject strange = Json.createObjectBuilder().add("id", unknownType.toString()).add("type", "SomethingElse")
+                .add("occurredAt", "2031-03-15T02:00:00Z").build();
+        JsonObject broken = Json.createObjectBuilder(saleEvent(badAmount, UUID.randomUUID(), "10.00", DAY.plusDays(1)))
+                .add("saleCompleted", Json.createObjectBuilder(saleEvent(badAmount, UUID.randomUUID(), "10.00", DAY.plusDays(1))
+                        .getJsonObject("saleCompleted")).add("total", "ten yuan")).build();
+        Answer answer = store(CREDENTIAL).post("stores/S001/events",
+                batch(strange, saleEvent(good, UUID.randomUUID(), "20.00", DAY.plusDays(1)), broken));
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(List.of(good.toString()), ids(answer.json().getJsonArray("accepted")));
+        List<String> rejected = answer.json().getJsonArray("rejected").getValuesAs(JsonObject.class).stream().map(r -> r.getString("id")).toList();
+        assertEquals(List.of(unknownType.toString(), badAmount.toString()), rejected);
+        assertEquals(0, count("select count(*) from inbox where event_id in (?, ?)", unknownType.toString(), badAmount.toString()));
+        assertEquals(1, count("select count(*) from sale_fact where event_id = ?", good.toString()));
+    }
+
+    @Test
+    void malformedBatchesAre400() {
+        Answer refusal = store(CREDENTIAL).post("stores/S001/events", "{\"storeId\":\"S001\",\"events\":[{\"id\":");
+        assertEquals(400, refusal.status(), refusal::toString);
+        assertTrue(refusal.isProblem());
+        Answer mismatch = store(CREDENTIAL).post("stores/S001/events", "{\"storeId\":\"S002\",\"events\":[]}");
+        assertEquals(400, mismatch.status(), mismatch::toString);
+    }
+
+    @Test
+    void reportDatesAreChecked() {
+        JsonHttp analyst = analyst();
+        assertEquals(400, analyst.get("reports/chain?from=2031-03-15&to=2031-03-14").status());
+        Answer bad = analyst.get("reports/chain?from=yesterday");
+        assertEquals(400, bad.status(), bad::toString);
+        assertEquals("urn:guitai:problem:invalid-request", bad.json().getString("type"));
+        Answer today = analyst.get("reports/chain");
+        assertEquals(200, today.status(), today::toString);
+        assertEquals(today.json().getString("from"), today.json().getString("to"));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private static JsonObject saleEvent(UUID eventId, UUID saleId, String total) {
+        return saleEvent(eventId, saleId, total, DAY.minusDays(100));
+    }
+
+    private static JsonObject saleEvent(UUID eventId, UUID saleId, String total, LocalDate day) {
+        String at = day + "T02:00:00Z";
+        return Json.createObjectBuilder()
+                .add("id", eventId.toString())
+                .add("type", "SaleCompleted")
+                .add("occurredAt", at)
+                .add("saleCompleted", Json.createObjectBuilder()
+                        .add("saleId", saleId.toString())
+                        .add("terminalId", "T1")
+                        .add("cashier", "C001")
+                        .add("slipNumber", 7)
+                        .add("completedAt", at)
+                        .add("businessDate", day.toString())
+                        .add("currency", "CNY")
+                        .add("total", total)
+                        .add("tax", "0.00")
+                        .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("lineId", UUID.randomUUID().toString()).add("sku", "E00002").add("quantity", "1")
+                                .add("unitPrice", total).add("amount", total).add("vatRate", "0.13")))
+                        .add("tenders", Json.createArrayBuilder().add(Json.createObjectBuilder().add("tender", "CASH").add("amount", total))))
+                .build();
+    }
+
+    private static String batch(JsonObject... events) {
+        var array = Json.createArrayBuilder();
+        for (JsonObject event : events) {
+            array.add(event);
+        }
+        return Json.createObjectBuilder().add("storeId", "S001").add("events", array).build().toString();
+    }
+
+    private static List<String> ids(JsonArray array) {
+        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
+    private static JsonObject storeFigures(JsonObject report, String storeId) {
+        return report.getJsonArray("stores").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("storeId").equals(storeId)).findFirst().orElseThrow();
+    }
+
+    private static long count(String sql, Object... parameters) throws SQLException {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.guitai.kernel.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvTest {
+
+    @Test
+    void readsRowsByHeader() throws IOException {
+        List<Csv.Row> rows = Csv.parse(new StringReader("sku,name,price\r\n# a comment\nA1,\"Kettle, 1.7 L\",129.00\n\nA2,\"Say \"\"hi\"\"\",5\n"));
+        assertEquals(2, rows.size());
+        assertEquals("Kettle, 1.7 L", rows.get(0).get("name"));
+        assertEquals(3, rows.get(0).line());
+        assertEquals("Say \"hi\"", rows.get(1).get("name"));
+        assertEquals("5", rows.get(1).get("price"));
+    }
+
+    @Test
+    void keepsLineBreaksInsideQuotes() throws IOException {
+        List<Csv.Row> rows = Csv.parse(new StringReader("a,b\n\"x\ny\",z"));
+        assertEquals("x\ny", rows.get(0).get("a"));
+        assertEquals("z", rows.get(0).get("b"));
+    }
+
+    @Test
+    void refusesRowsOfTheWrongWidth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.parse(new StringReader("a,b\n1,2\n3\n")));
+        assertEquals("line 3: 1 fields, the header has 2", e.getMessage());
+    }
+
+    @Test
+    void refusesUnknownColumnsAndOpenQuotes() throws IOException {
+        Csv.Row row = Csv.parse(new StringReader("a\n1")).get(0);
+        assertThrows(IllegalArgumentException.class, () -> row.get("b"));
+        assertThrows(IllegalArgumentException.class, () -> Csv.parse(new StringReader("a\n\"1")));
+    }
+}

@@ -1,0 +1,28 @@
+package org.guitai.terminal.counter.api;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import org.guitai.terminal.platform.config.TerminalSettings;
+
+/** Tells the cashier page which counter it runs on. */
+@Path("terminal")
+@RequestScoped
+@Produces(APPLICATION_JSON)
+public class TerminalResource {
+
+    public record TerminalView(String terminalId, String storeUrl) {
+    }
+
+    @Inject
+    TerminalSettings settings;
+
+    @GET
+    public TerminalView get() {
+        return new TerminalView(settings.terminalId(), settings.storeUrl().toString());
+    }
+}

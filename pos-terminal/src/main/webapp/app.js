@@ -1,0 +1,184 @@
+// The counter page: log in, scan, confirm, take cash with 查·数·验·唱, complete.
+// Every call goes to this terminal's /api/store/..., which passes it to the store server.
+'use strict';
+
+const DENOMINATIONS = ['100', '50', '20', '10', '5', '1', '0.5', '0.1'];
+const state = { token: null, staff: null, terminalId: null, sale: null };
+const $ = (id) => document.getElementById(id);
+
+function uuid() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+async function call(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (state.token) headers.Authorization = `Bearer ${state.token}`;
+  const response = await fetch(`api/store/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = new Error(data && data.detail ? data.detail : `${response.status} ${response.statusText}`);
+    error.problem = data;
+    throw error;
+  }
+  return data;
+}
+
+function say(text, ok) {
+  const m = $('message');
+  m.textContent = text;
+  m.className = ok ? 'message ok' : 'message';
+  m.hidden = !text;
+}
+
+function cents(amount) {
+  return Math.round(Number(amount) * 100);
+}
+
+function formatCents(value) {
+  return (value / 100).toFixed(2);
+}
+
+function render() {
+  const sale = state.sale;
+  $('login-view').hidden = !!state.token;
+  $('sale-view').hidden = !state.token;
+  $('who').hidden = !state.token;
+  if (!state.token) return;
+  $('who-name').textContent = `${state.staff.name} (${state.staff.code})`;
+  $('who-terminal').textContent = state.terminalId;
+  $('sale-status').textContent = sale ? sale.status : '';
+  $('slip').textContent = sale && sale.slipNumber ? `小票 Slip No. ${sale.slipNumber}` : '';
+  const body = $('lines').querySelector('tbody');
+  body.replaceChildren(...(sale ? sale.lines : []).map((l) => {
+    const tr = document.createElement('tr');
+    for (const [text, cls] of [[l.lineNo], [`${l.brand} ${l.name} ${l.model}`], [l.spec], [l.colour], [l.unitPrice, 'num'], [`${l.quantity} ${l.unit}`, 'num'], [l.amount, 'num']]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (cls) td.className = cls;
+      tr.append(td);
+    }
+    return tr;
+  }));
+  $('total').textContent = sale ? sale.total : '0.00';
+  $('due').textContent = sale ? sale.due : '0.00';
+  const status = sale ? sale.status : 'NONE';
+  $('scan-form').hidden = !['NONE', 'OPEN'].includes(status);
+  $('confirm').disabled = !(sale && sale.status === 'OPEN' && sale.lines.length > 0);
+  $('confirm').hidden = !['NONE', 'OPEN'].includes(status);
+  $('cash-form').hidden = status !== 'CONFIRMED';
+  $('complete').hidden = !['PAID', 'PACKED'].includes(status);
+  $('new-sale').hidden = status !== 'COMPLETED';
+}
+
+function renderReceived() {
+  let total = 0;
+  for (const d of DENOMINATIONS) total += cents(d) * (Number($(`count-${d}`).value) || 0);
+  $('received').textContent = formatCents(total);
+}
+
+async function ensureSale() {
+  if (!state.sale) {
+    state.sale = await call('POST', 'sales', { id: uuid(), terminalId: state.terminalId });
+  }
+  return state.sale;
+}
+
+async function guarded(action) {
+  try {
+    say('');
+    await action();
+  } catch (e) {
+    say(e.message);
+  }
+  render();
+}
+
+$('login-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    const login = await call('POST', 'sessions', { terminalId: state.terminalId, staffCode: $('staff-code').value.trim(), pin: $('pin').value });
+    state.token = login.token;
+    state.staff = login.staff;
+    $('pin').value = '';
+    setTimeout(() => $('barcode').focus(), 0);
+  });
+});
+
+$('logout').addEventListener('click', () => guarded(async () => {
+  try { await call('DELETE', 'sessions/current'); } finally { state.token = null; state.sale = null; }
+}));
+
+$('scan-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    const sale = await ensureSale();
+    state.sale = await call('POST', `sales/${sale.id}/lines`, { id: uuid(), barcode: $('barcode').value.trim(), quantity: $('quantity').value.trim() });
+    $('barcode').value = '';
+    $('quantity').value = '1';
+    $('barcode').focus();
+  });
+});
+
+$('confirm').addEventListener('click', () => guarded(async () => {
+  state.sale = await call('POST', `sales/${state.sale.id}/confirm`);
+  $('amount-due').value = '';
+  for (const d of DENOMINATIONS) $(`count-${d}`).value = '';
+  renderReceived();
+  $('announcement').hidden = true;
+  setTimeout(() => $('amount-due').focus(), 0);
+}));
+
+$('cash-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    const counted = DENOMINATIONS.map((d) => ({ denomination: d, count: Number($(`count-${d}`).value) || 0 })).filter((c) => c.count > 0);
+    const result = await call('POST', `sales/${state.sale.id}/payments`, { id: uuid(), tender: 'CASH', amountDue: $('amount-due').value.trim(), counted });
+    state.sale = result.sale;
+    const pieces = result.changeBreakdown.map((p) => `${p.denomination}×${p.count}`).join('  ');
+    $('announcement').textContent = pieces ? `${result.announcement}（${pieces}）` : result.announcement;
+    $('announcement').hidden = false;
+  });
+});
+
+$('complete').addEventListener('click', () => guarded(async () => {
+  state.sale = await call('POST', `sales/${state.sale.id}/complete`);
+  say('交易完成，谢谢惠顾 Sale completed — thank you', true);
+}));
+
+$('new-sale').addEventListener('click', () => guarded(async () => {
+  state.sale = null;
+  $('announcement').hidden = true;
+  say('');
+  setTimeout(() => $('barcode').focus(), 0);
+}));
+
+function buildDenominations() {
+  $('denominations').replaceChildren(...DENOMINATIONS.map((d) => {
+    const label = document.createElement('label');
+    label.textContent = `¥${d} ×`;
+    const input = document.createElement('input');
+    input.id = `count-${d}`;
+    input.inputMode = 'numeric';
+    input.size = 3;
+    input.addEventListener('input', renderReceived);
+    label.append(input);
+    return label;
+  }));
+}
+
+(async function start() {
+  buildDenominations();
+  try {
+    const terminal = await (await fetch('api/terminal')).json();
+    state.terminalId = terminal.terminalId;
+  } catch (e) {
+    say('终端未就绪 The terminal service is not answering');
+  }
+  render();
+})();

@@ -1,0 +1,221 @@
+package org.guitai.terminal.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.guitai.kernel.testing.Eventually;
+import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole chain as ./guitai demo starts it (HQ, store S001, terminal T1 as Payara Micro
+ * processes, MariaDB, sample data): a sale made through the terminal reaches HQ, and reaches it
+ * exactly once even when the store crashes after HQ took the event but before the store learnt so,
+ * or when HQ is away for a while.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChainIT {
+
+    private static final String PREFIX = "guitai_it_chain_";
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
+    private static final Duration START = Duration.ofMinutes(4);
+    /** E00002: 电饭煲 美的 MB-FB40S701 3L, 279.00 */
+    private static final String RICE_COOKER = "6910384000029";
+
+    private static DatabaseServer database;
+    private static Chain chain;
+
+    @BeforeAll
+    static void startTheChain() throws Exception {
+        Path repository = Path.of(System.getProperty("guitai.repository")).toAbsolutePath();
+        Path home = repository.resolve("pos-terminal/target/chain-it");
+        Guitai.deleteTree(home.resolve("payara"));
+        Guitai.deleteTree(home.resolve("logs"));
+        String external = System.getenv("GUITAI_TEST_DB_URL");
+        database = external != null && !external.isBlank()
+                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_TEST_DB_USER")).orElse("root"),
+                Optional.ofNullable(System.getenv("GUITAI_TEST_DB_PASSWORD")).orElse(""))
+                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
+        database.dropDatabase(PREFIX + "hq");
+        database.dropDatabase(PREFIX + "s001");
+        chain = Chain.prepare(new Chain.Layout(repository, home, EmbeddedDatabase.freePort(), EmbeddedDatabase.freePort(),
+                EmbeddedDatabase.freePort(), PREFIX), database, "chain-it-credential-of-store-S001", System::getenv);
+        chain.start(START);
+    }
+
+    @AfterAll
+    static void stopTheChain() {
+        if (chain != null) {
+            chain.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theTerminalServesTheCashierPage() {
+        Answer page = new JsonHttp(chain.terminal().url()).get("");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.contentType().startsWith("text/html"), page::toString);
+        assertTrue(page.body().contains("柜台"), "the cashier page");
+        Answer terminal = new JsonHttp(chain.terminal().url()).get("api/terminal");
+        assertEquals("T1", terminal.json().getString("terminalId"));
+    }
+
+    @Test
+    @Order(2)
+    void aCashSaleAtTheCounterShowsAtHq() throws SQLException {
+        long before = hqSales();
+        String saleId = sellThroughTheTerminal();
+        Eventually.until(DELIVERY, "at HQ", () -> hqSales() == before + 1);
+        assertEquals(1, countHq("select count(*) from sale_fact where store_id = 'S001' and sale_id = ?", saleId));
+        JsonObject s001 = storeInChainReport("S001");
+        assertEquals(before + 1, s001.getInt("sales"));
+        assertTrue(new BigDecimal(s001.getString("total")).compareTo(new BigDecimal("279.00")) >= 0);
+    }
+
+    @Test
+    @Order(3)
+    void hqShowsTheSaleExactlyOnceAfterTheStoreIsRestartedMidDelivery() throws SQLException {
+        long before = hqSales();
+        String saleId = sellThroughTheTerminal();
+        Eventually.until(DELIVERY, "at HQ", () -> countHq("select count(*) from sale_fact where sale_id = ?", saleId) == 1);
+
+        // The store dies after HQ took the event but before it recorded HQ's acknowledgement:
+        chain.store().kill();
+        executeStore("update outbox_event set delivered_at = null where payload like ?", "%" + saleId + "%");
+        assertEquals(1, countStore("select count(*) from outbox_event where delivered_at is null"));
+
+        chain.store().start();
+        chain.store().awaitReady(START);
+        Eventually.until(DELIVERY, "redelivered and acknowledged", () -> countStore("select count(*) from outbox_event where delivered_at is null") == 0);
+
+        assertEquals(1, countHq("select count(*) from sale_fact where sale_id = ?", saleId), "the sale is at HQ once");
+        assertEquals(before + 1, hqSales());
+        assertEquals(before + 1, storeInChainReport("S001").getInt("sales"));
+        assertTrue(countStore("select attempts from outbox_event where payload like ?", "%" + saleId + "%") >= 2, "it was delivered twice");
+    }
+
+    @Test
+    @Order(4)
+    void whileHqIsAwaySalesWaitInTheOutboxAndArriveLater() throws SQLException {
+        long before = hqSales();
+        chain.hq().stop(Duration.ofSeconds(30));
+        String saleId = sellThroughTheTerminal();
+        assertEquals(1, countStore("select count(*) from outbox_event where delivered_at is null and payload like ?", "%" + saleId + "%"));
+
+        chain.hq().start();
+        chain.hq().awaitReady(START);
+        Eventually.until(DELIVERY, "at HQ after its return", () -> countHq("select count(*) from sale_fact where sale_id = ?", saleId) == 1);
+        assertEquals(before + 1, hqSales());
+    }
+
+    @Test
+    @Order(5)
+    void theCounterSaysSoWhenTheStoreIsUnreachable() {
+        chain.store().stop(Duration.ofSeconds(30));
+        try {
+            Answer answer = new JsonHttp(chain.terminal().url()).get("api/store/products?q=kettle");
+            assertEquals(503, answer.status(), answer::toString);
+            assertTrue(answer.isProblem(), answer::toString);
+            assertEquals("urn:guitai:problem:store-unreachable", answer.json().getString("type"));
+        } finally {
+            chain.store().start();
+            chain.store().awaitReady(START);
+        }
+    }
+
+    // --- the counter, through the terminal's way to the store -------------------------------------
+
+    private static String sellThroughTheTerminal() {
+        JsonHttp counter = new JsonHttp(URI.create(chain.terminal().url() + "/api/store/"));
+        Answer login = counter.post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"C001\",\"pin\":\"2468\"}");
+        assertEquals(201, login.status(), login::toString);
+        JsonHttp cashier = counter.as(login.json().getString("token"));
+        String saleId = UUID.randomUUID().toString();
+        expect(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}"));
+        expect(201, cashier.post("sales/" + saleId + "/lines",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + RICE_COOKER + "\",\"quantity\":\"1\"}"));
+        expect(200, cashier.post("sales/" + saleId + "/confirm"));
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CASH\",\"amountDue\":\"279.00\",\"counted\":[{\"denomination\":\"100\",\"count\":3}]}"));
+        assertEquals("收您300.00元，找您21.00元", paid.json().getString("announcement"));
+        Answer completed = expect(200, cashier.post("sales/" + saleId + "/complete"));
+        assertEquals("COMPLETED", completed.json().getString("status"));
+        return saleId;
+    }
+
+    private static Answer expect(int status, Answer answer) {
+        assertEquals(status, answer.status(), answer::toString);
+        return answer;
+    }
+
+    // --- HQ and the databases --------------------------------------------------------------------------
+
+    private static JsonObject storeInChainReport(String storeId) {
+        JsonHttp hq = new JsonHttp(URI.create(chain.hq().url() + "/api/"));
+        Answer login = expect(201, hq.post("sessions", "{\"staffCode\":\"H001\",\"password\":\"hq-demo-2468\"}"));
+        Answer report = expect(200, hq.as(login.json().getString("token")).get("reports/chain?from=" + LocalDate.now().minusDays(2) + "&to=" + LocalDate.now().plusDays(2)));
+        return report.json().getJsonArray("stores").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("storeId").equals(storeId)).findFirst().orElseThrow();
+    }
+
+    private static long hqSales() {
+        return countHq("select count(*) from sale_fact where store_id = 'S001'");
+    }
+
+    private static long countHq(String sql, Object... parameters) {
+        return count(PREFIX + "hq", sql, parameters);
+    }
+
+    private static long countStore(String sql, Object... parameters) {
+        return count(PREFIX + "s001", sql, parameters);
+    }
+
+    private static void executeStore(String sql, Object... parameters) throws SQLException {
+        try (Connection c = connect(PREFIX + "s001"); PreparedStatement s = prepare(c, sql, parameters)) {
+            s.executeUpdate();
+        }
+    }
+
+    private static long count(String db, String sql, Object... parameters) {
+        try (Connection c = connect(db); PreparedStatement s = prepare(c, sql, parameters); ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect(String db) throws SQLException {
+        return DriverManager.getConnection(database.url(db), database.user(), database.password());
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
+    }
+}

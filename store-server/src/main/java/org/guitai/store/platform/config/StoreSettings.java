@@ -1,0 +1,147 @@
+package org.guitai.store.platform.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.guitai.kernel.settings.SettingsReader;
+
+/**
+ * Every setting of the store server, read once and checked at start-up. A bad or missing value
+ * stops the deployment with a message naming the key, instead of failing later at the counter.
+ * Keys map to environment variables the MicroProfile way ({@code guitai.hq.url} -> {@code GUITAI_HQ_URL}).
+ */
+@ApplicationScoped
+public class StoreSettings {
+
+    @Inject
+    Config config;
+
+    private String storeId;
+    private String storeName;
+    private Currency currency;
+    private ZoneId zone;
+    private Optional<URI> hqUrl;
+    private Optional<String> hqCredential;
+    private Duration outboxInterval;
+    private int outboxBatchSize;
+    private Duration sessionIdle;
+    private Duration sessionAbsolute;
+    private List<BigDecimal> denominations;
+    private Optional<Path> sampleData;
+    private boolean allowNegativeStock;
+
+    @PostConstruct
+    void read() {
+        SettingsReader r = new SettingsReader(key -> config.getOptionalValue(key, String.class));
+        storeId = r.required("guitai.store.id", v -> v.matches("[A-Z0-9]{1,16}"), "1 to 16 capital letters or digits");
+        storeName = r.optional("guitai.store.name").orElse(storeId);
+        currency = r.parsed("guitai.currency", "CNY", Currency::getInstance, "an ISO 4217 currency code");
+        zone = r.parsed("guitai.timezone", "Asia/Shanghai", ZoneId::of, "a time-zone id such as Asia/Shanghai");
+        hqUrl = r.optionalParsed("guitai.hq.url", StoreSettings::httpUrl, "an http(s) URL such as http://hq.example:8082");
+        hqCredential = r.optional("guitai.hq.credential");
+        if (hqUrl.isPresent() && hqCredential.isEmpty()) {
+            r.problem("guitai.hq.credential", "is missing: required with guitai.hq.url (the store's credential at HQ)");
+        }
+        outboxInterval = Duration.ofMillis(r.number("guitai.outbox.interval-ms", 1000, 50, 3_600_000));
+        outboxBatchSize = (int) r.number("guitai.outbox.batch-size", 100, 1, 1000);
+        sessionIdle = Duration.ofMinutes(r.number("guitai.session.idle-minutes", 30, 1, 24 * 60));
+        sessionAbsolute = Duration.ofHours(r.number("guitai.session.absolute-hours", 12, 1, 24 * 7));
+        denominations = r.parsed("guitai.cash.denominations", "100,50,20,10,5,1,0.5,0.1", StoreSettings::denominationList,
+                "a comma-separated list of positive amounts, largest first");
+        sampleData = r.optional("guitai.sample-data").map(Path::of);
+        allowNegativeStock = r.parsed("guitai.stock.allow-negative", "false", StoreSettings::bool, "true or false");
+        r.failIfAny();
+    }
+
+    static boolean bool(String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    static URI httpUrl(String value) {
+        URI uri = URI.create(value);
+        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+            throw new IllegalArgumentException(value);
+        }
+        return uri;
+    }
+
+    static List<BigDecimal> denominationList(String value) {
+        List<BigDecimal> list = new ArrayList<>();
+        for (String part : value.split(",")) {
+            BigDecimal d = new BigDecimal(part.trim());
+            if (d.signum() <= 0 || (!list.isEmpty() && d.compareTo(list.get(list.size() - 1)) >= 0)) {
+                throw new IllegalArgumentException(part);
+            }
+            list.add(d);
+        }
+        return List.copyOf(list);
+    }
+
+    public String storeId() {
+        return storeId;
+    }
+
+    public String storeName() {
+        return storeName;
+    }
+
+    public Currency currency() {
+        return currency;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Optional<URI> hqUrl() {
+        return hqUrl;
+    }
+
+    public Optional<String> hqCredential() {
+        return hqCredential;
+    }
+
+    public Duration outboxInterval() {
+        return outboxInterval;
+    }
+
+    public int outboxBatchSize() {
+        return outboxBatchSize;
+    }
+
+    public Duration sessionIdle() {
+        return sessionIdle;
+    }
+
+    public Duration sessionAbsolute() {
+        return sessionAbsolute;
+    }
+
+    /** Cash denominations of the store's currency, largest first. */
+    public List<BigDecimal> denominations() {
+        return denominations;
+    }
+
+    /** Whether lines may sell more than the stock on hand (the count catches up later). */
+    public boolean allowNegativeStock() {
+        return allowNegativeStock;
+    }
+
+    /** A folder of sample CSV data to load at start (the demo), absent in production. */
+    public Optional<Path> sampleData() {
+        return sampleData;
+    }
+}

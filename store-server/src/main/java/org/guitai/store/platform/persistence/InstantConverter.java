@@ -1,0 +1,22 @@
+package org.guitai.store.platform.persistence;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Instants live in DATETIME(6) columns as UTC; EclipseLink would otherwise serialize them into a BLOB. */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, LocalDateTime> {
+
+    @Override
+    public LocalDateTime convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(LocalDateTime value) {
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}

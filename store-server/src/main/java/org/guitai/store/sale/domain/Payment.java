@@ -1,0 +1,141 @@
+package org.guitai.store.sale.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.guitai.kernel.money.Money;
+
+/**
+ * A tender taken for a sale. {@code received} is what the customer handed over (for cash: the
+ * counted notes, rejected ones excluded), {@code applied} what went towards the sale, and
+ * {@code change} what was handed back; received = applied + change. Never updated once recorded.
+ */
+@Entity
+@Table(name = "payment")
+public class Payment {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "sale_id")
+    private Sale sale;
+
+    @Column(name = "seq")
+    private int seq;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "tender")
+    private Tender tender;
+
+    @Column(name = "currency")
+    private String currency;
+
+    @Column(name = "received")
+    private BigDecimal received;
+
+    @Column(name = "applied")
+    private BigDecimal applied;
+
+    @Column(name = "change_given")
+    private BigDecimal change;
+
+    @Column(name = "staff_code")
+    private String staffCode;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @ElementCollection
+    @CollectionTable(name = "payment_cash_count", joinColumns = @JoinColumn(name = "payment_id"))
+    private List<NoteCount> counted = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "rejected_note", joinColumns = @JoinColumn(name = "payment_id"))
+    @OrderColumn(name = "position")
+    private List<RejectedNote> rejected = new ArrayList<>();
+
+    protected Payment() {
+    }
+
+    Payment(String id, Sale sale, int seq, Tender tender, Money received, Money applied, String staffCode, Instant createdAt) {
+        this.id = id;
+        this.sale = sale;
+        this.seq = seq;
+        this.tender = tender;
+        this.currency = received.currency().getCurrencyCode();
+        this.received = received.amount();
+        this.applied = applied.amount();
+        this.change = received.minus(applied).amount();
+        this.staffCode = staffCode;
+        this.createdAt = createdAt;
+    }
+
+    static Payment cash(String id, Sale sale, int seq, Money received, Money applied, List<NoteCount> counted,
+                        List<RejectedNote> rejected, String staffCode, Instant now) {
+        Payment payment = new Payment(id, sale, seq, Tender.CASH, received, applied, staffCode, now);
+        payment.counted.addAll(counted);
+        payment.rejected.addAll(rejected);
+        return payment;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Sale sale() {
+        return sale;
+    }
+
+    public Tender tender() {
+        return tender;
+    }
+
+    public Money received() {
+        return Money.of(received, Currency.getInstance(currency));
+    }
+
+    public Money applied() {
+        return Money.of(applied, Currency.getInstance(currency));
+    }
+
+    public Money change() {
+        return Money.of(change, Currency.getInstance(currency));
+    }
+
+    public List<NoteCount> counted() {
+        return List.copyOf(counted);
+    }
+
+    public List<RejectedNote> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Payment other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

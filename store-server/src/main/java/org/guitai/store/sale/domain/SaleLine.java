@@ -1,0 +1,142 @@
+package org.guitai.store.sale.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.guitai.kernel.money.Money;
+
+/**
+ * One line of a sale: a snapshot of the product as sold (description, list price, VAT rate), the
+ * quantity, the actual unit price after any discount or override, and amount = quantity x unit price.
+ */
+@Entity
+@Table(name = "sale_line")
+public class SaleLine {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "sale_id")
+    private Sale sale;
+
+    @Column(name = "line_no")
+    private int lineNo;
+
+    @Column(name = "sku")
+    private String sku;
+
+    @Column(name = "barcode")
+    private String barcode;
+
+    @Column(name = "name")
+    private String name;
+
+    @Column(name = "brand")
+    private String brand;
+
+    @Column(name = "model")
+    private String model;
+
+    @Column(name = "spec")
+    private String spec;
+
+    @Column(name = "colour")
+    private String colour;
+
+    @Column(name = "unit")
+    private String unit;
+
+    @Column(name = "quantity")
+    private BigDecimal quantity;
+
+    @Column(name = "list_price")
+    private BigDecimal listPrice;
+
+    @Column(name = "unit_price")
+    private BigDecimal unitPrice;
+
+    @Column(name = "amount")
+    private BigDecimal amount;
+
+    @Column(name = "vat_rate")
+    private BigDecimal vatRate;
+
+    @Column(name = "voided")
+    private boolean voided;
+
+    protected SaleLine() {
+    }
+
+    SaleLine(String id, Sale sale, int lineNo, SoldItem item, BigDecimal quantity, Money unitPrice, Money amount) {
+        this.id = id;
+        this.sale = sale;
+        this.lineNo = lineNo;
+        this.sku = item.sku();
+        this.barcode = item.barcode();
+        this.name = item.name();
+        this.brand = item.brand();
+        this.model = item.model();
+        this.spec = item.spec();
+        this.colour = item.colour();
+        this.unit = item.unit();
+        this.listPrice = item.listPrice().amount();
+        this.vatRate = item.vatRate();
+        this.quantity = quantity;
+        this.unitPrice = unitPrice.amount();
+        this.amount = amount.amount();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int lineNo() {
+        return lineNo;
+    }
+
+    public SoldItem item() {
+        Currency currency = sale.currency();
+        return new SoldItem(sku, barcode, name, brand, model, spec, colour, unit, Money.of(listPrice, currency), vatRate);
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public BigDecimal quantity() {
+        return quantity;
+    }
+
+    public Money unitPrice() {
+        return Money.of(unitPrice, sale.currency());
+    }
+
+    public Money amount() {
+        return Money.of(amount, sale.currency());
+    }
+
+    public BigDecimal vatRate() {
+        return vatRate;
+    }
+
+    public boolean isVoided() {
+        return voided;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SaleLine other && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

@@ -1,0 +1,23 @@
+package org.guitai.store.sale.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.guitai.kernel.money.Money;
+
+/**
+ * Shelf prices include VAT. The VAT inside a gross amount is gross - gross / (1 + rate), the net
+ * rounded half-up to the fen, so net + tax is always exactly the gross.
+ */
+public final class Taxes {
+
+    private Taxes() {
+    }
+
+    public static Money netOf(Money gross, BigDecimal vatRate) {
+        return gross.dividedBy(BigDecimal.ONE.add(vatRate), RoundingMode.HALF_UP);
+    }
+
+    public static Money taxIn(Money gross, BigDecimal vatRate) {
+        return gross.minus(netOf(gross, vatRate));
+    }
+}

@@ -1,0 +1,7 @@
+package org.guitai.store.sale.domain;
+
+public enum Tender {
+    CASH,
+    CHECK,
+    CARD
+}

@@ -1,0 +1,40 @@
+package org.guitai.store.staff.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.guitai.store.staff.domain.Staff;
+import org.guitai.store.staff.domain.StaffSession;
+import org.guitai.store.staff.domain.Terminal;
+
+@ApplicationScoped
+public class StaffRepository {
+
+    @PersistenceContext(unitName = "store")
+    EntityManager em;
+
+    public Optional<Staff> find(String code) {
+        return Optional.ofNullable(em.find(Staff.class, code));
+    }
+
+    public Optional<Terminal> findTerminal(String id) {
+        return Optional.ofNullable(em.find(Terminal.class, id));
+    }
+
+    public Optional<StaffSession> findSession(String tokenDigest) {
+        return Optional.ofNullable(em.find(StaffSession.class, tokenDigest));
+    }
+
+    public void add(Staff staff) {
+        em.persist(staff);
+    }
+
+    public void add(Terminal terminal) {
+        em.persist(terminal);
+    }
+
+    public void add(StaffSession session) {
+        em.persist(session);
+    }
+}

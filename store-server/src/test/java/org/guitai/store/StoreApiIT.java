@@ -1,0 +1,505 @@
+package org.guitai.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.guitai.kernel.testing.Eventually;
+import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The store server's API over HTTP, on Payara Micro against MariaDB, with the sample data of
+ * config/store/sample: logins, catalog lookups, the counter flow of a cash sale, its refusals,
+ * idempotent retries, and the outbox delivery to a stand-in HQ.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StoreApiIT {
+
+    /** E00002: 电饭煲 美的 MB-FB40S701 3L, 279.00, 13 %. */
+    private static final String RICE_COOKER = "6910384000029";
+    /** A valid EAN-13 that is not in the catalog. */
+    private static final String NOT_IN_CATALOG = "4006381333931";
+
+    private static HttpServer hq;
+    private static final List<JsonObject> hqBatches = new CopyOnWriteArrayList<>();
+    private static final Set<String> hqAuthorizations = ConcurrentHashMap.newKeySet();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive storeServer() {
+        return ShrinkWrap.create(ZipImporter.class, "store-server.war")
+                .importFrom(new File(System.getProperty("guitai.war")))
+                .as(WebArchive.class);
+    }
+
+    /** A stand-in HQ that acknowledges every event it is given and remembers what it got. */
+    @BeforeAll
+    static void startHq() throws IOException {
+        hq = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("guitai.test.hq.port")), 0);
+        hq.createContext("/api/stores/S001/events", exchange -> {
+            JsonObject batch = Json.createReader(new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))).readObject();
+            hqBatches.add(batch);
+            hqAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            var accepted = Json.createArrayBuilder();
+            batch.getJsonArray("events").forEach(e -> accepted.add(e.asJsonObject().getString("id")));
+            byte[] body = Json.createObjectBuilder().add("accepted", accepted).add("rejected", Json.createArrayBuilder()).build()
+                    .toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        hq.start();
+    }
+
+    @AfterAll
+    static void stopHq() {
+        hq.stop(0);
+    }
+
+    private JsonHttp api() {
+        try {
+            return new JsonHttp(base.toURI().resolve("api/"));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonHttp cashier() {
+        return loggedIn("C001", "2468");
+    }
+
+    private JsonHttp loggedIn(String staff, String pin) {
+        Answer login = api().post("sessions", Json.createObjectBuilder()
+                .add("terminalId", "T1").add("staffCode", staff).add("pin", pin).build());
+        assertEquals(201, login.status(), login::toString);
+        return api().as(login.json().getString("token"));
+    }
+
+    // --- health and documents ------------------------------------------------------------------
+
+    @Test
+    void reportsReadyWhileTheDatabaseAnswers() throws Exception {
+        Answer health = new JsonHttp(base.toURI().resolve("/")).get("health/ready");
+        assertEquals(200, health.status(), health::toString);
+        JsonObject database = health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        assertEquals("UP", database.getString("status"));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() throws Exception {
+        Answer openapi = new JsonHttp(base.toURI().resolve("/")).get("openapi?format=JSON");
+        assertEquals(200, openapi.status(), openapi::toString);
+        JsonObject paths = openapi.json().getJsonObject("paths");
+        assertTrue(paths.containsKey("/api/sales/{id}/payments"), paths.keySet().toString());
+        assertTrue(paths.containsKey("/api/sessions"), paths.keySet().toString());
+    }
+
+    // --- sessions --------------------------------------------------------------------------------
+
+    @Test
+    void logsInWithStaffCodeAndPin() {
+        Answer login = api().post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"C001\",\"pin\":\"2468\"}");
+        assertEquals(201, login.status(), login::toString);
+        JsonObject body = login.json();
+        assertEquals(22, body.getString("token").length(), "a 128-bit random token");
+        assertEquals("C001", body.getJsonObject("staff").getString("code"));
+        assertEquals(List.of("CASHIER"), body.getJsonObject("staff").getJsonArray("roles").getValuesAs(v -> ((jakarta.json.JsonString) v).getString()));
+        Answer current = api().as(body.getString("token")).get("sessions/current");
+        assertEquals(200, current.status(), current::toString);
+        assertEquals("T1", current.json().getString("terminalId"));
+    }
+
+    @Test
+    void wrongPinAndUnknownCodeGetTheSameRefusal() {
+        Answer wrongPin = api().post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"C001\",\"pin\":\"0000\"}");
+        Answer unknownCode = api().post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"X999\",\"pin\":\"0000\"}");
+        for (Answer refusal : List.of(wrongPin, unknownCode)) {
+            assertEquals(401, refusal.status(), refusal::toString);
+            assertTrue(refusal.isProblem(), refusal::toString);
+            assertEquals("urn:guitai:problem:invalid-credentials", refusal.json().getString("type"));
+        }
+        assertEquals(wrongPin.json().getString("detail"), unknownCode.json().getString("detail"));
+        assertFalse(wrongPin.body().contains("C001"), "the answer does not echo the staff code");
+    }
+
+    @Test
+    void refusesLoginAtATerminalNotEnrolledHere() {
+        Answer refusal = api().post("sessions", "{\"terminalId\":\"T99\",\"staffCode\":\"C001\",\"pin\":\"2468\"}");
+        assertEquals(403, refusal.status(), refusal::toString);
+        assertEquals("urn:guitai:problem:terminal-not-enrolled", refusal.json().getString("type"));
+    }
+
+    @Test
+    void refusesCallsWithoutAValidToken() throws Exception {
+        for (Answer refusal : List.of(api().get("products?q=kettle"), api().as("not-a-token").get("products?q=kettle"),
+                api().post("sales", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T1\"}"))) {
+            assertEquals(401, refusal.status(), refusal::toString);
+            assertTrue(refusal.isProblem(), refusal::toString);
+            assertEquals("urn:guitai:problem:not-authenticated", refusal.json().getString("type"));
+        }
+        JsonHttp cashier = cashier();
+        assertEquals(204, cashier.delete("sessions/current").status());
+        assertEquals(401, cashier.get("products?q=kettle").status(), "a logged-out token opens nothing");
+    }
+
+    // --- bad input changes nothing ------------------------------------------------------------------
+
+    @Test
+    void malformedJsonIs400AndChangesNothing() throws SQLException {
+        long sales = count("select count(*) from sale");
+        Answer refusal = cashier().post("sales", "{\"id\": \"" + UUID.randomUUID() + "\", \"terminalId\": ");
+        assertEquals(400, refusal.status(), refusal::toString);
+        assertTrue(refusal.isProblem(), refusal::toString);
+        assertEquals("urn:guitai:problem:malformed-request", refusal.json().getString("type"));
+        Answer mistyped = cashier().post("sales", "{\"id\": \"not-a-uuid\", \"terminalId\": \"T1\"}");
+        assertEquals(400, mistyped.status(), mistyped::toString);
+        assertEquals(sales, count("select count(*) from sale"));
+    }
+
+    @Test
+    void invalidFieldsAre400NamingEachField() {
+        Answer refusal = cashier().post("sales", "{\"terminalId\": \"T 1\"}");
+        assertEquals(400, refusal.status(), refusal::toString);
+        JsonObject problem = refusal.json();
+        assertEquals("urn:guitai:problem:invalid-request", problem.getString("type"));
+        List<String> fields = problem.getJsonArray("violations").getValuesAs(JsonObject.class).stream().map(v -> v.getString("field")).toList();
+        assertEquals(List.of("id", "terminalId"), fields);
+    }
+
+    @Test
+    void unknownPathsAnswerProblemsToo() {
+        Answer missing = cashier().get("nothing-here");
+        assertEquals(404, missing.status(), missing::toString);
+        assertTrue(missing.isProblem(), missing::toString);
+    }
+
+    // --- catalog -------------------------------------------------------------------------------------
+
+    @Test
+    void findsAProductByBarcodeWithItsStock() throws SQLException {
+        Answer found = cashier().get("products?barcode=" + RICE_COOKER);
+        assertEquals(200, found.status(), found::toString);
+        JsonObject product = found.array().getJsonObject(0);
+        assertEquals("E00002", product.getString("sku"));
+        assertEquals("电饭煲", product.getString("name"));
+        assertEquals("美的", product.getString("brand"));
+        assertEquals("MB-FB40S701", product.getString("model"));
+        assertEquals("3L 小容量", product.getString("spec"));
+        assertEquals("台", product.getString("unit"));
+        assertEquals("279.00", product.getString("price"));
+        assertEquals("0.13", product.getString("vatRate"));
+        assertSameQuantity(new BigDecimal(product.getString("stock")), stockOf("E00002"));
+    }
+
+    @Test
+    void unknownBarcodeIs404AndMisreadBarcodeIs400() {
+        Answer unknown = cashier().get("products?barcode=" + NOT_IN_CATALOG);
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals("urn:guitai:problem:product-not-found", unknown.json().getString("type"));
+        Answer misread = cashier().get("products?barcode=6910384000028");
+        assertEquals(400, misread.status(), misread::toString);
+        assertEquals("urn:guitai:problem:invalid-barcode", misread.json().getString("type"));
+    }
+
+    @Test
+    void searchesByText() {
+        Answer found = cashier().get("products?q=MB-FB40S701");
+        assertEquals(200, found.status(), found::toString);
+        assertEquals(3, found.array().size());
+        assertEquals(0, cashier().get("products?q=no-such-thing-anywhere").array().size());
+    }
+
+    // --- the counter flow ------------------------------------------------------------------------------
+
+    @Test
+    void sellsForCashWithTheCashChecksAndQueuesTheSaleForHq() throws SQLException {
+        JsonHttp cashier = cashier();
+        BigDecimal stockBefore = stockOf("E00002");
+        String saleId = UUID.randomUUID().toString();
+
+        Answer opened = cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}");
+        assertEquals(201, opened.status(), opened::toString);
+        assertEquals("OPEN", opened.json().getString("status"));
+        assertTrue(opened.header("Location").orElseThrow().endsWith("/api/sales/" + saleId));
+
+        JsonObject sale = addLine(cashier, saleId, RICE_COOKER, "2").json();
+        assertEquals("558.00", sale.getString("total"));
+        JsonObject line = sale.getJsonArray("lines").getJsonObject(0);
+        assertEquals("279.00", line.getString("unitPrice"));
+        assertEquals("2", line.getString("quantity"));
+        assertEquals("558.00", line.getString("amount"));
+        assertEquals("MB-FB40S701", line.getString("model"));
+
+        Answer confirmed = cashier.post("sales/" + saleId + "/confirm");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        assertEquals("CONFIRMED", confirmed.json().getString("status"));
+
+        String paymentId = UUID.randomUUID().toString();
+        Answer paid = cashier.post("sales/" + saleId + "/payments", cash(paymentId, "558.00", "[{\"denomination\":\"100\",\"count\":5},"
+                + "{\"denomination\":\"50\",\"count\":2}]", "[{\"denomination\":\"100\",\"serial\":\"FA12345678\",\"reason\":\"COUNTERFEIT\"}]"));
+        assertEquals(201, paid.status(), paid::toString);
+        JsonObject tender = paid.json();
+        assertEquals("600.00", tender.getJsonObject("payment").getString("received"), "the rejected note is not part of the tender");
+        assertEquals("558.00", tender.getJsonObject("payment").getString("applied"));
+        assertEquals("42.00", tender.getJsonObject("payment").getString("change"));
+        assertEquals("收您600.00元，找您42.00元", tender.getString("announcement"));
+        assertEquals(List.of("20x2", "1x2"), pieces(tender.getJsonArray("changeBreakdown")));
+        JsonObject paidSale = tender.getJsonObject("sale");
+        assertEquals("PAID", paidSale.getString("status"));
+        assertEquals("0.00", paidSale.getString("due"));
+        assertTrue(paidSale.getJsonNumber("slipNumber").longValue() > 0);
+        assertSameQuantity(stockBefore.subtract(new BigDecimal("2")), stockOf("E00002"));
+        assertEquals(1, count("select count(*) from rejected_note r join payment p on p.id = r.payment_id where p.sale_id = ? and r.serial = 'FA12345678'", saleId));
+
+        Answer completed = cashier.post("sales/" + saleId + "/complete");
+        assertEquals(200, completed.status(), completed::toString);
+        assertEquals("COMPLETED", completed.json().getString("status"));
+        assertEquals(1, count("select count(*) from outbox_event where type = 'SaleCompleted' and payload like ?", "%" + saleId + "%"));
+
+        JsonObject event = Eventually.until(Duration.ofSeconds(30), "delivered to HQ", () -> deliveredEvent(saleId), e -> e != null);
+        JsonObject delivered = event.getJsonObject("saleCompleted");
+        assertEquals("558.00", delivered.getString("total"));
+        assertEquals("64.19", delivered.getString("tax"), "558.00 - 558.00 / 1.13");
+        assertEquals("C001", delivered.getString("cashier"));
+        assertTrue(hqAuthorizations.contains("Bearer test-credential-of-store-S001"), hqAuthorizations::toString);
+        Eventually.until(Duration.ofSeconds(30), "marked delivered", () -> count("select count(*) from outbox_event where delivered_at is null and payload like ?", "%" + saleId + "%") == 0);
+    }
+
+    @Test
+    void repeatedRequestsReturnTheFirstResult() throws SQLException {
+        JsonHttp cashier = cashier();
+        String saleId = UUID.randomUUID().toString();
+        String open = "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}";
+        assertEquals(201, cashier.post("sales", open).status());
+        assertEquals(201, cashier.post("sales", open).status());
+        assertEquals(1, count("select count(*) from sale where id = ?", saleId));
+
+        String lineId = UUID.randomUUID().toString();
+        String line = "{\"id\":\"" + lineId + "\",\"barcode\":\"" + RICE_COOKER + "\",\"quantity\":\"1\"}";
+        cashier.post("sales/" + saleId + "/lines", line);
+        Answer again = cashier.post("sales/" + saleId + "/lines", line);
+        assertEquals("279.00", again.json().getString("total"));
+        assertEquals(1, count("select count(*) from sale_line where sale_id = ?", saleId));
+
+        cashier.post("sales/" + saleId + "/confirm");
+        String paymentId = UUID.randomUUID().toString();
+        String payment = cash(paymentId, "279.00", "[{\"denomination\":\"100\",\"count\":3}]", "[]");
+        Answer first = cashier.post("sales/" + saleId + "/payments", payment);
+        Answer retried = cashier.post("sales/" + saleId + "/payments", payment);
+        assertEquals(201, retried.status(), retried::toString);
+        assertEquals(first.json().getJsonObject("payment"), retried.json().getJsonObject("payment"));
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId));
+
+        cashier.post("sales/" + saleId + "/complete");
+        assertEquals(200, cashier.post("sales/" + saleId + "/complete").status());
+        assertEquals(1, count("select count(*) from outbox_event where payload like ?", "%" + saleId + "%"));
+    }
+
+    @Test
+    void eightClientsRetryingOnePaymentChargeOnce() throws Exception {
+        JsonHttp cashier = cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String payment = cash(UUID.randomUUID().toString(), "279.00", "[{\"denomination\":\"100\",\"count\":3}]", "[]");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Answer>> answers = clients.invokeAll(java.util.Collections.nCopies(8,
+                    () -> cashier.post("sales/" + saleId + "/payments", payment)));
+            for (Future<Answer> answer : answers) {
+                assertEquals(201, answer.get().status(), answer.get()::toString);
+                assertEquals("21.00", answer.get().json().getJsonObject("payment").getString("change"));
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId));
+        assertEquals("279.00", cashier.get("sales/" + saleId).json().getString("paid"));
+    }
+
+    @Test
+    void amountDueThatDoesNotMatchIs422AndRecordsNothing() throws SQLException {
+        JsonHttp cashier = cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        Answer refusal = cashier.post("sales/" + saleId + "/payments", cash(UUID.randomUUID().toString(), "270.00",
+                "[{\"denomination\":\"100\",\"count\":3}]", "[]"));
+        assertEquals(422, refusal.status(), refusal::toString);
+        assertEquals("urn:guitai:problem:amount-due-mismatch", refusal.json().getString("type"));
+        assertEquals("279.00", refusal.json().getString("due"));
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
+        assertEquals("CONFIRMED", cashier.get("sales/" + saleId).json().getString("status"));
+    }
+
+    @Test
+    void insufficientCashIs422() throws SQLException {
+        JsonHttp cashier = cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        Answer refusal = cashier.post("sales/" + saleId + "/payments", cash(UUID.randomUUID().toString(), "279.00",
+                "[{\"denomination\":\"100\",\"count\":2},{\"denomination\":\"50\",\"count\":1}]", "[]"));
+        assertEquals(422, refusal.status(), refusal::toString);
+        assertEquals("urn:guitai:problem:insufficient-cash", refusal.json().getString("type"));
+        assertEquals("250.00", refusal.json().getString("received"));
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
+    }
+
+    @Test
+    void notesOfUnknownDenominationsAreRefused() {
+        JsonHttp cashier = cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        Answer refusal = cashier.post("sales/" + saleId + "/payments", cash(UUID.randomUUID().toString(), "279.00",
+                "[{\"denomination\":\"300\",\"count\":1}]", "[]"));
+        assertEquals(422, refusal.status(), refusal::toString);
+        assertEquals("urn:guitai:problem:unknown-denomination", refusal.json().getString("type"));
+    }
+
+    @Test
+    void linesCannotChangeOnceConfirmed() {
+        JsonHttp cashier = cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        Answer refusal = addLine(cashier, saleId, RICE_COOKER, "1");
+        assertEquals(409, refusal.status(), refusal::toString);
+        assertEquals("urn:guitai:problem:sale-state", refusal.json().getString("type"));
+        assertEquals("CONFIRMED", refusal.json().getString("state"));
+        assertTrue(refusal.json().getString("detail").contains("CONFIRMED"));
+    }
+
+    @Test
+    void anUnpaidSaleCannotComplete() {
+        JsonHttp cashier = cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        Answer refusal = cashier.post("sales/" + saleId + "/complete");
+        assertEquals(409, refusal.status(), refusal::toString);
+        assertEquals("CONFIRMED", refusal.json().getString("state"));
+    }
+
+    @Test
+    void sellingBeyondStockIs422NamingWhatIsAvailable() throws SQLException {
+        JsonHttp cashier = cashier();
+        String saleId = UUID.randomUUID().toString();
+        cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}");
+        BigDecimal available = stockOf("E00002");
+        Answer refusal = addLine(cashier, saleId, RICE_COOKER, available.add(BigDecimal.ONE).toPlainString());
+        assertEquals(422, refusal.status(), refusal::toString);
+        assertEquals("urn:guitai:problem:insufficient-stock", refusal.json().getString("type"));
+        assertEquals(available.stripTrailingZeros().toPlainString(), refusal.json().getString("available"));
+        assertEquals(0, count("select count(*) from sale_line where sale_id = ?", saleId));
+    }
+
+    @Test
+    void unknownBarcodeOnALineIs404() {
+        JsonHttp cashier = cashier();
+        String saleId = UUID.randomUUID().toString();
+        cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}");
+        Answer refusal = addLine(cashier, saleId, NOT_IN_CATALOG, "1");
+        assertEquals(404, refusal.status(), refusal::toString);
+        assertEquals(404, cashier.get("sales/" + UUID.randomUUID()).status());
+    }
+
+    @Test
+    void aSaleCannotBeOpenedForAnotherTerminal() {
+        Answer refusal = cashier().post("sales", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T2\"}");
+        assertEquals(422, refusal.status(), refusal::toString);
+        assertEquals("urn:guitai:problem:wrong-terminal", refusal.json().getString("type"));
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------
+
+    private static Answer addLine(JsonHttp cashier, String saleId, String barcode, String quantity) {
+        return cashier.post("sales/" + saleId + "/lines",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + barcode + "\",\"quantity\":\"" + quantity + "\"}");
+    }
+
+    private static String confirmedSale(JsonHttp cashier, String barcode, String quantity) {
+        String saleId = UUID.randomUUID().toString();
+        assertEquals(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}").status());
+        Answer line = addLine(cashier, saleId, barcode, quantity);
+        assertEquals(201, line.status(), line::toString);
+        Answer confirmed = cashier.post("sales/" + saleId + "/confirm");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        return saleId;
+    }
+
+    private static String cash(String paymentId, String amountDue, String counted, String rejected) {
+        return "{\"id\":\"" + paymentId + "\",\"tender\":\"CASH\",\"amountDue\":\"" + amountDue + "\",\"counted\":" + counted
+                + ",\"rejected\":" + rejected + "}";
+    }
+
+    private static List<String> pieces(JsonArray breakdown) {
+        return breakdown.getValuesAs(JsonObject.class).stream().map(p -> p.getString("denomination") + "x" + p.getInt("count")).toList();
+    }
+
+    private static JsonObject deliveredEvent(String saleId) {
+        return hqBatches.stream().flatMap(b -> b.getJsonArray("events").getValuesAs(JsonObject.class).stream())
+                .filter(e -> e.getJsonObject("saleCompleted").getString("saleId").equals(saleId))
+                .findFirst().orElse(null);
+    }
+
+    private static void assertSameQuantity(BigDecimal expected, BigDecimal actual) {
+        assertEquals(0, expected.compareTo(actual), () -> "expected " + expected + " but was " + actual);
+    }
+
+    private static BigDecimal stockOf(String sku) throws SQLException {
+        try (Connection c = TestDatabase.get().connect();
+             PreparedStatement s = c.prepareStatement("select on_hand from stock where sku = ?")) {
+            s.setString(1, sku);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), "no stock row for " + sku);
+                return r.getBigDecimal(1);
+            }
+        }
+    }
+
+    private static long count(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
