@@ -17,7 +17,7 @@ import java.util.Optional;
 /** A small JSON-over-HTTP client for black-box tests of the servers' APIs. */
 public final class JsonHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String token;

@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One server of the chain: a Payara Micro process running one WAR at the root context, with
@@ -24,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path war;
@@ -95,12 +97,12 @@ public final class ServerProcess {
                 throw new IllegalStateException(name + " stopped while starting; the end of " + log() + ":\n" + logTail(40));
             }
             try {
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(5, TimeUnit.SECONDS);
                 if (response.statusCode() == 200 && response.body().contains("\"checks\":[{")) {
                     return;
                 }
-            } catch (IOException notYet) {
-                // not listening yet
+            } catch (ExecutionException | TimeoutException notYet) {
+                // not listening, or not answering, yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
