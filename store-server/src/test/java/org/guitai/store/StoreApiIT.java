@@ -136,6 +136,14 @@ class StoreApiIT {
         assertTrue(paths.containsKey("/api/sessions"), paths.keySet().toString());
     }
 
+    @Test
+    void saysWhichStoreItIsWithoutASession() {
+        Answer status = api().get("status");
+        assertEquals(200, status.status(), status::toString);
+        assertEquals("S001", status.json().getString("storeId"));
+        assertEquals("CNY", status.json().getString("currency"));
+    }
+
     // --- sessions --------------------------------------------------------------------------------
 
     @Test

@@ -83,11 +83,11 @@ public final class Chain implements AutoCloseable {
         Path repo = layout.repository();
         return new Chain(layout, database,
                 new ServerProcess("hq", repo.resolve("hq-server/target/hq-server.war"), layout.hqPort(), layout.home(),
-                        layout.payaraJar(), layout.driverJar(), "384m", hqProps, false),
+                        layout.payaraJar(), layout.driverJar(), "384m", hqProps, false, "/api/status"),
                 new ServerProcess("store-" + STORE_ID.toLowerCase(), repo.resolve("store-server/target/store-server.war"),
-                        layout.storePort(), layout.home(), layout.payaraJar(), layout.driverJar(), "384m", storeProps, false),
+                        layout.storePort(), layout.home(), layout.payaraJar(), layout.driverJar(), "384m", storeProps, false, "/api/status"),
                 new ServerProcess("terminal-t1", repo.resolve("pos-terminal/target/pos-terminal.war"), layout.terminalPort(),
-                        layout.home(), layout.payaraJar(), layout.driverJar(), "256m", terminalProps, false));
+                        layout.home(), layout.payaraJar(), layout.driverJar(), "256m", terminalProps, false, "/api/terminal"));
     }
 
     static Map<String, String> dbProperties(DatabaseServer database, String name) {

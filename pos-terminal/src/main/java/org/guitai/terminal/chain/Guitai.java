@@ -37,9 +37,9 @@ public final class Guitai {
         List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
         int exit = switch (command) {
             case "demo" -> demo(repository, options.contains("--fresh"));
-            case "hq" -> component(repository, "hq", "hq-server/target/hq-server.war", 8082, true);
-            case "store" -> component(repository, "store", "store-server/target/store-server.war", 8081, true);
-            case "terminal" -> component(repository, "terminal", "pos-terminal/target/pos-terminal.war", 8080, false);
+            case "hq" -> component(repository, "hq", "hq-server/target/hq-server.war", 8082, true, "/api/status");
+            case "store" -> component(repository, "store", "store-server/target/store-server.war", 8081, true, "/api/status");
+            case "terminal" -> component(repository, "terminal", "pos-terminal/target/pos-terminal.war", 8080, false, "/api/terminal");
             default -> help();
         };
         System.exit(exit);
@@ -155,8 +155,8 @@ public final class Guitai {
     }
 
     /** One component in the foreground against an existing MariaDB; nothing of the demo (no sample data, no identities). */
-    private static int component(Path repository, String component, String war, int defaultPort, boolean needsDatabase)
-            throws InterruptedException {
+    private static int component(Path repository, String component, String war, int defaultPort, boolean needsDatabase,
+                                 String statusPath) throws InterruptedException {
         if (needsDatabase && System.getenv("GUITAI_DB_URL") == null) {
             System.err.println("./guitai " + component + " runs against an existing MariaDB: set GUITAI_DB_URL "
                     + "(e.g. jdbc:mariadb://db.example:3306/guitai_" + component + "), GUITAI_DB_USER and GUITAI_DB_PASSWORD."
@@ -168,7 +168,7 @@ public final class Guitai {
         Map<String, String> properties = new LinkedHashMap<>(ComponentConfig.defaults(repository.resolve("config"), component, System::getenv));
         ServerProcess server = new ServerProcess(component, repository.resolve(war), port, home,
                 repository.resolve("pos-terminal/target/payara-micro.jar"), repository.resolve("pos-terminal/target/mariadb-java-client.jar"),
-                env("GUITAI_MAX_HEAP", "512m"), properties, true);
+                env("GUITAI_MAX_HEAP", "512m"), properties, true, statusPath);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(30)), "guitai-stop"));
         server.start();
         return server.waitFor();

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * One server of the chain: a Payara Micro process running one WAR at the root context, with
  * clustering off, its own runtime folder, and its output in a log file. Ready means
  * {@code /health/ready} answers UP with the application's own checks in it (a failed deployment
- * has none, and reports DOWN).
+ * has none, and reports DOWN) and the application's status path answers.
  */
 public final class ServerProcess {
 
@@ -37,13 +38,15 @@ public final class ServerProcess {
     private final String maxHeap;
     private final Map<String, String> properties;
     private final boolean inheritOutput;
+    private final String statusPath;
     private volatile Process process;
 
     /**
-     * @param driverJar the MariaDB JDBC driver, put on Payara's own class path; the WARs do not carry it
+     * @param driverJar  the MariaDB JDBC driver, put on Payara's own class path; the WARs do not carry it
+     * @param statusPath a public path of the application that answers 200 once its API is served
      */
     public ServerProcess(String name, Path war, int port, Path home, Path payaraJar, Path driverJar, String maxHeap,
-                         Map<String, String> properties, boolean inheritOutput) {
+                         Map<String, String> properties, boolean inheritOutput, String statusPath) {
         this.name = name;
         this.war = war;
         this.port = port;
@@ -53,6 +56,7 @@ public final class ServerProcess {
         this.maxHeap = maxHeap;
         this.properties = Map.copyOf(properties);
         this.inheritOutput = inheritOutput;
+        this.statusPath = statusPath;
     }
 
     public synchronized void start() {
@@ -91,21 +95,14 @@ public final class ServerProcess {
     /** Waits until the server reports ready; fails early, with the end of its log, if the process dies. */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(url().resolve("/health/ready")).timeout(Duration.ofSeconds(5)).GET().build();
         while (Instant.now().isBefore(deadline)) {
             if (!isAlive()) {
                 throw new IllegalStateException(name + " stopped while starting; the end of " + log() + ":\n" + logTail(40));
             }
-            try {
-                HttpResponse<String> response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(5, TimeUnit.SECONDS);
-                if (response.statusCode() == 200 && response.body().contains("\"checks\":[{")) {
-                    return;
-                }
-            } catch (ExecutionException | TimeoutException notYet) {
-                // not listening, or not answering, yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            Optional<HttpResponse<String>> health = probe("/health/ready");
+            if (health.filter(r -> r.statusCode() == 200 && r.body().contains("\"checks\":[{")).isPresent()
+                    && probe(statusPath).filter(r -> r.statusCode() == 200).isPresent()) {
+                return;
             }
             pause(Duration.ofMillis(250));
         }
@@ -126,6 +123,18 @@ public final class ServerProcess {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<HttpResponse<String>> probe(String path) {
+        HttpRequest request = HttpRequest.newBuilder(url().resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            return Optional.of(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(5, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException notYet) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
         }
     }
 

@@ -1,0 +1,33 @@
+package org.guitai.hq.platform.health;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import org.guitai.hq.platform.config.HqSettings;
+import org.guitai.hq.platform.security.Public;
+
+/**
+ * What this server is, without a session. It answers only once the API itself is being served,
+ * which {@code /health} can report a few seconds earlier while Payara Micro finishes its boot.
+ */
+@Path("status")
+@RequestScoped
+@Produces(APPLICATION_JSON)
+public class StatusResource {
+
+    public record Status(String component, String currency) {
+    }
+
+    @Inject
+    HqSettings settings;
+
+    @GET
+    @Public
+    public Status get() {
+        return new Status("hq-server", settings.currency().getCurrencyCode());
+    }
+}

@@ -1,0 +1,33 @@
+package org.guitai.store.platform.health;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import org.guitai.store.platform.config.StoreSettings;
+import org.guitai.store.platform.security.Public;
+
+/**
+ * Which store this is, without a session. It answers only once the API itself is being served,
+ * which {@code /health} can report a few seconds earlier while Payara Micro finishes its boot.
+ */
+@Path("status")
+@RequestScoped
+@Produces(APPLICATION_JSON)
+public class StatusResource {
+
+    public record Status(String component, String storeId, String storeName, String currency) {
+    }
+
+    @Inject
+    StoreSettings settings;
+
+    @GET
+    @Public
+    public Status get() {
+        return new Status("store-server", settings.storeId(), settings.storeName(), settings.currency().getCurrencyCode());
+    }
+}
