@@ -77,6 +77,7 @@ public final class ServerProcess {
             command.add("-Xmx" + maxHeap);
             command.add("-Djava.io.tmpdir=" + tmp);
             command.add("-Dfile.encoding=UTF-8");
+            command.add("-Djava.awt.headless=true");
             properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.addAll(List.of("-jar", payaraJar.toString(), "--nocluster", "--disablephonehome",
                     "--rootdir", runtime.toString(), "--addlibs", driverJar.toString(), "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port)));

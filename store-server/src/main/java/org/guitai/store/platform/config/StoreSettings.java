@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.guitai.kernel.settings.SettingsReader;
+import org.guitai.store.staff.domain.LoginThrottle;
 
 /**
  * Every setting of the store server, read once and checked at start-up. A bad or missing value
@@ -39,6 +41,10 @@ public class StoreSettings {
     private List<BigDecimal> denominations;
     private Optional<Path> sampleData;
     private boolean allowNegativeStock;
+    private LoginThrottle.Policy loginPolicy;
+    private BigDecimal cashierDiscountLimit;
+    private Duration approvalTtl;
+    private RoundingMode rounding;
 
     @PostConstruct
     void read() {
@@ -60,7 +66,27 @@ public class StoreSettings {
                 "a comma-separated list of positive amounts, largest first");
         sampleData = r.optional("guitai.sample-data").map(Path::of);
         allowNegativeStock = r.parsed("guitai.stock.allow-negative", "false", StoreSettings::bool, "true or false");
+        int freeAttempts = (int) r.number("guitai.login.free-attempts", 3, 1, 20);
+        int lockAfter = (int) r.number("guitai.login.lock-after", 6, 2, 50);
+        if (lockAfter <= freeAttempts) {
+            r.problem("guitai.login.lock-after", "is " + lockAfter + ": expected more than guitai.login.free-attempts (" + freeAttempts + ")");
+            lockAfter = freeAttempts + 1;
+        }
+        loginPolicy = new LoginThrottle.Policy(freeAttempts, lockAfter,
+                Duration.ofMinutes(r.number("guitai.login.lock-minutes", 15, 1, 24 * 60)),
+                Duration.ofSeconds(r.number("guitai.login.max-delay-seconds", 60, 1, 3600)));
+        cashierDiscountLimit = r.parsed("guitai.discount.cashier-limit-percent", "10", StoreSettings::percent, "a percentage from 0 to 100");
+        approvalTtl = Duration.ofMinutes(r.number("guitai.approval.minutes", 5, 1, 60));
+        rounding = r.parsed("guitai.rounding", "HALF_UP", v -> RoundingMode.valueOf(v.toUpperCase()), "HALF_UP, HALF_EVEN, DOWN or UP");
         r.failIfAny();
+    }
+
+    static BigDecimal percent(String value) {
+        BigDecimal p = new BigDecimal(value);
+        if (p.signum() < 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException(value);
+        }
+        return p;
     }
 
     static boolean bool(String value) {
@@ -138,6 +164,26 @@ public class StoreSettings {
     /** Whether lines may sell more than the stock on hand (the count catches up later). */
     public boolean allowNegativeStock() {
         return allowNegativeStock;
+    }
+
+    /** How wrong PINs are throttled per staff code and terminal. */
+    public LoginThrottle.Policy loginPolicy() {
+        return loginPolicy;
+    }
+
+    /** The largest discount (percent) given without a manager's approval. */
+    public BigDecimal cashierDiscountLimit() {
+        return cashierDiscountLimit;
+    }
+
+    /** How long a manager's approval stays usable. */
+    public Duration approvalTtl() {
+        return approvalTtl;
+    }
+
+    /** The one rounding rule of the store: discounted prices, fractional quantities, tax. */
+    public RoundingMode rounding() {
+        return rounding;
     }
 
     /** A folder of sample CSV data to load at start (the demo), absent in production. */

@@ -1,5 +1,6 @@
 package org.guitai.store.platform.security;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.guitai.store.staff.domain.Role;
 
@@ -12,5 +13,13 @@ public record Caller(String staffCode, String name, Set<Role> roles, String term
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** @throws ForbiddenException unless the caller has one of the roles */
+    public Caller require(String what, Role... anyOf) {
+        if (Arrays.stream(anyOf).noneMatch(roles::contains)) {
+            throw new ForbiddenException(what + " needs the role " + String.join(" or ", Arrays.stream(anyOf).map(Enum::name).toList()));
+        }
+        return this;
     }
 }

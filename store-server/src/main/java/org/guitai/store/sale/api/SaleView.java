@@ -1,29 +1,51 @@
 package org.guitai.store.sale.api;
 
 import java.util.List;
+import org.guitai.store.sale.domain.Payment;
+import org.guitai.store.sale.domain.Pricing;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleLine;
 import org.guitai.store.sale.domain.SoldItem;
 
-/** The sale as every endpoint answers it; amounts are decimal strings of {@code currency}. */
-public record SaleView(String id, String status, Long slipNumber, String terminalId, String cashier, String customerId,
-                       String businessDate, List<LineView> lines, String total, String paid, String due, String currency) {
+/**
+ * The sale as every endpoint answers it, also the read-back of confirm: items, list and actual unit
+ * prices, the offers (discounts, overrides) and the total. Amounts are decimal strings of {@code currency}.
+ */
+public record SaleView(String id, String status, Long slipNumber, String slipCode, String terminalId, String cashier,
+                       String customerId, String businessDate, List<LineView> lines, String orderDiscountPercent,
+                       String listTotal, String discountTotal, String total, String paid, String due, String currency,
+                       List<PaymentView> payments) {
 
     public record LineView(String id, int lineNo, String sku, String barcode, String name, String brand, String model, String spec,
-                           String colour, String unit, String quantity, String listPrice, String unitPrice, String amount, String vatRate) {
+                           String colour, String unit, String quantity, String listPrice, String basePrice, boolean priceOverridden,
+                           String discountPercent, String unitPrice, String amount, String vatRate) {
 
         static LineView of(SaleLine line) {
             SoldItem item = line.item();
             return new LineView(line.id(), line.lineNo(), item.sku(), item.barcode(), item.name(), item.brand(), item.model(), item.spec(),
                     item.colour(), item.unit(), Amounts.quantity(line.quantity()), item.listPrice().toPlainString(),
+                    line.basePrice().toPlainString(), line.isOverridden(), Pricing.percent(line.discountRate()).toPlainString(),
                     line.unitPrice().toPlainString(), line.amount().toPlainString(), line.vatRate().stripTrailingZeros().toPlainString());
         }
     }
 
-    public static SaleView of(Sale sale) {
-        return new SaleView(sale.id(), sale.status().name(), sale.slipNumber().orElse(null), sale.terminalId(), sale.cashierCode(),
+    /** A tender as recorded; card tenders show only the last four digits, checks their clearance. */
+    public record PaymentView(String id, String tender, String received, String applied, String change, String last4,
+                              String authCode, String terminalReference, String checkNumber, String bank, String clearance) {
+
+        static PaymentView of(Payment p) {
+            String clearance = p.tender() == org.guitai.store.sale.domain.Tender.CHECK
+                    ? p.clearance().map(c -> c.outcome().name()).orElse("PENDING") : null;
+            return new PaymentView(p.id(), p.tender().name(), p.received().toPlainString(), p.applied().toPlainString(),
+                    p.change().toPlainString(), p.last4(), p.authCode(), p.terminalReference(), p.checkNumber(), p.bank(), clearance);
+        }
+    }
+
+    public static SaleView of(Sale sale, String slipCode) {
+        return new SaleView(sale.id(), sale.status().name(), sale.slipNumber().orElse(null), slipCode, sale.terminalId(), sale.cashierCode(),
                 sale.customerId(), sale.businessDate().toString(), sale.activeLines().stream().map(LineView::of).toList(),
-                sale.total().toPlainString(), sale.paid().toPlainString(), sale.due().toPlainString(),
-                sale.currency().getCurrencyCode());
+                Pricing.percent(sale.orderDiscountRate()).toPlainString(), sale.listTotal().toPlainString(),
+                sale.listTotal().minus(sale.total()).toPlainString(), sale.total().toPlainString(), sale.paid().toPlainString(),
+                sale.due().toPlainString(), sale.currency().getCurrencyCode(), sale.payments().stream().map(PaymentView::of).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.guitai.store.sale.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+import static jakarta.ws.rs.core.MediaType.TEXT_HTML;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,25 +9,33 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.guitai.store.platform.barcode.Barcodes;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.persistence.DuplicateKeys;
 import org.guitai.store.platform.problem.InvalidRequestException;
 import org.guitai.store.platform.security.CurrentCaller;
-import org.guitai.store.sale.domain.NoteCount;
-import org.guitai.store.sale.domain.RejectedNote;
-import org.guitai.store.sale.domain.Tender;
+import org.guitai.store.platform.security.RefusesCardNumbers;
+import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.service.SaleService;
+import org.guitai.store.sale.service.SlipPages;
 
+/** The counter flow of one sale, step by step. */
 @Path("sales")
 @RequestScoped
 @Consumes(APPLICATION_JSON)
@@ -35,6 +44,9 @@ public class SalesResource {
 
     @Inject
     SaleService sales;
+
+    @Inject
+    SlipPages slips;
 
     @Inject
     CurrentCaller caller;
@@ -49,7 +61,7 @@ public class SalesResource {
     @POST
     public Response open(@NotNull @Valid OpenSaleRequest request) {
         String id = request.id().toString();
-        SaleView sale = SaleView.of(DuplicateKeys.createOrExisting(
+        SaleView sale = view(DuplicateKeys.createOrExisting(
                 () -> sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get()),
                 () -> sales.get(id)));
         return Response.created(uri.getAbsolutePathBuilder().path(sale.id()).build()).entity(sale).build();
@@ -58,7 +70,16 @@ public class SalesResource {
     @GET
     @Path("{id}")
     public SaleView get(@PathParam("id") String id) {
-        return SaleView.of(sales.get(id));
+        return view(sales.get(id));
+    }
+
+    /** The sale of a scanned slip barcode ({@code ?slip=S001-00000042}), for the pick-up counter. */
+    @GET
+    public List<SaleView> find(@QueryParam("slip") String slip) {
+        if (slip == null || slip.isBlank()) {
+            throw new InvalidRequestException("give ?slip= with the code of a paid slip");
+        }
+        return List.of(view(sales.bySlip(slip)));
     }
 
     /** Order: adds a line by barcode or SKU. */
@@ -75,9 +96,37 @@ public class SalesResource {
                 Optional.ofNullable(request.barcode()).filter(b -> byBarcode).map(String::trim),
                 Optional.ofNullable(request.sku()).filter(s -> bySku).map(String::trim),
                 new BigDecimal(request.quantity()),
-                Optional.ofNullable(request.unitPrice()).map(p -> Amounts.money("unitPrice", p, currency)));
-        SaleView sale = SaleView.of(sales.addLine(id, order, caller.get()));
-        return Response.status(Response.Status.CREATED).entity(sale).build();
+                Optional.ofNullable(request.unitPrice()).map(p -> Amounts.money("unitPrice", p, currency)),
+                Amounts.decimal(request.discountPercent()),
+                Optional.ofNullable(request.approvalId()).map(UUID::toString));
+        return Response.status(Response.Status.CREATED).entity(view(sales.addLine(id, order, caller.get()))).build();
+    }
+
+    /** Order: changes a line's quantity or discount while the sale is open. */
+    @PATCH
+    @Path("{id}/lines/{lineId}")
+    public SaleView changeLine(@PathParam("id") String id, @PathParam("lineId") String lineId, @NotNull @Valid ChangeLineRequest request) {
+        if (request.quantity() == null && request.discountPercent() == null) {
+            throw new InvalidRequestException("give quantity or discountPercent to change");
+        }
+        return view(sales.changeLine(id, lineId, new SaleService.LineChange(Amounts.decimal(request.quantity()),
+                Amounts.decimal(request.discountPercent()), Optional.ofNullable(request.approvalId()).map(UUID::toString)), caller.get()));
+    }
+
+    /** Order: voids a line (after confirmation with a VOID_LINE approval). */
+    @POST
+    @Path("{id}/lines/{lineId}/void")
+    public SaleView voidLine(@PathParam("id") String id, @PathParam("lineId") String lineId, @Valid ApprovalRef request) {
+        Optional<String> approval = Optional.ofNullable(request).map(ApprovalRef::approvalId).map(UUID::toString);
+        return view(sales.voidLine(id, lineId, approval, caller.get()));
+    }
+
+    /** Order: the order discount in percent. */
+    @POST
+    @Path("{id}/discount")
+    public SaleView discount(@PathParam("id") String id, @NotNull @Valid DiscountRequest request) {
+        return view(sales.discountOrder(id, new BigDecimal(request.percent()),
+                Optional.ofNullable(request.approvalId()).map(UUID::toString), caller.get()));
     }
 
     /** Confirm: the read-back the customer agreed to; lines are frozen. */
@@ -85,30 +134,41 @@ public class SalesResource {
     @Path("{id}/confirm")
     public SaleView confirm(@PathParam("id") String id) {
         caller.get();
-        return SaleView.of(sales.confirm(id));
+        return view(sales.confirm(id));
     }
 
-    /** Checkout: one tender. Repeating the payment id returns the first result and never charges twice. */
+    @POST
+    @Path("{id}/cancel")
+    public SaleView cancel(@PathParam("id") String id) {
+        return view(sales.cancel(id, caller.get()));
+    }
+
+    /** Checkout: one tender (cash, card or check). Repeating the payment id returns the first result. */
     @POST
     @Path("{id}/payments")
+    @RefusesCardNumbers
     public Response pay(@PathParam("id") String id, @NotNull @Valid PaymentRequest request) {
-        if (request.tender() != Tender.CASH) {
-            throw new InvalidRequestException(request.tender() + " tenders are not taken yet");
-        }
-        if (request.countedNotes().size() > 50 || request.rejectedNotes().size() > 50) {
-            throw new InvalidRequestException("counted and rejected list at most 50 entries each");
-        }
-        if (request.countedNotes().stream().anyMatch(c -> c.count() <= 0)) {
-            throw new InvalidRequestException("every counted entry needs a positive count");
-        }
-        Currency currency = settings.currency();
-        SaleService.CashTendered cash = new SaleService.CashTendered(request.id().toString(),
-                Amounts.money("amountDue", request.amountDue(), currency),
-                Optional.ofNullable(request.amount()).map(a -> Amounts.money("amount", a, currency)),
-                request.countedNotes().stream().map(c -> new NoteCount(new BigDecimal(c.denomination()), c.count())).toList(),
-                request.rejectedNotes().stream().map(r -> new RejectedNote(new BigDecimal(r.denomination()), r.serial(), r.reason())).toList());
-        TenderView result = TenderView.of(sales.takeCash(id, cash, caller.get()));
-        return Response.status(Response.Status.CREATED).entity(result).build();
+        SaleService.TenderResult result = sales.pay(id, Amounts.tendered(request, settings.currency()), caller.get());
+        TenderView view = new TenderView(SaleView.PaymentView.of(result.payment()),
+                result.changeBreakdown().stream().map(TenderView.Pieces::of).toList(), result.announcement(), view(result.sale()));
+        return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+
+    /** A store manager records a check's funds as CLEARED or the check as BOUNCED. */
+    @POST
+    @Path("{id}/payments/{paymentId}/clearance")
+    public SaleView clearance(@PathParam("id") String id, @PathParam("paymentId") String paymentId, @NotNull @Valid ClearanceRequest request) {
+        return view(sales.decideCheck(id, paymentId, request.outcome(), caller.get()));
+    }
+
+    /** 取货、打包: PACKED when every line is checked off in full, else 422 with {@code missingLines}. */
+    @POST
+    @Path("{id}/packing")
+    public SaleView pack(@PathParam("id") String id, @NotNull @Valid PackingRequest request) {
+        caller.get();
+        Map<String, BigDecimal> counted = new LinkedHashMap<>();
+        request.lines().forEach(l -> counted.merge(l.lineId().toString(), new BigDecimal(l.quantity()), BigDecimal::add));
+        return view(sales.pack(id, counted));
     }
 
     /** Farewell: completes the sale and queues its event for HQ. */
@@ -116,6 +176,28 @@ public class SalesResource {
     @Path("{id}/complete")
     public SaleView complete(@PathParam("id") String id) {
         caller.get();
-        return SaleView.of(sales.complete(id));
+        return view(sales.complete(id));
+    }
+
+    /** The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. */
+    @GET
+    @Path("{id}/slip")
+    @Produces(TEXT_HTML)
+    public String slip(@PathParam("id") String id) {
+        caller.get();
+        return slips.slip(sales.get(id));
+    }
+
+    /** The slip code as a Code 128 barcode. */
+    @GET
+    @Path("{id}/slip.png")
+    @Produces("image/png")
+    public byte[] slipBarcode(@PathParam("id") String id) {
+        caller.get();
+        return Barcodes.code128Png(sales.slipOf(sales.get(id)).code());
+    }
+
+    private SaleView view(Sale sale) {
+        return SaleView.of(sale, sale.slipNumber().map(n -> sales.slipOf(sale).code()).orElse(null));
     }
 }

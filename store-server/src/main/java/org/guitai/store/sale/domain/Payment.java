@@ -1,5 +1,6 @@
 package org.guitai.store.sale.domain;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -60,6 +62,24 @@ public class Payment {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @Column(name = "auth_code")
+    private String authCode;
+
+    @Column(name = "last4")
+    private String last4;
+
+    @Column(name = "terminal_reference")
+    private String terminalReference;
+
+    @Column(name = "check_number")
+    private String checkNumber;
+
+    @Column(name = "bank")
+    private String bank;
+
+    @OneToOne(mappedBy = "payment", cascade = CascadeType.ALL)
+    private CheckClearance clearance;
+
     @ElementCollection
     @CollectionTable(name = "payment_cash_count", joinColumns = @JoinColumn(name = "payment_id"))
     private List<NoteCount> counted = new ArrayList<>();
@@ -91,6 +111,73 @@ public class Payment {
         payment.counted.addAll(counted);
         payment.rejected.addAll(rejected);
         return payment;
+    }
+
+    /** A card tender taken on the external card terminal: only what identifies the authorisation is kept. */
+    static Payment card(String id, Sale sale, int seq, Money amount, String authCode, String last4, String terminalReference,
+                        String staffCode, Instant now) {
+        Payment payment = new Payment(id, sale, seq, Tender.CARD, amount, amount, staffCode, now);
+        payment.authCode = authCode;
+        payment.last4 = last4;
+        payment.terminalReference = terminalReference;
+        return payment;
+    }
+
+    /** A check: it covers its amount, but the goods wait until a manager records the funds cleared. */
+    static Payment check(String id, Sale sale, int seq, Money amount, String checkNumber, String bank, String staffCode, Instant now) {
+        Payment payment = new Payment(id, sale, seq, Tender.CHECK, amount, amount, staffCode, now);
+        payment.checkNumber = checkNumber;
+        payment.bank = bank;
+        return payment;
+    }
+
+    void decide(CheckClearance.Outcome outcome, String manager, Instant now) {
+        if (tender != Tender.CHECK) {
+            throw new SaleRuleException("not-a-check", "Not a check", "payment " + id + " is " + tender + ", not a check");
+        }
+        if (clearance != null) {
+            throw new SaleRuleException("check-decided", "Check already decided",
+                    "check payment " + id + " was already recorded " + clearance.outcome() + " at " + clearance.decidedAt());
+        }
+        clearance = new CheckClearance(this, outcome, manager, now);
+    }
+
+    /** A check whose funds have not been recorded as cleared or bounced. */
+    public boolean isPendingCheck() {
+        return tender == Tender.CHECK && clearance == null;
+    }
+
+    /** A bounced check: it no longer counts towards the sale. */
+    public boolean isBounced() {
+        return clearance != null && clearance.outcome() == CheckClearance.Outcome.BOUNCED;
+    }
+
+    public java.util.Optional<CheckClearance> clearance() {
+        return java.util.Optional.ofNullable(clearance);
+    }
+
+    public String authCode() {
+        return authCode;
+    }
+
+    public String last4() {
+        return last4;
+    }
+
+    public String terminalReference() {
+        return terminalReference;
+    }
+
+    public String checkNumber() {
+        return checkNumber;
+    }
+
+    public String bank() {
+        return bank;
+    }
+
+    public String staffCode() {
+        return staffCode;
     }
 
     public String id() {

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +26,17 @@ import java.util.Set;
 import org.guitai.kernel.money.Money;
 
 /**
- * A sale at the counter and the rules of its states. Lines change only while OPEN; confirming
- * freezes them; tenders are taken while CONFIRMED until nothing is due, which makes it PAID and
- * stamps the gapless slip number; a PAID or PACKED sale completes. Every amount is {@link Money}
- * of the sale's currency, and amount = quantity x unit price with the store's line rounding.
+ * A sale at the counter and the rules of its states:
+ * <ul>
+ * <li>OPEN: lines are added, changed, discounted and voided; the order discount is set.</li>
+ * <li>CONFIRMED: the customer agreed to the read-back; lines are frozen (voiding one needs a
+ * manager and reopens the sale); tenders are taken until nothing is due.</li>
+ * <li>AWAITING_CLEARANCE: tenders cover the total but a check has not cleared; the goods wait.</li>
+ * <li>PAID: stamped with the store's next slip number; then PACKED when every line is checked off,
+ * and COMPLETED when the goods have left (from PAID or PACKED).</li>
+ * <li>CANCELLED: a sale abandoned before any tender counted.</li>
+ * </ul>
+ * Every amount is {@link Money} of the sale's currency, priced by {@link Pricing}.
  */
 @Entity
 @Table(name = "sale")
@@ -54,6 +62,9 @@ public class Sale {
     @Column(name = "currency")
     private String currency;
 
+    @Column(name = "order_discount_rate")
+    private BigDecimal orderDiscountRate;
+
     @Column(name = "total")
     private BigDecimal total;
 
@@ -75,8 +86,14 @@ public class Sale {
     @Column(name = "paid_at")
     private Instant paidAt;
 
+    @Column(name = "packed_at")
+    private Instant packedAt;
+
     @Column(name = "completed_at")
     private Instant completedAt;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
 
     @Version
     @Column(name = "version")
@@ -101,6 +118,7 @@ public class Sale {
         this.customerId = customerId;
         this.status = SaleStatus.OPEN;
         this.currency = currency.getCurrencyCode();
+        this.orderDiscountRate = BigDecimal.ZERO;
         this.total = Money.zero(currency).amount();
         this.paid = Money.zero(currency).amount();
         this.businessDate = businessDate;
@@ -113,22 +131,70 @@ public class Sale {
         return new Sale(id, terminalId, cashierCode, customerId, currency, businessDate, now);
     }
 
+    // --- order -------------------------------------------------------------------------------------
+
     /**
-     * Order: adds a line of {@code quantity} at {@code unitPrice} (the list price unless overridden
-     * or discounted). The amount is rounded once, with {@code rounding}.
+     * Adds a line of {@code quantity} at {@code basePrice} (the list price unless a manager approved
+     * another) with a line discount {@code lineRate}.
      */
-    public SaleLine addLine(String lineId, SoldItem item, BigDecimal quantity, Money unitPrice, RoundingMode rounding) {
+    public SaleLine addLine(String lineId, SoldItem item, BigDecimal quantity, Money basePrice, BigDecimal lineRate, RoundingMode rounding) {
         requireStatus(EnumSet.of(SaleStatus.OPEN), "add a line");
-        if (quantity.signum() <= 0) {
-            throw new SaleRuleException("invalid-quantity", "Invalid quantity", "a line needs a positive quantity, not " + quantity.toPlainString());
-        }
-        if (unitPrice.isNegative()) {
+        requirePositive(quantity);
+        if (basePrice.isNegative()) {
             throw new SaleRuleException("invalid-price", "Invalid price", "a unit price cannot be negative");
         }
-        Money amount = unitPrice.times(quantity, rounding);
-        SaleLine line = new SaleLine(lineId, this, lines.size() + 1, item, quantity, unitPrice, amount);
+        SaleLine line = new SaleLine(lineId, this, lines.size() + 1, item, quantity, basePrice, lineRate);
+        line.price(orderDiscountRate, rounding);
         lines.add(line);
-        total = total().plus(amount).amount();
+        recomputeTotal();
+        return line;
+    }
+
+    public SaleLine changeQuantity(String lineId, BigDecimal quantity, RoundingMode rounding) {
+        requireStatus(EnumSet.of(SaleStatus.OPEN), "change a line");
+        requirePositive(quantity);
+        SaleLine line = activeLine(lineId);
+        line.changeQuantity(quantity);
+        line.price(orderDiscountRate, rounding);
+        recomputeTotal();
+        return line;
+    }
+
+    public SaleLine discountLine(String lineId, BigDecimal rate, RoundingMode rounding) {
+        requireStatus(EnumSet.of(SaleStatus.OPEN), "discount a line");
+        SaleLine line = activeLine(lineId);
+        line.discount(rate);
+        line.price(orderDiscountRate, rounding);
+        recomputeTotal();
+        return line;
+    }
+
+    /** The order discount, applied to every line's unit price so that invoices stay exact. */
+    public void discountOrder(BigDecimal rate, RoundingMode rounding) {
+        requireStatus(EnumSet.of(SaleStatus.OPEN), "discount the order");
+        orderDiscountRate = rate;
+        activeLines().forEach(l -> l.price(rate, rounding));
+        recomputeTotal();
+    }
+
+    /** True when voiding a line needs a manager: the customer already confirmed the order. */
+    public boolean voidNeedsApproval() {
+        return status == SaleStatus.CONFIRMED;
+    }
+
+    /** Voids a line; after confirmation (with a manager's approval) the sale goes back to OPEN for a new read-back. */
+    public SaleLine voidLine(String lineId, String staffCode, Instant now) {
+        requireStatus(EnumSet.of(SaleStatus.OPEN, SaleStatus.CONFIRMED), "void a line");
+        if (countingPayments().findAny().isPresent()) {
+            throw new SaleStateException(id, status, "void a line once tenders are taken (take a return instead)");
+        }
+        SaleLine line = activeLine(lineId);
+        line.voidBy(staffCode, now);
+        recomputeTotal();
+        if (status == SaleStatus.CONFIRMED) {
+            status = SaleStatus.OPEN;
+            confirmedAt = null;
+        }
         return line;
     }
 
@@ -144,6 +210,18 @@ public class Sale {
         status = SaleStatus.CONFIRMED;
         confirmedAt = now;
     }
+
+    /** Abandons a sale before any tender counted. */
+    public void cancel(Instant now) {
+        requireStatus(EnumSet.of(SaleStatus.OPEN, SaleStatus.CONFIRMED), "cancel");
+        if (countingPayments().findAny().isPresent()) {
+            throw new SaleStateException(id, status, "cancel once tenders are taken (take a return instead)");
+        }
+        status = SaleStatus.CANCELLED;
+        cancelledAt = now;
+    }
+
+    // --- checkout ------------------------------------------------------------------------------------
 
     /**
      * Checkout in cash with the checks: 查 {@code statedDue} must be what is due; 数 the counted
@@ -168,36 +246,110 @@ public class Sale {
             }
         }
         Money toCover = portion.orElse(due);
-        if (!toCover.isPositive() || toCover.isGreaterThan(due)) {
-            throw new SaleRuleException("invalid-amount", "Invalid amount",
-                    "a tender covers more than 0 and at most what is due (" + due.toPlainString() + "), not " + toCover.toPlainString());
-        }
+        requireWithinDue(toCover, due);
         Money received = Money.of(counted.stream().map(NoteCount::value).reduce(BigDecimal.ZERO, BigDecimal::add), currency());
         if (received.isLessThan(toCover)) {
             throw new SaleRuleException("insufficient-cash", "Insufficient cash",
                     "received " + received.toPlainString() + " but " + toCover.toPlainString() + " is to be paid in cash",
                     Map.of("received", received.toPlainString(), "due", toCover.toPlainString()));
         }
-        Payment payment = Payment.cash(paymentId, this, payments.size() + 1, received, toCover, counted, rejected, staffCode, now);
+        return accept(Payment.cash(paymentId, this, payments.size() + 1, received, toCover, counted, rejected, staffCode, now));
+    }
+
+    /** A card tender from the external terminal; it may not exceed what is due (only cash gives change). */
+    public Payment takeCard(String paymentId, Money amount, String authCode, String last4, String terminalReference,
+                            String staffCode, Instant now) {
+        requireStatus(EnumSet.of(SaleStatus.CONFIRMED), "take a payment");
+        requireWithinDue(amount, due());
+        return accept(Payment.card(paymentId, this, payments.size() + 1, amount, authCode, last4, terminalReference, staffCode, now));
+    }
+
+    /** A check; once tenders cover the total the sale waits in AWAITING_CLEARANCE until it clears. */
+    public Payment takeCheck(String paymentId, Money amount, String checkNumber, String bank, String staffCode, Instant now) {
+        requireStatus(EnumSet.of(SaleStatus.CONFIRMED), "take a payment");
+        requireWithinDue(amount, due());
+        return accept(Payment.check(paymentId, this, payments.size() + 1, amount, checkNumber, bank, staffCode, now));
+    }
+
+    private Payment accept(Payment payment) {
         payments.add(payment);
-        paid = paid().plus(toCover).amount();
+        paid = paid().plus(payment.applied()).amount();
+        if (due().isZero() && payments.stream().anyMatch(Payment::isPendingCheck)) {
+            status = SaleStatus.AWAITING_CLEARANCE;
+        }
         return payment;
     }
 
-    /** True once tenders cover the total; the service then stamps the slip. */
-    public boolean isFullyPaid() {
-        return due().isZero() && !activeLines().isEmpty();
+    /**
+     * A manager records a check's outcome. Cleared: when nothing else is pending the sale can be
+     * stamped paid. Bounced: its amount is due again and the sale goes back to CONFIRMED; the goods stay held.
+     */
+    public Payment decideCheck(String paymentId, CheckClearance.Outcome outcome, String manager, Instant now) {
+        requireStatus(EnumSet.of(SaleStatus.CONFIRMED, SaleStatus.AWAITING_CLEARANCE), "record a check's clearance");
+        Payment check = payment(paymentId).orElseThrow(() -> new SaleNotFoundException("payment " + paymentId + " on sale " + id));
+        check.decide(outcome, manager, now);
+        if (outcome == CheckClearance.Outcome.BOUNCED) {
+            paid = paid().minus(check.applied()).amount();
+            status = SaleStatus.CONFIRMED;
+        }
+        return check;
+    }
+
+    /** True once tenders cover the total and no check is waiting: the service then stamps the slip. */
+    public boolean isReadyToStampPaid() {
+        return (status == SaleStatus.CONFIRMED || status == SaleStatus.AWAITING_CLEARANCE)
+                && due().isZero() && !activeLines().isEmpty()
+                && payments.stream().noneMatch(Payment::isPendingCheck);
     }
 
     /** The paid stamp: the sale is PAID and carries its gapless slip number. */
     public void stampPaid(long slipNumber, Instant now) {
-        requireStatus(EnumSet.of(SaleStatus.CONFIRMED, SaleStatus.AWAITING_CLEARANCE), "be stamped paid");
-        if (!isFullyPaid()) {
-            throw new SaleRuleException("not-paid", "Not paid", "sale " + id + " still has " + due().toPlainString() + " due");
+        if (!isReadyToStampPaid()) {
+            throw new SaleStateException(id, status, "be stamped paid with " + due().toPlainString() + " due or a check pending");
         }
         this.slipNumber = slipNumber;
         this.status = SaleStatus.PAID;
         this.paidAt = now;
+    }
+
+    // --- pick-up, farewell --------------------------------------------------------------------------
+
+    /**
+     * 取货、打包: every line checked off against the goods. PACKED only when each line's counted
+     * quantity matches; otherwise the refusal lists what is missing or too much.
+     */
+    public void pack(Map<String, BigDecimal> countedByLine, Instant now) {
+        requireStatus(EnumSet.of(SaleStatus.PAID), "be packed");
+        List<Map<String, Object>> mismatches = new ArrayList<>();
+        for (String lineId : countedByLine.keySet()) {
+            if (activeLines().stream().noneMatch(l -> l.id().equals(lineId))) {
+                mismatches.add(mismatch(lineId, null, BigDecimal.ZERO, countedByLine.get(lineId)));
+            }
+        }
+        for (SaleLine line : activeLines()) {
+            BigDecimal counted = countedByLine.getOrDefault(line.id(), BigDecimal.ZERO);
+            if (counted.compareTo(line.quantity()) != 0) {
+                mismatches.add(mismatch(line.id(), line, line.quantity(), counted));
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            throw new SaleRuleException("packing-incomplete", "Packing does not match the sale",
+                    mismatches.size() + " line(s) do not match the goods checked off", Map.of("missingLines", mismatches));
+        }
+        status = SaleStatus.PACKED;
+        packedAt = now;
+    }
+
+    private static Map<String, Object> mismatch(String lineId, SaleLine line, BigDecimal expected, BigDecimal counted) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lineId", lineId);
+        if (line != null) {
+            m.put("sku", line.sku());
+            m.put("name", line.item().name());
+        }
+        m.put("expected", expected.stripTrailingZeros().toPlainString());
+        m.put("counted", counted.stripTrailingZeros().toPlainString());
+        return m;
     }
 
     /** Farewell: the goods have left with the customer. */
@@ -207,14 +359,50 @@ public class Sale {
         completedAt = now;
     }
 
+    // --- rules ---------------------------------------------------------------------------------------
+
     private void requireStatus(Set<SaleStatus> allowed, String attempted) {
         if (!allowed.contains(status)) {
             throw new SaleStateException(id, status, attempted + " (needs " + allowed + ")");
         }
     }
 
+    private static void requirePositive(BigDecimal quantity) {
+        if (quantity.signum() <= 0) {
+            throw new SaleRuleException("invalid-quantity", "Invalid quantity", "a line needs a positive quantity, not " + quantity.toPlainString());
+        }
+    }
+
+    private static void requireWithinDue(Money amount, Money due) {
+        if (!amount.isPositive() || amount.isGreaterThan(due)) {
+            throw new SaleRuleException("invalid-amount", "Invalid amount",
+                    "a tender covers more than 0 and at most what is due (" + due.toPlainString() + "), not " + amount.toPlainString()
+                            + "; only cash may exceed what is due",
+                    Map.of("due", due.toPlainString()));
+        }
+    }
+
+    private SaleLine activeLine(String lineId) {
+        return activeLines().stream().filter(l -> l.id().equals(lineId)).findFirst()
+                .orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + id));
+    }
+
+    private void recomputeTotal() {
+        total = activeLines().stream().map(SaleLine::amount).reduce(Money.zero(currency()), Money::plus).amount();
+    }
+
+    private java.util.stream.Stream<Payment> countingPayments() {
+        return payments.stream().filter(p -> !p.isBounced());
+    }
+
+    // --- reading -------------------------------------------------------------------------------------
+
     public List<SaleLine> activeLines() {
         return lines.stream().filter(l -> !l.isVoided()).toList();
+    }
+
+    public List<SaleLine> lines() {
+        return List.copyOf(lines);
     }
 
     public Optional<SaleLine> line(String lineId) {
@@ -253,10 +441,21 @@ public class Sale {
         return Currency.getInstance(currency);
     }
 
+    public BigDecimal orderDiscountRate() {
+        return orderDiscountRate;
+    }
+
     public Money total() {
         return Money.of(total, currency());
     }
 
+    /** What the active lines would cost at list price: total + discounts granted. */
+    public Money listTotal() {
+        return activeLines().stream().map(l -> l.listPrice().times(l.quantity(), RoundingMode.HALF_UP))
+                .reduce(Money.zero(currency()), Money::plus);
+    }
+
+    /** Tenders that count towards the sale (bounced checks do not). */
     public Money paid() {
         return Money.of(paid, currency());
     }
@@ -275,6 +474,10 @@ public class Sale {
 
     public Instant openedAt() {
         return openedAt;
+    }
+
+    public Optional<Instant> paidAt() {
+        return Optional.ofNullable(paidAt);
     }
 
     public Optional<Instant> completedAt() {

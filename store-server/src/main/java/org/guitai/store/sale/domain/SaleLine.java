@@ -7,12 +7,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.Currency;
 import org.guitai.kernel.money.Money;
 
 /**
  * One line of a sale: a snapshot of the product as sold (description, list price, VAT rate), the
- * quantity, the actual unit price after any discount or override, and amount = quantity x unit price.
+ * base price (list price or approved override), the line discount, the quantity, the actual unit
+ * price after discounts and amount = quantity x unit price. A voided line stays on the sale, out of its total.
  */
 @Entity
 @Table(name = "sale_line")
@@ -59,6 +62,12 @@ public class SaleLine {
     @Column(name = "list_price")
     private BigDecimal listPrice;
 
+    @Column(name = "base_price")
+    private BigDecimal basePrice;
+
+    @Column(name = "discount_rate")
+    private BigDecimal discountRate;
+
     @Column(name = "unit_price")
     private BigDecimal unitPrice;
 
@@ -71,10 +80,16 @@ public class SaleLine {
     @Column(name = "voided")
     private boolean voided;
 
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
+    @Column(name = "voided_by")
+    private String voidedBy;
+
     protected SaleLine() {
     }
 
-    SaleLine(String id, Sale sale, int lineNo, SoldItem item, BigDecimal quantity, Money unitPrice, Money amount) {
+    SaleLine(String id, Sale sale, int lineNo, SoldItem item, BigDecimal quantity, Money basePrice, BigDecimal discountRate) {
         this.id = id;
         this.sale = sale;
         this.lineNo = lineNo;
@@ -89,8 +104,29 @@ public class SaleLine {
         this.listPrice = item.listPrice().amount();
         this.vatRate = item.vatRate();
         this.quantity = quantity;
-        this.unitPrice = unitPrice.amount();
-        this.amount = amount.amount();
+        this.basePrice = basePrice.amount();
+        this.discountRate = discountRate;
+    }
+
+    /** Recomputes unit price and amount from the base price, the discounts and the quantity. */
+    void price(BigDecimal orderRate, RoundingMode rounding) {
+        Money unit = Pricing.unitPrice(basePrice(), discountRate, orderRate, rounding);
+        this.unitPrice = unit.amount();
+        this.amount = Pricing.amount(unit, quantity, rounding).amount();
+    }
+
+    void changeQuantity(BigDecimal newQuantity) {
+        this.quantity = newQuantity;
+    }
+
+    void discount(BigDecimal rate) {
+        this.discountRate = rate;
+    }
+
+    void voidBy(String staffCode, Instant now) {
+        this.voided = true;
+        this.voidedAt = now;
+        this.voidedBy = staffCode;
     }
 
     public String id() {
@@ -102,8 +138,7 @@ public class SaleLine {
     }
 
     public SoldItem item() {
-        Currency currency = sale.currency();
-        return new SoldItem(sku, barcode, name, brand, model, spec, colour, unit, Money.of(listPrice, currency), vatRate);
+        return new SoldItem(sku, barcode, name, brand, model, spec, colour, unit, Money.of(listPrice, currency()), vatRate);
     }
 
     public String sku() {
@@ -114,12 +149,30 @@ public class SaleLine {
         return quantity;
     }
 
+    public Money listPrice() {
+        return Money.of(listPrice, currency());
+    }
+
+    /** The list price, or the price a manager approved instead. */
+    public Money basePrice() {
+        return Money.of(basePrice, currency());
+    }
+
+    public boolean isOverridden() {
+        return basePrice.compareTo(listPrice) != 0;
+    }
+
+    public BigDecimal discountRate() {
+        return discountRate;
+    }
+
+    /** The actual unit price after discounts. */
     public Money unitPrice() {
-        return Money.of(unitPrice, sale.currency());
+        return Money.of(unitPrice, currency());
     }
 
     public Money amount() {
-        return Money.of(amount, sale.currency());
+        return Money.of(amount, currency());
     }
 
     public BigDecimal vatRate() {
@@ -128,6 +181,10 @@ public class SaleLine {
 
     public boolean isVoided() {
         return voided;
+    }
+
+    private Currency currency() {
+        return sale.currency();
     }
 
     @Override

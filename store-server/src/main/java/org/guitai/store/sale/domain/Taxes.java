@@ -6,18 +6,18 @@ import org.guitai.kernel.money.Money;
 
 /**
  * Shelf prices include VAT. The VAT inside a gross amount is gross - gross / (1 + rate), the net
- * rounded half-up to the fen, so net + tax is always exactly the gross.
+ * rounded to the fen with the store's rounding rule, so net + tax is always exactly the gross.
  */
 public final class Taxes {
 
     private Taxes() {
     }
 
-    public static Money netOf(Money gross, BigDecimal vatRate) {
-        return gross.dividedBy(BigDecimal.ONE.add(vatRate), RoundingMode.HALF_UP);
+    public static Money netOf(Money gross, BigDecimal vatRate, RoundingMode rounding) {
+        return gross.dividedBy(BigDecimal.ONE.add(vatRate), rounding);
     }
 
-    public static Money taxIn(Money gross, BigDecimal vatRate) {
-        return gross.minus(netOf(gross, vatRate));
+    public static Money taxIn(Money gross, BigDecimal vatRate, RoundingMode rounding) {
+        return gross.minus(netOf(gross, vatRate, rounding));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,39 +15,54 @@ import java.util.UUID;
 import org.guitai.kernel.contract.SaleCompleted;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.kernel.money.Money;
+import org.guitai.store.approval.domain.ApprovalAction;
+import org.guitai.store.approval.service.Approvals;
+import org.guitai.store.audit.domain.AuditEvent;
+import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.ChangeBreakdown;
+import org.guitai.store.sale.domain.CheckClearance;
 import org.guitai.store.sale.domain.IdConflictException;
 import org.guitai.store.sale.domain.NoteCount;
 import org.guitai.store.sale.domain.NumberCounter;
 import org.guitai.store.sale.domain.Payment;
+import org.guitai.store.sale.domain.Pricing;
 import org.guitai.store.sale.domain.RejectedNote;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleLine;
+import org.guitai.store.sale.domain.SaleNotFoundException;
 import org.guitai.store.sale.domain.SaleRuleException;
+import org.guitai.store.sale.domain.SaleStatus;
+import org.guitai.store.sale.domain.SlipNumber;
 import org.guitai.store.sale.domain.SoldItem;
 import org.guitai.store.sale.domain.Taxes;
+import org.guitai.store.staff.domain.Role;
 import org.guitai.store.sync.service.Outbox;
 
 /**
  * The use cases of the counter. Each runs in one transaction with the sale row locked, so that
  * two terminals racing on one sale take turns and the loser sees the winner's state. Creates are
- * idempotent on the client's id: repeating a request returns what the first one did.
+ * idempotent on the client's id: repeating a request returns what the first one did. Actions a
+ * cashier may not take alone use up a manager's approval and are audited.
  */
 @ApplicationScoped
 @Transactional
 public class SaleService {
-
-    private static final RoundingMode LINE_ROUNDING = RoundingMode.HALF_UP;
 
     @Inject
     SaleRepository sales;
 
     @Inject
     CatalogService catalog;
+
+    @Inject
+    Approvals approvals;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Outbox outbox;
@@ -59,17 +73,37 @@ public class SaleService {
     @Inject
     Clock clock;
 
-    /** A line to add: by barcode or SKU, with an optional unit price that differs from the list price. */
-    public record LineOrder(String lineId, Optional<String> barcode, Optional<String> sku, BigDecimal quantity, Optional<Money> unitPrice) {
+    /** A line to add: by barcode or SKU, with an overriding unit price or a discount if asked. */
+    public record LineOrder(String lineId, Optional<String> barcode, Optional<String> sku, BigDecimal quantity,
+                            Optional<Money> unitPrice, Optional<BigDecimal> discountPercent, Optional<String> approvalId) {
     }
 
-    /** What the customer handed over in cash, and which part of the due it is for (all of it unless split). */
-    public record CashTendered(String paymentId, Money amountDue, Optional<Money> amount, List<NoteCount> counted, List<RejectedNote> rejected) {
+    /** A change to a line while the sale is open. */
+    public record LineChange(Optional<BigDecimal> quantity, Optional<BigDecimal> discountPercent, Optional<String> approvalId) {
+    }
+
+    /** One tender as the counter hands it over. */
+    public sealed interface Tendered permits Cash, Card, Check {
+
+        String paymentId();
+    }
+
+    /** Cash: the amount due as the cashier states it, the notes counted and refused, and the part of the due it is for. */
+    public record Cash(String paymentId, Money amountDue, Optional<Money> amount, List<NoteCount> counted,
+                       List<RejectedNote> rejected) implements Tendered {
+    }
+
+    public record Card(String paymentId, Money amount, String authCode, String last4, String terminalReference) implements Tendered {
+    }
+
+    public record Check(String paymentId, Money amount, String checkNumber, String bank) implements Tendered {
     }
 
     /** 唱: what to announce and hand back after a tender. */
     public record TenderResult(Payment payment, List<NoteCount> changeBreakdown, String announcement, Sale sale) {
     }
+
+    // --- greet ------------------------------------------------------------------------------------------
 
     public Sale open(String saleId, String terminalId, Optional<String> customerId, Caller caller) {
         Optional<Sale> existing = sales.find(saleId);
@@ -79,11 +113,15 @@ public class SaleService {
             }
             return existing.get();
         }
-        requireOwnTerminal(terminalId, caller);
-        Instant now = clock.instant();
-        Sale sale = Sale.open(saleId, terminalId, caller.staffCode(), customerId.orElse(null), settings.currency(), businessDate(now), now);
+        Sale sale = newSale(saleId, terminalId, customerId, caller, clock.instant());
         sales.add(sale);
         return sale;
+    }
+
+    /** A new sale for the caller's own terminal, opened at {@code openedAt} (now, or when an offline sale began). */
+    Sale newSale(String saleId, String terminalId, Optional<String> customerId, Caller caller, Instant openedAt) {
+        requireOwnTerminal(terminalId, caller);
+        return Sale.open(saleId, terminalId, caller.staffCode(), customerId.orElse(null), settings.currency(), businessDate(openedAt), openedAt);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -91,18 +129,111 @@ public class SaleService {
         return sales.get(saleId);
     }
 
+    /** The sale a scanned slip barcode stands for. */
+    @Transactional(TxType.SUPPORTS)
+    public Sale bySlip(String code) {
+        SlipNumber slip = SlipNumber.parse(code).filter(s -> s.storeId().equals(settings.storeId()))
+                .orElseThrow(() -> new SaleNotFoundException("the slip code " + code + " of this store"));
+        return sales.findBySlip(slip.number()).orElseThrow(() -> new SaleNotFoundException("slip " + slip.code()));
+    }
+
+    public SlipNumber slipOf(Sale sale) {
+        return new SlipNumber(settings.storeId(), sale.slipNumber().orElseThrow(
+                () -> new SaleRuleException("not-paid", "Not paid", "sale " + sale.id() + " has no slip until it is paid")));
+    }
+
+    // --- order ------------------------------------------------------------------------------------------
+
     public Sale addLine(String saleId, LineOrder order, Caller caller) {
         Sale sale = sales.getForUpdate(saleId);
         if (sale.line(order.lineId()).isPresent()) {
             return sale;
         }
+        placeLine(sale, order, caller);
+        return sale;
+    }
+
+    /** Adds the line with every rule of the counter: stock, override and discount approvals, audit. */
+    void placeLine(Sale sale, LineOrder order, Caller caller) {
+        String saleId = sale.id();
         CatalogService.Item item = order.barcode().map(catalog::byBarcode)
                 .or(() -> order.sku().map(catalog::bySku))
                 .orElseThrow(() -> new SaleRuleException("no-product", "No product given", "a line needs a barcode or a SKU"));
         Product product = item.product();
-        requireStock(sale, product.sku(), order.quantity(), item.stock());
-        Money unitPrice = order.unitPrice().orElse(product.price());
-        sale.addLine(order.lineId(), soldItem(product), order.quantity(), unitPrice, LINE_ROUNDING);
+        requireStock(sale, product.sku(), order.quantity(), item.stock(), Optional.empty());
+        Money listPrice = product.price();
+        Money basePrice = order.unitPrice().orElse(listPrice);
+        BigDecimal lineRate = order.discountPercent().map(Pricing::rate).orElse(BigDecimal.ZERO);
+        boolean override = !basePrice.equals(listPrice);
+        boolean overLimit = overDiscountLimit(lineRate, sale.orderDiscountRate());
+        if (override && overLimit) {
+            throw new SaleRuleException("one-approval-per-request", "One approval per request",
+                    "a price override and a discount above the limit need two approvals: add the line, then discount it");
+        }
+        SaleLine line = sale.addLine(order.lineId(), soldItem(product), order.quantity(), basePrice, lineRate, settings.rounding());
+        if (override) {
+            AuditLog.Who who = approvals.use(order.approvalId(), ApprovalAction.PRICE_OVERRIDE, saleId, caller,
+                    "selling " + product.sku() + " at " + basePrice.toPlainString() + " instead of " + listPrice.toPlainString());
+            audit.record(AuditEvent.PRICE_OVERRIDE, who, saleId, product.sku(),
+                    "line " + line.id() + ": " + listPrice.toPlainString() + " -> " + basePrice.toPlainString());
+        }
+        if (overLimit) {
+            auditDiscount(sale, line, order.approvalId(), caller);
+        }
+    }
+
+    public Sale changeLine(String saleId, String lineId, LineChange change, Caller caller) {
+        Sale sale = sales.getForUpdate(saleId);
+        SaleLine line = sale.line(lineId).orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
+        if (change.quantity().isPresent()) {
+            requireStock(sale, line.sku(), change.quantity().get(), catalog.stockOf(line.sku()), Optional.of(lineId));
+            sale.changeQuantity(lineId, change.quantity().get(), settings.rounding());
+        }
+        if (change.discountPercent().isPresent()) {
+            BigDecimal rate = Pricing.rate(change.discountPercent().get());
+            sale.discountLine(lineId, rate, settings.rounding());
+            if (overDiscountLimit(rate, sale.orderDiscountRate())) {
+                auditDiscount(sale, line, change.approvalId(), caller);
+            }
+        }
+        return sale;
+    }
+
+    /** The order discount (percent) applies to every line; above the cashier's limit it needs a manager. */
+    public Sale discountOrder(String saleId, BigDecimal percent, Optional<String> approvalId, Caller caller) {
+        Sale sale = sales.getForUpdate(saleId);
+        applyOrderDiscount(sale, percent, approvalId, caller);
+        return sale;
+    }
+
+    void applyOrderDiscount(Sale sale, BigDecimal percent, Optional<String> approvalId, Caller caller) {
+        String saleId = sale.id();
+        BigDecimal rate = Pricing.rate(percent);
+        sale.discountOrder(rate, settings.rounding());
+        boolean overLimit = sale.activeLines().stream().anyMatch(l -> overDiscountLimit(l.discountRate(), rate))
+                || overDiscountLimit(BigDecimal.ZERO, rate);
+        if (overLimit) {
+            AuditLog.Who who = approvals.use(approvalId, ApprovalAction.DISCOUNT, saleId, caller,
+                    "an order discount of " + percent.stripTrailingZeros().toPlainString() + " % is above the limit of "
+                            + settings.cashierDiscountLimit().stripTrailingZeros().toPlainString() + " %");
+            audit.record(AuditEvent.DISCOUNT, who, saleId, "order", "order discount " + percent.stripTrailingZeros().toPlainString() + " %");
+        }
+    }
+
+    /** Voids a line: free while the sale is open; after confirmation only with a manager's approval. */
+    public Sale voidLine(String saleId, String lineId, Optional<String> approvalId, Caller caller) {
+        Sale sale = sales.getForUpdate(saleId);
+        SaleLine existing = sale.line(lineId).orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
+        if (existing.isVoided()) {
+            return sale;
+        }
+        boolean approvalNeeded = sale.voidNeedsApproval();
+        SaleLine line = sale.voidLine(lineId, caller.staffCode(), clock.instant());
+        AuditLog.Who who = approvalNeeded
+                ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "voiding a line of a confirmed order")
+                : AuditLog.Who.of(caller.staffCode(), caller.terminalId());
+        audit.record(AuditEvent.LINE_VOIDED, who, saleId, line.sku(),
+                "line " + line.lineNo() + " (" + line.quantity().stripTrailingZeros().toPlainString() + " x " + line.unitPrice().toPlainString() + ") voided");
         return sale;
     }
 
@@ -112,22 +243,93 @@ public class SaleService {
         return sale;
     }
 
-    /** Checkout in cash with 查、数、验、唱; when nothing is left due, the sale is stamped paid. */
-    public TenderResult takeCash(String saleId, CashTendered cash, Caller caller) {
+    public Sale cancel(String saleId, Caller caller) {
         Sale sale = sales.getForUpdate(saleId);
-        Optional<Payment> repeated = sale.payment(cash.paymentId());
+        if (sale.status() == SaleStatus.CANCELLED) {
+            return sale;
+        }
+        sale.cancel(clock.instant());
+        audit.record(AuditEvent.SALE_CANCELLED, AuditLog.Who.of(caller.staffCode(), caller.terminalId()), saleId, null,
+                "sale cancelled with " + sale.total().toPlainString() + " on it");
+        return sale;
+    }
+
+    // --- checkout ---------------------------------------------------------------------------------------
+
+    /**
+     * Takes one tender; repeating the payment id returns the first result and never charges twice.
+     * When nothing is left due and no check waits, the sale is stamped paid with the next slip
+     * number and its goods leave the stock.
+     */
+    public TenderResult pay(String saleId, Tendered tendered, Caller caller) {
+        caller.require("taking payments", Role.CASHIER, Role.STORE_MANAGER);
+        Sale sale = sales.getForUpdate(saleId);
+        Optional<Payment> repeated = sale.payment(tendered.paymentId());
         if (repeated.isPresent()) {
             return result(repeated.get(), sale);
         }
-        Instant now = clock.instant();
-        Payment payment = sale.takeCash(cash.paymentId(), cash.amountDue(), cash.amount(), cash.counted(), cash.rejected(),
-                settings.denominations(), caller.staffCode(), now);
-        TenderResult result = result(payment, sale);
-        if (sale.isFullyPaid()) {
-            sale.stampPaid(sales.nextNumber(NumberCounter.SLIP), now);
-            takeStock(sale, now);
+        return tender(sale, tendered, caller, clock.instant());
+    }
+
+    /** Takes the tender and stamps the sale paid when nothing is left due. */
+    TenderResult tender(Sale sale, Tendered tendered, Caller caller, Instant now) {
+        Payment payment;
+        if (tendered instanceof Cash c) {
+            payment = sale.takeCash(c.paymentId(), c.amountDue(), c.amount(), c.counted(), c.rejected(), settings.denominations(),
+                    caller.staffCode(), now);
+        } else if (tendered instanceof Card c) {
+            payment = sale.takeCard(c.paymentId(), c.amount(), c.authCode(), c.last4(), c.terminalReference(), caller.staffCode(), now);
+        } else {
+            Check c = (Check) tendered;
+            payment = sale.takeCheck(c.paymentId(), c.amount(), c.checkNumber(), c.bank(), caller.staffCode(), now);
         }
+        TenderResult result = result(payment, sale);
+        stampIfPaid(sale, now);
         return result;
+    }
+
+    /** A manager records that a check's funds cleared (the sale may then be paid) or that it bounced (due again). */
+    public Sale decideCheck(String saleId, String paymentId, CheckClearance.Outcome outcome, Caller caller) {
+        caller.require("recording a check's clearance", Role.STORE_MANAGER);
+        Sale sale = sales.getForUpdate(saleId);
+        Instant now = clock.instant();
+        Payment check = sale.decideCheck(paymentId, outcome, caller.staffCode(), now);
+        audit.record(outcome == CheckClearance.Outcome.CLEARED ? AuditEvent.CHECK_CLEARED : AuditEvent.CHECK_BOUNCED,
+                AuditLog.Who.of(caller.staffCode(), caller.terminalId()), saleId, check.checkNumber(),
+                "check " + check.checkNumber() + " of " + check.bank() + " for " + check.applied().toPlainString() + ": " + outcome);
+        stampIfPaid(sale, now);
+        return sale;
+    }
+
+    void stampIfPaid(Sale sale, Instant now) {
+        if (sale.isReadyToStampPaid()) {
+            // the goods leave the stock first: the slip counter is locked as late as possible, so
+            // concurrent sales hold it only for their commit
+            sale.activeLines().forEach(line -> catalog.take(line.sku(), line.quantity(), now));
+            sale.stampPaid(sales.nextNumber(NumberCounter.SLIP), now);
+        }
+    }
+
+    private TenderResult result(Payment payment, Sale sale) {
+        List<NoteCount> breakdown = ChangeBreakdown.of(payment.change(), settings.denominations());
+        String announcement = switch (payment.tender()) {
+            case CASH -> "收您" + payment.received().toPlainString() + "元，找您" + payment.change().toPlainString() + "元";
+            case CARD -> "银行卡收款" + payment.applied().toPlainString() + "元";
+            case CHECK -> "支票收款" + payment.applied().toPlainString() + "元，款项到账后提货";
+        };
+        return new TenderResult(payment, breakdown, announcement, sale);
+    }
+
+    // --- pick-up, farewell ---------------------------------------------------------------------------
+
+    /** 取货、打包: the goods checked off line by line against the paid sale. */
+    public Sale pack(String saleId, Map<String, BigDecimal> countedByLine) {
+        Sale sale = sales.getForUpdate(saleId);
+        if (sale.status() == SaleStatus.PACKED) {
+            return sale;
+        }
+        sale.pack(countedByLine, clock.instant());
+        return sale;
     }
 
     /** Farewell: the sale is completed and its event for HQ is recorded in the same transaction. */
@@ -136,15 +338,28 @@ public class SaleService {
         if (sale.completedAt().isPresent()) {
             return sale;
         }
-        sale.complete(clock.instant());
-        outbox.record(StoreEvent.of(UUID.randomUUID(), completedEvent(sale)));
+        finish(sale, clock.instant());
         return sale;
     }
 
-    private TenderResult result(Payment payment, Sale sale) {
-        List<NoteCount> breakdown = ChangeBreakdown.of(payment.change(), settings.denominations());
-        String announcement = "收您" + payment.received().toPlainString() + "元，找您" + payment.change().toPlainString() + "元";
-        return new TenderResult(payment, breakdown, announcement, sale);
+    /** Completes the sale and records its event for HQ in the caller's transaction. */
+    void finish(Sale sale, Instant now) {
+        sale.complete(now);
+        outbox.record(StoreEvent.of(UUID.randomUUID(), completedEvent(sale)));
+    }
+
+    // --- rules -------------------------------------------------------------------------------------------
+
+    private boolean overDiscountLimit(BigDecimal lineRate, BigDecimal orderRate) {
+        return Pricing.percent(Pricing.combinedRate(lineRate, orderRate)).compareTo(settings.cashierDiscountLimit()) > 0;
+    }
+
+    private void auditDiscount(Sale sale, SaleLine line, Optional<String> approvalId, Caller caller) {
+        BigDecimal percent = Pricing.percent(Pricing.combinedRate(line.discountRate(), sale.orderDiscountRate()));
+        AuditLog.Who who = approvals.use(approvalId, ApprovalAction.DISCOUNT, sale.id(), caller,
+                "a discount of " + percent.toPlainString() + " % is above the limit of "
+                        + settings.cashierDiscountLimit().stripTrailingZeros().toPlainString() + " %");
+        audit.record(AuditEvent.DISCOUNT, who, sale.id(), line.sku(), "line " + line.lineNo() + " discounted " + percent.toPlainString() + " %");
     }
 
     private void requireOwnTerminal(String terminalId, Caller caller) {
@@ -154,39 +369,41 @@ public class SaleService {
         }
     }
 
-    private void requireStock(Sale sale, String sku, BigDecimal quantity, BigDecimal onHand) {
-        BigDecimal onThisSale = sale.activeLines().stream().filter(l -> l.sku().equals(sku))
+    /** The quantity asked, with what other lines of the sale already hold, must be on hand (unless the store sells below zero). */
+    private void requireStock(Sale sale, String sku, BigDecimal quantity, BigDecimal onHand, Optional<String> changedLine) {
+        if (settings.allowNegativeStock()) {
+            return;
+        }
+        BigDecimal onOtherLines = sale.activeLines().stream()
+                .filter(l -> l.sku().equals(sku) && changedLine.map(id -> !id.equals(l.id())).orElse(true))
                 .map(SaleLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal available = onHand.subtract(onThisSale);
-        if (!settings.allowNegativeStock() && quantity.compareTo(available) > 0) {
+        BigDecimal available = onHand.subtract(onOtherLines).max(BigDecimal.ZERO);
+        if (quantity.compareTo(available) > 0) {
             throw new SaleRuleException("insufficient-stock", "Not enough stock",
-                    "only " + available.max(BigDecimal.ZERO).stripTrailingZeros().toPlainString() + " of " + sku + " available",
-                    Map.of("sku", sku, "available", available.max(BigDecimal.ZERO).stripTrailingZeros().toPlainString()));
+                    "only " + available.stripTrailingZeros().toPlainString() + " of " + sku + " available",
+                    Map.of("sku", sku, "available", available.stripTrailingZeros().toPlainString()));
         }
     }
 
-    private void takeStock(Sale sale, Instant now) {
-        sale.activeLines().forEach(line -> catalog.take(line.sku(), line.quantity(), now));
+    LocalDate businessDate(Instant at) {
+        return at.atZone(settings.zone()).toLocalDate();
     }
 
-    private LocalDate businessDate(Instant now) {
-        return now.atZone(settings.zone()).toLocalDate();
-    }
-
-    private static SoldItem soldItem(Product product) {
+    static SoldItem soldItem(Product product) {
         Product.Description d = product.description();
         return new SoldItem(product.sku(), product.barcode(), d.name(), d.brand(), d.model(), d.spec(), d.colour(), d.unit(),
                 product.price(), product.vatRate());
     }
 
-    private static SaleCompleted completedEvent(Sale sale) {
+    private SaleCompleted completedEvent(Sale sale) {
         List<SaleCompleted.Line> lines = sale.activeLines().stream()
                 .map(l -> new SaleCompleted.Line(UUID.fromString(l.id()), l.sku(), l.quantity().stripTrailingZeros().toPlainString(),
                         l.unitPrice().toPlainString(), l.amount().toPlainString(), l.vatRate().stripTrailingZeros().toPlainString()))
                 .toList();
-        Money tax = sale.activeLines().stream().map(l -> Taxes.taxIn(l.amount(), l.vatRate()))
+        Money tax = sale.activeLines().stream().map(l -> Taxes.taxIn(l.amount(), l.vatRate(), settings.rounding()))
                 .reduce(Money.zero(sale.currency()), Money::plus);
         List<SaleCompleted.Tender> tenders = sale.payments().stream()
+                .filter(p -> !p.isBounced())
                 .map(p -> new SaleCompleted.Tender(p.tender().name(), p.applied().toPlainString()))
                 .toList();
         return new SaleCompleted(UUID.fromString(sale.id()), sale.terminalId(), sale.cashierCode(), sale.slipNumber().orElse(null),

@@ -75,6 +75,11 @@ public class Staff {
         return active;
     }
 
+    /** Ends the member's access at once: their sessions stop being live. */
+    public void disable() {
+        this.active = false;
+    }
+
     /** Sample data and re-enrolment: replaces name, roles and PIN hash. */
     public void update(String name, Set<Role> roles, String pinHash) {
         this.name = name;

@@ -3,28 +3,26 @@ package org.guitai.store.staff.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.platform.security.NotAuthenticatedException;
-import org.guitai.store.staff.domain.InvalidCredentialsException;
 import org.guitai.store.staff.domain.Staff;
 import org.guitai.store.staff.domain.StaffSession;
 import org.guitai.store.staff.domain.TerminalNotEnrolledException;
 
 /** Logging in and out at a counter, and recognising the session behind each request. */
 @ApplicationScoped
-@Transactional
 public class SessionService {
-
-    /** Verified against when the staff code is unknown, so both failures take the same time. */
-    private static final String DECOY_HASH = SlowHash.hash("decoy");
 
     @Inject
     StaffRepository staff;
+
+    @Inject
+    LoginGuard guard;
 
     @Inject
     StoreSettings settings;
@@ -35,20 +33,18 @@ public class SessionService {
     public record Login(String token, Caller caller) {
     }
 
+    /** Staff code and PIN at an enrolled terminal; a random 128-bit token whose digest is all that is stored. */
+    @Transactional
     public Login login(String terminalId, String staffCode, String pin) {
         staff.findTerminal(terminalId).filter(t -> t.isActive()).orElseThrow(() -> new TerminalNotEnrolledException(terminalId));
-        Optional<Staff> member = staff.find(staffCode).filter(Staff::isActive);
-        boolean pinMatches = member.isPresent() ? member.get().pinMatches(pin) : spendTheSameTime(pin);
-        if (!pinMatches) {
-            throw new InvalidCredentialsException();
-        }
+        Staff member = guard.verify(staffCode, pin, terminalId, "login");
         String token = SlowHash.randomToken(16);
-        Staff who = member.get();
-        staff.add(new StaffSession(SlowHash.digest(token), who, terminalId, clock.instant()));
-        return new Login(token, callerOf(who, terminalId));
+        staff.add(new StaffSession(SlowHash.digest(token), member, terminalId, clock.instant()));
+        return new Login(token, callerOf(member, terminalId));
     }
 
     /** The caller behind a token, refreshing its idle timer. */
+    @Transactional
     public Caller resolve(String token) {
         Instant now = clock.instant();
         StaffSession session = staff.findSession(SlowHash.digest(token))
@@ -58,16 +54,13 @@ public class SessionService {
         return callerOf(session.staff(), session.terminalId());
     }
 
+    @Transactional
     public void logout(String token) {
         staff.findSession(SlowHash.digest(token)).ifPresent(s -> s.end(clock.instant()));
     }
 
-    private static boolean spendTheSameTime(String pin) {
-        SlowHash.matches(pin, DECOY_HASH);
-        return false;
-    }
-
-    private static Caller callerOf(Staff staff, String terminalId) {
+    @Transactional(TxType.SUPPORTS)
+    public Caller callerOf(Staff staff, String terminalId) {
         return new Caller(staff.code(), staff.name(), staff.roles(), terminalId);
     }
 }

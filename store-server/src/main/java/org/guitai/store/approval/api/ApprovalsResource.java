@@ -1,0 +1,54 @@
+package org.guitai.store.approval.api;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.guitai.store.approval.domain.Approval;
+import org.guitai.store.approval.domain.ApprovalAction;
+import org.guitai.store.approval.service.Approvals;
+import org.guitai.store.platform.security.CurrentCaller;
+
+@Path("approvals")
+@RequestScoped
+@Consumes(APPLICATION_JSON)
+@Produces(APPLICATION_JSON)
+public class ApprovalsResource {
+
+    public record ApprovalRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "must be 1 to 16 letters, digits or dashes") String staffCode,
+                                  @NotNull @Pattern(regexp = "\\S{1,64}", message = "must be 1 to 64 characters without spaces") String pin,
+                                  @NotNull ApprovalAction action,
+                                  UUID saleId) {
+    }
+
+    public record ApprovalView(String approvalId, String action, String saleId, String approvedBy, String expiresAt) {
+
+        static ApprovalView of(Approval a) {
+            return new ApprovalView(a.id(), a.action().name(), a.saleId().orElse(null), a.approvedBy(), a.expiresAt().toString());
+        }
+    }
+
+    @Inject
+    Approvals approvals;
+
+    @Inject
+    CurrentCaller caller;
+
+    /** A store manager approves one action (on one sale) at the caller's terminal, with code and PIN. */
+    @POST
+    public Response grant(@NotNull @Valid ApprovalRequest request) {
+        Approval approval = approvals.grant(caller.get(), request.staffCode(), request.pin(), request.action(),
+                Optional.ofNullable(request.saleId()).map(UUID::toString));
+        return Response.status(Response.Status.CREATED).entity(ApprovalView.of(approval)).build();
+    }
+}

@@ -1,0 +1,66 @@
+package org.guitai.store.invoice.api;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import org.guitai.kernel.contact.PhoneNumber;
+import org.guitai.store.invoice.domain.InvoiceDraft;
+import org.guitai.store.invoice.service.InvoiceService;
+import org.guitai.store.platform.persistence.DuplicateKeys;
+import org.guitai.store.platform.problem.InvalidRequestException;
+import org.guitai.store.platform.security.CurrentCaller;
+
+/** The invoices of one sale (a second resource on {@code sales}: JAX-RS merges them). */
+@Path("sales")
+@RequestScoped
+@Consumes(APPLICATION_JSON)
+@Produces(APPLICATION_JSON)
+public class SaleInvoicesResource {
+
+    @Inject
+    InvoiceService invoices;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Context
+    UriInfo uri;
+
+    /** Issues the sale's invoice; repeating the id returns the same invoice. */
+    @POST
+    @Path("{id}/invoice")
+    public Response issue(@PathParam("id") String saleId, @NotNull @Valid IssueInvoiceRequest request) {
+        if (!PhoneNumber.isValid(request.buyerPhone())) {
+            throw new InvalidRequestException("buyerPhone '" + request.buyerPhone() + "' is not a mainland mobile or landline number");
+        }
+        InvoiceDraft.Buyer buyer = new InvoiceDraft.Buyer(request.buyerName().trim(), request.buyerAddress().trim(),
+                new PhoneNumber(request.buyerPhone()), Optional.ofNullable(request.buyerTaxId()),
+                Optional.ofNullable(request.signature()).map(String::trim).filter(s -> !s.isEmpty()));
+        String requestId = request.id().toString();
+        InvoiceView invoice = InvoiceView.of(DuplicateKeys.createOrExisting(
+                () -> invoices.issue(requestId, saleId, buyer, caller.get()),
+                () -> invoices.issue(requestId, saleId, buyer, caller.get())));
+        return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoice.number()).build()).entity(invoice).build();
+    }
+
+    @GET
+    @Path("{id}/invoices")
+    public List<InvoiceView> list(@PathParam("id") String saleId) {
+        caller.get();
+        return invoices.forSale(saleId).stream().map(InvoiceView::of).toList();
+    }
+}

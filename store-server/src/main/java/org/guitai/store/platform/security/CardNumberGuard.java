@@ -1,0 +1,86 @@
+package org.guitai.store.platform.security;
+
+import jakarta.annotation.Priority;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.guitai.kernel.problem.PosException;
+import org.guitai.kernel.security.CardNumbers;
+
+/**
+ * Refuses a tender request that carries anything looking like a full card number (13 to 19
+ * digits passing Luhn) in any member, known or not, with 422 and without echoing or logging it.
+ * Scanning the parsed members rather than the raw text keeps product barcodes elsewhere in a
+ * document from being mistaken for one.
+ */
+@Provider
+@RefusesCardNumbers
+@Priority(Priorities.AUTHENTICATION + 100)
+public class CardNumberGuard implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (!request.hasEntity()) {
+            return;
+        }
+        byte[] body = request.getEntityStream().readAllBytes();
+        request.setEntityStream(new ByteArrayInputStream(body));
+        JsonValue tenders;
+        try {
+            JsonValue root = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
+            String member = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).member();
+            tenders = member.isEmpty() || root.getValueType() != JsonValue.ValueType.OBJECT
+                    ? root : root.asJsonObject().getOrDefault(member, JsonValue.NULL);
+        } catch (JsonException malformed) {
+            return;
+        }
+        if (carriesCardNumber(tenders)) {
+            throw new CardNumberRefusedException();
+        }
+    }
+
+    static boolean carriesCardNumber(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> CardNumbers.containsCardNumber(((JsonString) value).getString());
+            case NUMBER -> CardNumbers.containsCardNumber(value.toString());
+            case OBJECT -> ((JsonObject) value).entrySet().stream()
+                    .anyMatch(e -> CardNumbers.containsCardNumber(e.getKey()) || carriesCardNumber(e.getValue()));
+            case ARRAY -> ((JsonArray) value).stream().anyMatch(CardNumberGuard::carriesCardNumber);
+            default -> false;
+        };
+    }
+
+    /** Says what was refused and why, never the number. */
+    public static class CardNumberRefusedException extends PosException {
+
+        private static final long serialVersionUID = 1L;
+
+        public CardNumberRefusedException() {
+            super("card-number-refused", 422, "Card numbers are not accepted",
+                    "the request carries what looks like a full card number; card payments carry only the amount, "
+                            + "the auth code, the terminal reference and the last four digits");
+        }
+
+        @Override
+        public Map<String, Object> extensions() {
+            return Map.of();
+        }
+    }
+}

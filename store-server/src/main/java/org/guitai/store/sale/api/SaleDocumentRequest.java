@@ -1,0 +1,22 @@
+package org.guitai.store.sale.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A whole sale in one document: lines as in {@code POST /sales/{id}/lines}, payments as in
+ * {@code POST /sales/{id}/payments}; {@code amountDue} of a cash payment is what is due when it is taken.
+ */
+public record SaleDocumentRequest(@NotNull UUID id,
+                                  @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "must be 1 to 16 letters, digits or dashes") String terminalId,
+                                  @NotNull Instant createdAt,
+                                  @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1 to 40 letters, digits or dashes") String customerId,
+                                  @NotNull @Valid List<@NotNull @Valid AddLineRequest> lines,
+                                  @Pattern(regexp = Amounts.PERCENT, message = Amounts.PERCENT_MESSAGE) String orderDiscountPercent,
+                                  UUID orderDiscountApprovalId,
+                                  @NotNull @Valid List<@NotNull @Valid PaymentRequest> payments) {
+}

@@ -1,0 +1,89 @@
+package org.guitai.store.sale.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.guitai.store.platform.security.Caller;
+import org.guitai.store.sale.domain.IdConflictException;
+import org.guitai.store.sale.domain.Sale;
+import org.guitai.store.sale.domain.SaleRuleException;
+import org.guitai.store.sale.domain.SaleStatus;
+import org.guitai.store.staff.domain.Role;
+
+/**
+ * A whole finished sale submitted as one document: the way a terminal replays the sales it made
+ * while the store server was out of reach, and the fast path of a self-contained sale. The
+ * document is checked with exactly the counter's rules (stock, approvals, the cash checks, card
+ * numbers) in one transaction: it is recorded completely or not at all, and once per sale id.
+ */
+@ApplicationScoped
+@Transactional
+public class SaleDocuments {
+
+    /** How far a terminal's clock may run ahead of the store's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    public record Document(String saleId, String terminalId, Instant createdAt, Optional<String> customerId,
+                           List<SaleService.LineOrder> lines, Optional<BigDecimal> orderDiscountPercent,
+                           Optional<String> orderDiscountApproval, List<SaleService.Tendered> payments) {
+    }
+
+    /** The sale, and whether this submission recorded it (false: it was there already). */
+    public record Submitted(Sale sale, boolean created) {
+    }
+
+    @Inject
+    SaleService sales;
+
+    @Inject
+    SaleRepository repository;
+
+    @Inject
+    Clock clock;
+
+    public Submitted submit(Document document, Caller caller) {
+        caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
+        Optional<Sale> existing = repository.find(document.saleId());
+        if (existing.isPresent()) {
+            if (!existing.get().terminalId().equals(document.terminalId())) {
+                throw new IdConflictException("sale", document.saleId());
+            }
+            return new Submitted(existing.get(), false);
+        }
+        Instant now = clock.instant();
+        if (document.createdAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new SaleRuleException("document-in-future", "Sale from the future",
+                    "the sale was created at " + document.createdAt() + ", later than now (" + now + "): check the terminal's clock");
+        }
+        if (document.lines().isEmpty() || document.payments().isEmpty()) {
+            throw new SaleRuleException("document-incomplete", "Incomplete sale", "a sale document needs lines and payments");
+        }
+        Sale sale = sales.newSale(document.saleId(), document.terminalId(), document.customerId(), caller, document.createdAt());
+        for (SaleService.LineOrder line : document.lines()) {
+            sales.placeLine(sale, line, caller);
+        }
+        if (document.orderDiscountPercent().isPresent()) {
+            sales.applyOrderDiscount(sale, document.orderDiscountPercent().get(), document.orderDiscountApproval(), caller);
+        }
+        sale.confirm(now);
+        for (SaleService.Tendered tendered : document.payments()) {
+            sales.tender(sale, tendered, caller, now);
+        }
+        if (sale.status() == SaleStatus.PAID) {
+            sales.finish(sale, now);
+        } else if (sale.status() != SaleStatus.AWAITING_CLEARANCE) {
+            throw new SaleRuleException("document-unpaid", "Sale not paid",
+                    "the payments leave " + sale.due().toPlainString() + " due on a total of " + sale.total().toPlainString(),
+                    Map.of("due", sale.due().toPlainString()));
+        }
+        repository.add(sale);
+        return new Submitted(sale, true);
+    }
+}

@@ -1,0 +1,54 @@
+package org.guitai.store.staff.api;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.guitai.store.platform.security.Caller;
+import org.guitai.store.platform.security.CurrentCaller;
+import org.guitai.store.staff.domain.Role;
+import org.guitai.store.staff.service.StaffAdministration;
+
+/** What a store manager does to a colleague's access: lift a login lock, disable them. */
+@Path("staff/{code}")
+@RequestScoped
+@Consumes(APPLICATION_JSON)
+@Produces(APPLICATION_JSON)
+public class StaffResource {
+
+    public record UnlockRequest(@Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "must be 1 to 16 letters, digits or dashes") String terminalId) {
+    }
+
+    @Inject
+    StaffAdministration administration;
+
+    @Inject
+    CurrentCaller caller;
+
+    /** Lifts the login lock of a staff code at one terminal ({@code terminalId}) or at every terminal. */
+    @POST
+    @Path("unlock")
+    public Response unlock(@PathParam("code") String code, @Valid UnlockRequest request) {
+        Caller manager = caller.get().require("unlocking a login", Role.STORE_MANAGER);
+        administration.unlock(code, Optional.ofNullable(request).map(UnlockRequest::terminalId), manager);
+        return Response.noContent().build();
+    }
+
+    /** Disables a staff member; their sessions end at once. */
+    @POST
+    @Path("disable")
+    public Response disable(@PathParam("code") String code) {
+        Caller manager = caller.get().require("disabling staff", Role.STORE_MANAGER);
+        administration.disable(code, manager);
+        return Response.noContent().build();
+    }
+}

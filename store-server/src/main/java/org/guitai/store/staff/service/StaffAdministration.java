@@ -1,0 +1,37 @@
+package org.guitai.store.staff.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.guitai.store.audit.domain.AuditEvent;
+import org.guitai.store.audit.service.AuditLog;
+import org.guitai.store.platform.security.Caller;
+import org.guitai.store.staff.domain.Staff;
+import org.guitai.store.staff.domain.StaffNotFoundException;
+
+/** A manager's actions on staff access, each audited. */
+@ApplicationScoped
+@Transactional
+public class StaffAdministration {
+
+    @Inject
+    StaffRepository staff;
+
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    AuditLog audit;
+
+    public void unlock(String code, Optional<String> terminalId, Caller manager) {
+        guard.unlock(code, terminalId, AuditLog.Who.of(manager.staffCode(), manager.terminalId()));
+    }
+
+    public void disable(String code, Caller manager) {
+        Staff member = staff.find(code).orElseThrow(() -> new StaffNotFoundException(code));
+        member.disable();
+        audit.record(AuditEvent.STAFF_DISABLED, AuditLog.Who.of(manager.staffCode(), manager.terminalId()), null, code,
+                code + " disabled; their sessions ended");
+    }
+}
