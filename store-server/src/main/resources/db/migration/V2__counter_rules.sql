@@ -181,3 +181,11 @@ CREATE TABLE delivery_status_change (
     PRIMARY KEY (delivery_id, position),
     CONSTRAINT fk_delivery_status_change_delivery FOREIGN KEY (delivery_id) REFERENCES delivery (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- A completed sale is posted: corrections (returns) are new records, the sale row never changes again
+CREATE TRIGGER sale_posted_is_immutable BEFORE UPDATE ON sale FOR EACH ROW
+BEGIN
+    IF OLD.status = 'COMPLETED' THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a completed sale is never changed: record a return instead';
+    END IF;
+END;

@@ -4,27 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,9 +52,7 @@ class StoreApiIT {
     /** A valid EAN-13 that is not in the catalog. */
     private static final String NOT_IN_CATALOG = "4006381333931";
 
-    private static HttpServer hq;
-    private static final List<JsonObject> hqBatches = new CopyOnWriteArrayList<>();
-    private static final Set<String> hqAuthorizations = ConcurrentHashMap.newKeySet();
+    private static StandInHq hq;
 
     @ArquillianResource
     URL base;
@@ -72,29 +64,14 @@ class StoreApiIT {
                 .as(WebArchive.class);
     }
 
-    /** A stand-in HQ that acknowledges every event it is given and remembers what it got. */
     @BeforeAll
     static void startHq() throws IOException {
-        hq = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("guitai.test.hq.port")), 0);
-        hq.createContext("/api/stores/S001/events", exchange -> {
-            JsonObject batch = Json.createReader(new StringReader(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))).readObject();
-            hqBatches.add(batch);
-            hqAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            var accepted = Json.createArrayBuilder();
-            batch.getJsonArray("events").forEach(e -> accepted.add(e.asJsonObject().getString("id")));
-            byte[] body = Json.createObjectBuilder().add("accepted", accepted).add("rejected", Json.createArrayBuilder()).build()
-                    .toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        hq.start();
+        hq = StandInHq.start();
     }
 
     @AfterAll
     static void stopHq() {
-        hq.stop(0);
+        hq.close();
     }
 
     private JsonHttp api() {
@@ -306,12 +283,12 @@ class StoreApiIT {
         assertEquals("COMPLETED", completed.json().getString("status"));
         assertEquals(1, count("select count(*) from outbox_event where type = 'SaleCompleted' and payload like ?", "%" + saleId + "%"));
 
-        JsonObject event = Eventually.until(Duration.ofSeconds(30), "delivered to HQ", () -> deliveredEvent(saleId), e -> e != null);
+        JsonObject event = Eventually.until(Duration.ofSeconds(30), "delivered to HQ", () -> hq.saleEvent(saleId), Optional::isPresent).orElseThrow();
         JsonObject delivered = event.getJsonObject("saleCompleted");
         assertEquals("558.00", delivered.getString("total"));
         assertEquals("64.19", delivered.getString("tax"), "558.00 - 558.00 / 1.13");
         assertEquals("C001", delivered.getString("cashier"));
-        assertTrue(hqAuthorizations.contains("Bearer test-credential-of-store-S001"), hqAuthorizations::toString);
+        assertTrue(hq.authorizations().contains("Bearer test-credential-of-store-S001"), hq.authorizations()::toString);
         Eventually.until(Duration.ofSeconds(30), "marked delivered", () -> count("select count(*) from outbox_event where delivered_at is null and payload like ?", "%" + saleId + "%") == 0);
     }
 
@@ -474,12 +451,6 @@ class StoreApiIT {
 
     private static List<String> pieces(JsonArray breakdown) {
         return breakdown.getValuesAs(JsonObject.class).stream().map(p -> p.getString("denomination") + "x" + p.getInt("count")).toList();
-    }
-
-    private static JsonObject deliveredEvent(String saleId) {
-        return hqBatches.stream().flatMap(b -> b.getJsonArray("events").getValuesAs(JsonObject.class).stream())
-                .filter(e -> e.getJsonObject("saleCompleted").getString("saleId").equals(saleId))
-                .findFirst().orElse(null);
     }
 
     private static void assertSameQuantity(BigDecimal expected, BigDecimal actual) {

@@ -3,14 +3,18 @@ package org.guitai.hq.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 
-/** The one clock of the server: UTC. Business dates are derived with the store's time zone. */
+/**
+ * The one clock of the server: UTC, ticking in microseconds like the DATETIME(6) columns, so an
+ * instant reads back from the database as it was written.
+ */
 @ApplicationScoped
 public class Clocks {
 
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

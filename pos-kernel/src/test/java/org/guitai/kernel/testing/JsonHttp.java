@@ -40,8 +40,17 @@ public final class JsonHttp {
         return base;
     }
 
+    public String token() {
+        return token;
+    }
+
     public Answer get(String path) {
         return send(request(path).GET());
+    }
+
+    /** A page for people: asks for HTML. */
+    public Answer getPage(String path) {
+        return send(request(path).header("Accept", "text/html").GET());
     }
 
     public Answer post(String path, String json) {
@@ -56,14 +65,17 @@ public final class JsonHttp {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Answer patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE());
     }
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(60));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -71,6 +83,9 @@ public final class JsonHttp {
     }
 
     private static Answer send(HttpRequest.Builder request) {
+        if (request.build().headers().firstValue("Accept").isEmpty()) {
+            request.header("Accept", "application/json");
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response);

@@ -1,0 +1,441 @@
+package org.guitai.terminal.chain;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The store server under load, against MariaDB, in one run (mvn -Pbench -DskipTests verify):
+ * <ol>
+ * <li>a raw-JDBC floor: the rows of a five-line cash sale written directly, one transaction per sale;</li>
+ * <li>{@code POST /api/sales/documents} with such sales, one client, then eight;</li>
+ * <li>the interactive flow (open, 5 x add line, confirm, pay, complete), p50/p99 per step, next to {@code GET /health};</li>
+ * </ol>
+ * and the store server's resident memory (VmRSS) throughout. The store runs as ./guitai runs it
+ * (Payara Micro, -Xmx384m) on an embedded MariaDB under pos-terminal/target/bench, or on the server
+ * named by GUITAI_BENCH_DB_URL (with _USER, _PASSWORD). Prints the figures and the targets of issue 3.
+ */
+public final class StoreBenchmark {
+
+    private static final int LINES = 5;
+    private static final Pattern PRODUCT = Pattern.compile("\"sku\":\"([A-Z0-9]+)\"|\"barcode\":\"(\\d{13})\"|\"price\":\"([0-9.]+)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16)).build();
+
+    private final URI api;
+    private final URI health;
+    private final DatabaseServer database;
+    private final String db;
+    private final List<Product> catalog;
+    private final Random random = new Random(2468);
+
+    record Product(String sku, String barcode, BigDecimal price) {
+    }
+
+    private StoreBenchmark(URI base, DatabaseServer database, String db, List<Product> catalog) {
+        this.api = base.resolve("/api/");
+        this.health = base.resolve("/health");
+        this.database = database;
+        this.db = db;
+        this.catalog = catalog;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int floorSales = Integer.getInteger("bench.floor", 2000);
+        int singleSales = Integer.getInteger("bench.single", 1000);
+        int eightSales = Integer.getInteger("bench.eight", 3000);
+        int interactiveSales = Integer.getInteger("bench.interactive", 400);
+
+        Path repository = Path.of(System.getProperty("guitai.repository", ".")).toAbsolutePath();
+        Path home = repository.resolve("pos-terminal/target/bench");
+        Guitai.deleteTree(home.resolve("payara"));
+        Guitai.deleteTree(home.resolve("logs"));
+        String external = System.getenv("GUITAI_BENCH_DB_URL");
+        DatabaseServer database = external != null && !external.isBlank()
+                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_BENCH_DB_USER")).orElse("root"),
+                Optional.ofNullable(System.getenv("GUITAI_BENCH_DB_PASSWORD")).orElse(""))
+                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
+        String db = "guitai_bench_store";
+        database.dropDatabase(db);
+        database.createDatabase(db);
+
+        Map<String, String> props = new LinkedHashMap<>(ComponentConfig.defaults(repository.resolve("config"), "store", name -> null));
+        props.putAll(Chain.dbProperties(database, db));
+        props.put("guitai.store.id", "S001");
+        props.remove("guitai.hq.url");
+        props.put("guitai.sample-data", repository.resolve("config/store/sample").toString());
+        ServerProcess store = new ServerProcess("store-bench", repository.resolve("store-server/target/store-server.war"),
+                EmbeddedDatabase.freePort(), home, repository.resolve("pos-terminal/target/payara-micro.jar"),
+                repository.resolve("pos-terminal/target/mariadb-java-client.jar"), "384m", props, false, "/api/status");
+        RssSampler rss = null;
+        try {
+            store.start();
+            store.awaitReady(Duration.ofMinutes(4));
+            rss = new RssSampler(store.pid());
+            StoreBenchmark bench = new StoreBenchmark(store.url(), database, db, List.of());
+            bench.execute("update stock set on_hand = 100000000");
+            StoreBenchmark run = new StoreBenchmark(store.url(), database, db, bench.loadCatalog());
+            String environment = "MariaDB " + run.query("select version()") + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores, store JVM -Xmx384m, Java " + System.getProperty("java.version");
+            System.out.println("\n=== Guitai store benchmark: " + environment);
+
+            run.documents(1, 200);                                  // warm-up
+            run.floor(200);
+            double floor = run.floor(floorSales);
+            double single = run.documents(1, singleSales);
+            double eight = run.documents(8, eightSales);
+            Map<String, Percentiles> steps = run.interactive(interactiveSales);
+
+            System.out.println();
+            System.out.printf("(a) raw-JDBC floor, 1 client:           %8.1f sales/s  (%d sales)%n", floor, floorSales);
+            System.out.printf("(b) documents, 1 client:                %8.1f sales/s  (%d sales) = %.0f %% of the floor (target >= 40 %%)%n",
+                    single, singleSales, 100 * single / floor);
+            System.out.printf("    documents, 8 clients:               %8.1f sales/s  (%d sales) = %.2f x one client (target >= 2 x)%n",
+                    eight, eightSales, eight / single);
+            System.out.println("(c) interactive flow, " + interactiveSales + " sales, one client (ms):");
+            steps.forEach((step, p) -> System.out.printf("    %-12s p50 %7.2f   p99 %7.2f   (n=%d)%n", step, p.p50(), p.p99(), p.n()));
+            Percentiles addLine = steps.get("add line");
+            Percentiles healthCall = steps.get("GET /health");
+            System.out.printf("    add-line p99 = %.2f x health p99 (target <= 3 x)%n", addLine.p99() / healthCall.p99());
+            System.out.printf("store server RSS: max %d MB (target <= 700 MB)%n", rss.maxMegabytes());
+        } finally {
+            if (rss != null) {
+                rss.stop();
+            }
+            store.stop(Duration.ofSeconds(30));
+            database.close();
+        }
+    }
+
+    // --- (a) the floor ----------------------------------------------------------------------------------
+
+    /** The rows of a five-line cash sale with its stock, slip number and outbox event, one transaction per sale. */
+    private double floor(int sales) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(db), database.user(), database.password())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement sale = c.prepareStatement("insert into sale (id, terminal_id, cashier_code, status, currency, order_discount_rate, "
+                    + "total, paid, slip_number, business_date, opened_at, confirmed_at, paid_at, completed_at, version) "
+                    + "values (?, 'T1', 'C001', 'COMPLETED', 'CNY', 0, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+                 PreparedStatement line = c.prepareStatement("insert into sale_line (id, sale_id, line_no, sku, barcode, name, brand, model, spec, "
+                         + "colour, unit, quantity, list_price, base_price, discount_rate, unit_price, amount, vat_rate, voided) "
+                         + "values (?, ?, ?, ?, ?, '电饭煲', '美的', 'MB', '3L', '白色', '台', 1, ?, ?, 0, ?, ?, 0.13, false)");
+                 PreparedStatement payment = c.prepareStatement("insert into payment (id, sale_id, seq, tender, currency, received, applied, "
+                         + "change_given, staff_code, created_at) values (?, ?, 1, 'CASH', 'CNY', ?, ?, ?, 'C001', ?)");
+                 PreparedStatement counted = c.prepareStatement("insert into payment_cash_count (payment_id, denomination, count) values (?, 100, ?)");
+                 PreparedStatement stock = c.prepareStatement("update stock set on_hand = on_hand - 1, updated_at = ? where sku = ?");
+                 PreparedStatement number = c.prepareStatement("select next_value from number_counter where name = 'slip' for update");
+                 PreparedStatement bump = c.prepareStatement("update number_counter set next_value = next_value + 1 where name = 'slip'");
+                 PreparedStatement outbox = c.prepareStatement("insert into outbox_event (id, type, payload, created_at, attempts) values (?, 'SaleCompleted', ?, ?, 0)")) {
+                long start = System.nanoTime();
+                for (int i = 0; i < sales; i++) {
+                    List<Product> products = pick();
+                    BigDecimal total = products.stream().map(Product::price).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    int notes = total.divide(BigDecimal.valueOf(100), 0, RoundingMode.UP).intValue();
+                    BigDecimal received = BigDecimal.valueOf(100L * notes);
+                    Timestamp now = Timestamp.from(Instant.now());
+                    String saleId = UUID.randomUUID().toString();
+                    for (Product p : products) {
+                        stock.setTimestamp(1, now);
+                        stock.setString(2, p.sku());
+                        stock.executeUpdate();
+                    }
+                    long slip;
+                    try (ResultSet r = number.executeQuery()) {
+                        r.next();
+                        slip = r.getLong(1);
+                    }
+                    bump.executeUpdate();
+                    sale.setString(1, saleId);
+                    sale.setBigDecimal(2, total);
+                    sale.setBigDecimal(3, total);
+                    sale.setLong(4, slip);
+                    sale.setObject(5, LocalDate.now());
+                    for (int t = 6; t <= 9; t++) {
+                        sale.setTimestamp(t, now);
+                    }
+                    sale.executeUpdate();
+                    for (int n = 0; n < products.size(); n++) {
+                        Product p = products.get(n);
+                        line.setString(1, UUID.randomUUID().toString());
+                        line.setString(2, saleId);
+                        line.setInt(3, n + 1);
+                        line.setString(4, p.sku());
+                        line.setString(5, p.barcode());
+                        line.setBigDecimal(6, p.price());
+                        line.setBigDecimal(7, p.price());
+                        line.setBigDecimal(8, p.price());
+                        line.setBigDecimal(9, p.price());
+                        line.addBatch();
+                    }
+                    line.executeBatch();
+                    String paymentId = UUID.randomUUID().toString();
+                    payment.setString(1, paymentId);
+                    payment.setString(2, saleId);
+                    payment.setBigDecimal(3, received);
+                    payment.setBigDecimal(4, total);
+                    payment.setBigDecimal(5, received.subtract(total));
+                    payment.setTimestamp(6, now);
+                    payment.executeUpdate();
+                    counted.setString(1, paymentId);
+                    counted.setInt(2, notes);
+                    counted.executeUpdate();
+                    outbox.setString(1, UUID.randomUUID().toString());
+                    outbox.setString(2, "{\"saleId\":\"" + saleId + "\",\"total\":\"" + total + "\"}");
+                    outbox.setTimestamp(3, now);
+                    outbox.executeUpdate();
+                    c.commit();
+                }
+                return sales / seconds(start);
+            }
+        }
+    }
+
+    // --- (b) documents --------------------------------------------------------------------------------
+
+    private double documents(int clients, int sales) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            tokens.add(login());
+        }
+        AtomicLong left = new AtomicLong(sales);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (String token : tokens) {
+                done.add(pool.submit(() -> {
+                    while (left.getAndDecrement() > 0) {
+                        expect(201, post("sales/documents", token, document()));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return sales / seconds(start);
+    }
+
+    private String document() {
+        List<Product> products = pick();
+        BigDecimal total = products.stream().map(Product::price).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int notes = total.divide(BigDecimal.valueOf(100), 0, RoundingMode.UP).intValue();
+        StringBuilder lines = new StringBuilder();
+        for (Product p : products) {
+            lines.append(lines.length() == 0 ? "" : ",").append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"barcode\":\"")
+                    .append(p.barcode()).append("\",\"quantity\":\"1\"}");
+        }
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T1\",\"createdAt\":\"" + Instant.now() + "\",\"lines\":[" + lines
+                + "],\"payments\":[" + cash(total, notes) + "]}";
+    }
+
+    private static String cash(BigDecimal due, int hundreds) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CASH\",\"amountDue\":\"" + due.toPlainString()
+                + "\",\"counted\":[{\"denomination\":\"100\",\"count\":" + hundreds + "}]}";
+    }
+
+    // --- (c) the interactive flow --------------------------------------------------------------------------
+
+    private Map<String, Percentiles> interactive(int sales) throws Exception {
+        String token = login();
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        for (String step : List.of("open", "add line", "confirm", "pay", "complete", "GET /health")) {
+            samples.put(step, new ArrayList<>());
+        }
+        for (int i = 0; i < sales; i++) {
+            String saleId = UUID.randomUUID().toString();
+            timed(samples.get("open"), () -> expect(201, post("sales", token, "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}")));
+            BigDecimal total = BigDecimal.ZERO;
+            for (Product p : pick()) {
+                total = total.add(p.price());
+                timed(samples.get("add line"), () -> expect(201, post("sales/" + saleId + "/lines", token,
+                        "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + p.barcode() + "\",\"quantity\":\"1\"}")));
+                timed(samples.get("GET /health"), () -> expect(200, send(HttpRequest.newBuilder(health).GET().build())));
+            }
+            timed(samples.get("confirm"), () -> expect(200, post("sales/" + saleId + "/confirm", token, "")));
+            String payment = cash(total, total.divide(BigDecimal.valueOf(100), 0, RoundingMode.UP).intValue());
+            timed(samples.get("pay"), () -> expect(201, post("sales/" + saleId + "/payments", token, payment)));
+            timed(samples.get("complete"), () -> expect(200, post("sales/" + saleId + "/complete", token, "")));
+        }
+        Map<String, Percentiles> result = new LinkedHashMap<>();
+        samples.forEach((step, values) -> result.put(step, Percentiles.of(values)));
+        return result;
+    }
+
+    record Percentiles(double p50, double p99, int n) {
+
+        static Percentiles of(List<Double> millis) {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Percentiles(at(sorted, 0.50), at(sorted, 0.99), sorted.length);
+        }
+
+        private static double at(double[] sorted, double quantile) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+        }
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private static void timed(List<Double> into, Call call) throws Exception {
+        long start = System.nanoTime();
+        call.run();
+        into.add((System.nanoTime() - start) / 1e6);
+    }
+
+    // --- plumbing ---------------------------------------------------------------------------------------
+
+    private List<Product> pick() {
+        List<Product> chosen = new ArrayList<>();
+        while (chosen.size() < LINES) {
+            Product p = catalog.get(random.nextInt(catalog.size()));
+            if (!chosen.contains(p)) {
+                chosen.add(p);
+            }
+        }
+        return chosen;
+    }
+
+    private List<Product> loadCatalog() throws Exception {
+        String token = login();
+        List<Product> products = new ArrayList<>();
+        for (String q : List.of("E0", "C0", "H0")) {
+            String body = expect(200, send(HttpRequest.newBuilder(api.resolve("products?q=" + q)).header("Authorization", "Bearer " + token).GET().build()));
+            for (String item : body.split("\\},\\{")) {
+                String sku = null;
+                String barcode = null;
+                BigDecimal price = null;
+                Matcher m = PRODUCT.matcher(item);
+                while (m.find()) {
+                    if (m.group(1) != null) {
+                        sku = m.group(1);
+                    } else if (m.group(2) != null) {
+                        barcode = m.group(2);
+                    } else {
+                        price = new BigDecimal(m.group(3));
+                    }
+                }
+                if (sku != null && barcode != null && price != null) {
+                    products.add(new Product(sku, barcode, price));
+                }
+            }
+        }
+        return products;
+    }
+
+    private String login() throws Exception {
+        String body = expect(201, post("sessions", null, "{\"terminalId\":\"T1\",\"staffCode\":\"C001\",\"pin\":\"2468\"}"));
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no token in " + body);
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> post(String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + ": expected " + status + ", got "
+                    + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(db), database.user(), database.password()); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(db), database.user(), database.password());
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Samples a process's resident set size from /proc every 200 ms and keeps the largest. */
+    static final class RssSampler {
+
+        private final AtomicLong maxKilobytes = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        RssSampler(long pid) {
+            Path status = Path.of("/proc", Long.toString(pid), "status");
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:")).findFirst().ifPresent(l ->
+                                maxKilobytes.accumulateAndGet(Long.parseLong(Arrays.stream(l.split("\\s+")).skip(1).findFirst().orElse("0")), Math::max));
+                        Thread.sleep(200);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long maxMegabytes() {
+            return maxKilobytes.get() / 1024;
+        }
+
+        void stop() {
+            running.set(false);
+        }
+    }
+}

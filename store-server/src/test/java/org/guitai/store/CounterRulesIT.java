@@ -1,0 +1,667 @@
+package org.guitai.store;
+
+import static org.guitai.store.Shop.BIG_RICE_COOKER;
+import static org.guitai.store.Shop.RICE_COOKER;
+import static org.guitai.store.Shop.addLine;
+import static org.guitai.store.Shop.assertProblem;
+import static org.guitai.store.Shop.cash;
+import static org.guitai.store.Shop.confirmedSale;
+import static org.guitai.store.Shop.count;
+import static org.guitai.store.Shop.expect;
+import static org.guitai.store.Shop.openSale;
+import static org.guitai.store.Shop.paidSale;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.guitai.kernel.testing.Eventually;
+import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every rule of the counter flow over HTTP, on Payara Micro against MariaDB: approvals and the
+ * audit log, login throttling, discounts and voids, card and check tenders, slips, invoices,
+ * packing, deliveries and whole-sale documents, with their refusals and races.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CounterRulesIT {
+
+    private static StandInHq hq;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive storeServer() {
+        return ShrinkWrap.create(ZipImporter.class, "store-server.war")
+                .importFrom(new File(System.getProperty("guitai.war")))
+                .as(WebArchive.class);
+    }
+
+    @BeforeAll
+    static void startHq() throws IOException {
+        hq = StandInHq.start();
+    }
+
+    @AfterAll
+    static void stopHq() {
+        hq.close();
+    }
+
+    private Shop shop() {
+        return new Shop(base);
+    }
+
+    // --- approvals and the audit log -------------------------------------------------------------
+
+    @Test
+    void aManagerApprovesWithCodeAndPinAtTheCashiersCounter() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = openSale(cashier);
+        Answer granted = expect(201, cashier.post("approvals",
+                "{\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"PRICE_OVERRIDE\",\"saleId\":\"" + saleId + "\"}"));
+        assertEquals("PRICE_OVERRIDE", granted.json().getString("action"));
+        assertEquals("M001", granted.json().getString("approvedBy"));
+        assertProblem(401, "invalid-credentials", cashier.post("approvals",
+                "{\"staffCode\":\"M001\",\"pin\":\"0000\",\"action\":\"PRICE_OVERRIDE\",\"saleId\":\"" + saleId + "\"}"));
+        assertProblem(403, "approval-required", cashier.post("approvals",
+                "{\"staffCode\":\"A001\",\"pin\":\"8642\",\"action\":\"PRICE_OVERRIDE\",\"saleId\":\"" + saleId + "\"}"));
+        assertProblem(403, "approval-required", cashier.post("approvals",
+                "{\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"VOID_INVOICE\"}"));
+        assertProblem(400, "malformed-request", cashier.post("approvals",
+                "{\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"MAKE_IT_FREE\"}"));
+        assertProblem(401, "not-authenticated", shop.api().post("approvals",
+                "{\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"NO_SALE\"}"));
+    }
+
+    @Test
+    void aPriceOverrideNeedsAnApprovalUsableOnceAndIsAudited() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = openSale(cashier);
+        assertProblem(403, "approval-required", addLine(cashier, saleId, RICE_COOKER, "1", ",\"unitPrice\":\"250.00\""));
+        assertEquals(0, count("select count(*) from sale_line where sale_id = ?", saleId), "a refused line is not recorded");
+
+        String approval = shop.approval(cashier, "PRICE_OVERRIDE", saleId);
+        JsonObject sale = expect(201, addLine(cashier, saleId, RICE_COOKER, "1", ",\"unitPrice\":\"250.00\",\"approvalId\":\"" + approval + "\"")).json();
+        JsonObject line = sale.getJsonArray("lines").getJsonObject(0);
+        assertEquals("250.00", line.getString("unitPrice"));
+        assertEquals("279.00", line.getString("listPrice"));
+        assertTrue(line.getBoolean("priceOverridden"));
+        assertEquals("250.00", sale.getString("total"));
+
+        Answer reused = addLine(cashier, saleId, RICE_COOKER, "1", ",\"unitPrice\":\"240.00\",\"approvalId\":\"" + approval + "\"");
+        assertProblem(403, "approval-required", reused);
+        assertTrue(reused.json().getString("detail").contains("already used"));
+
+        JsonObject entry = auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("PRICE_OVERRIDE")).findFirst().orElseThrow();
+        assertEquals("C001", entry.getString("requestedBy"));
+        assertEquals("M001", entry.getString("approvedBy"));
+        assertEquals("T1", entry.getString("terminalId"));
+        assertTrue(auditOf(shop, saleId).stream().anyMatch(e -> e.getString("event").equals("APPROVAL_GRANTED")));
+    }
+
+    @Test
+    void anApprovalIsBoundToItsSale() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String one = openSale(cashier);
+        String other = openSale(cashier);
+        String approval = shop.approval(cashier, "PRICE_OVERRIDE", one);
+        Answer refused = addLine(cashier, other, RICE_COOKER, "1", ",\"unitPrice\":\"250.00\",\"approvalId\":\"" + approval + "\"");
+        assertProblem(403, "approval-required", refused);
+        expect(201, addLine(cashier, one, RICE_COOKER, "1", ",\"unitPrice\":\"250.00\",\"approvalId\":\"" + approval + "\""));
+    }
+
+    @Test
+    void discountsAboveTheCashiersLimitNeedAManager() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = openSale(cashier);
+        JsonObject withinLimit = expect(201, addLine(cashier, saleId, RICE_COOKER, "1", ",\"discountPercent\":\"10\"")).json();
+        assertEquals("251.10", withinLimit.getString("total"));
+        String lineId = withinLimit.getJsonArray("lines").getJsonObject(0).getString("id");
+
+        assertProblem(403, "approval-required", cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"5\"}"));
+        String approval = shop.approval(cashier, "DISCOUNT", saleId);
+        JsonObject discounted = expect(200, cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"5\",\"approvalId\":\"" + approval + "\"}")).json();
+        assertEquals("238.55", discounted.getString("total"), "279.00 x 0.90 x 0.95, rounded once");
+        assertEquals("5", discounted.getString("orderDiscountPercent"));
+        assertEquals("40.45", discounted.getString("discountTotal"));
+
+        JsonObject back = expect(200, cashier.patch("sales/" + saleId + "/lines/" + lineId, "{\"discountPercent\":\"0\"}")).json();
+        assertEquals("265.05", back.getString("total"));
+        assertProblem(400, "invalid-request", cashier.patch("sales/" + saleId + "/lines/" + lineId, "{\"discountPercent\":\"abc\"}"));
+    }
+
+    @Test
+    void linesChangeWhileOpenAndVoidingAfterConfirmationNeedsAManager() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = openSale(cashier);
+        JsonObject sale = expect(201, addLine(cashier, saleId, RICE_COOKER, "1")).json();
+        String first = sale.getJsonArray("lines").getJsonObject(0).getString("id");
+        sale = expect(201, addLine(cashier, saleId, BIG_RICE_COOKER, "1")).json();
+        String second = sale.getJsonArray("lines").getJsonObject(1).getString("id");
+        assertEquals("918.00", sale.getString("total"));
+
+        assertEquals("1197.00", expect(200, cashier.patch("sales/" + saleId + "/lines/" + first, "{\"quantity\":\"2\"}")).json().getString("total"));
+        assertProblem(422, "insufficient-stock", cashier.patch("sales/" + saleId + "/lines/" + first, "{\"quantity\":\"100000\"}"));
+        assertEquals("558.00", expect(200, cashier.post("sales/" + saleId + "/lines/" + second + "/void", "{}")).json().getString("total"));
+
+        expect(200, cashier.post("sales/" + saleId + "/confirm"));
+        assertProblem(403, "approval-required", cashier.post("sales/" + saleId + "/lines/" + first + "/void", "{}"));
+        String approval = shop.approval(cashier, "VOID_LINE", saleId);
+        JsonObject reopened = expect(200, cashier.post("sales/" + saleId + "/lines/" + first + "/void", "{\"approvalId\":\"" + approval + "\"}")).json();
+        assertEquals("OPEN", reopened.getString("status"), "a changed order needs a new read-back");
+        assertEquals("0.00", reopened.getString("total"));
+        assertEquals(2, auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("LINE_VOIDED")).count());
+        assertProblem(422, "empty-sale", cashier.post("sales/" + saleId + "/confirm"));
+        assertProblem(404, "sale-not-found", cashier.patch("sales/" + saleId + "/lines/" + UUID.randomUUID(), "{\"quantity\":\"1\"}"));
+        assertEquals("CANCELLED", expect(200, cashier.post("sales/" + saleId + "/cancel")).json().getString("status"));
+        assertProblem(409, "sale-state", addLine(cashier, saleId, RICE_COOKER, "1"));
+    }
+
+    @Test
+    void theAuditLogIsForManagersAndCannotBeChanged() throws SQLException {
+        Shop shop = shop();
+        assertProblem(403, "forbidden", shop.cashier().get("audit"));
+        assertEquals(200, shop.manager().get("audit").status());
+        assertThrows(SQLException.class, () -> Shop.execute("update audit_entry set detail = 'rewritten'"));
+        assertThrows(SQLException.class, () -> Shop.execute("delete from audit_entry"));
+    }
+
+    // --- sessions: throttling, unlock, disable ------------------------------------------------------
+
+    @Test
+    void wrongPinsSlowDownThenLockTheCodeAtThatTerminalUntilAManagerUnlocks() {
+        Shop shop = shop();
+        String wrong = "{\"terminalId\":\"T2\",\"staffCode\":\"A001\",\"pin\":\"0000\"}";
+        String right = "{\"terminalId\":\"T2\",\"staffCode\":\"A001\",\"pin\":\"8642\"}";
+        for (int i = 0; i < 3; i++) {
+            assertProblem(401, "invalid-credentials", shop.api().post("sessions", wrong));
+        }
+        Answer slowed = shop.api().post("sessions", right);
+        assertProblem(429, "login-throttled", slowed);
+        assertTrue(slowed.json().getInt("retryAfterSeconds") >= 1);
+
+        Answer locked = Eventually.until(Duration.ofSeconds(60), "locked", () -> shop.api().post("sessions", wrong), a -> a.status() == 423);
+        assertProblem(423, "login-locked", locked);
+        assertProblem(423, "login-locked", shop.api().post("sessions", right));
+        shop.login("A001", "8642", "T1");
+
+        expect(204, shop.manager().post("staff/A001/unlock", "{\"terminalId\":\"T2\"}"));
+        shop.login("A001", "8642", "T2");
+        assertProblem(403, "forbidden", shop.cashier().post("staff/A001/unlock", "{}"));
+    }
+
+    @Test
+    void unknownCodesAreThrottledTheSameWay() {
+        Shop shop = shop();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(shop.api().post("sessions", "{\"terminalId\":\"T2\",\"staffCode\":\"Z999\",\"pin\":\"0000\"}").status());
+        }
+        assertEquals(List.of(401, 401, 401, 429), statuses);
+    }
+
+    @Test
+    void aDisabledStaffMembersSessionsEndAtOnce() throws SQLException {
+        Shop shop = shop();
+        Shop.execute("insert into staff (code, name, roles, pin_hash, active, created_at) select 'C099', '临时工', 'CASHIER', pin_hash, true, now() from staff where code = 'C001'");
+        JsonHttp temp = shop.login("C099", "2468", "T1");
+        assertEquals(200, temp.get("sessions/current").status());
+        expect(204, shop.manager().post("staff/C099/disable"));
+        assertProblem(401, "not-authenticated", temp.get("sessions/current"));
+        assertProblem(401, "invalid-credentials", shop.api().post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"C099\",\"pin\":\"2468\"}"));
+    }
+
+    // --- tenders ------------------------------------------------------------------------------------------
+
+    @Test
+    void aCardPaymentKeepsOnlyWhatIdentifiesTheAuthorisation() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"POS-778812\"}"));
+        JsonObject payment = paid.json().getJsonObject("payment");
+        assertEquals("1111", payment.getString("last4"));
+        assertEquals("0.00", payment.getString("change"));
+        assertEquals("银行卡收款279.00元", paid.json().getString("announcement"));
+        assertEquals("PAID", paid.json().getJsonObject("sale").getString("status"));
+    }
+
+    @Test
+    void anythingLookingLikeACardNumberIsRefusedAndNotKept() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        for (String body : List.of(
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"4111111111111111\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"R1\",\"cardNumber\":\"4111 1111 1111 1111\"}",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"pan\":5500005555555559}")) {
+            Answer refused = cashier.post("sales/" + saleId + "/payments", body);
+            assertProblem(422, "card-number-refused", refused);
+            assertFalse(refused.body().contains("4111") || refused.body().contains("5500"), "the number is not echoed");
+        }
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
+        assertEquals(0, count("select count(*) from audit_entry where detail like '%4111%' or detail like '%5500%'"));
+    }
+
+    @Test
+    void tendersSplitAndOnlyCashMayExceedWhatIsDue() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, BIG_RICE_COOKER, "1");
+        assertProblem(422, "invalid-amount", cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CARD\",\"amount\":\"700.00\",\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"R1\"}"));
+        Answer part = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CASH\",\"amountDue\":\"639.00\",\"amount\":\"139.00\",\"counted\":[{\"denomination\":\"100\",\"count\":2}]}"));
+        assertEquals("61.00", part.json().getJsonObject("payment").getString("change"));
+        assertEquals("500.00", part.json().getJsonObject("sale").getString("due"));
+        assertEquals("CONFIRMED", part.json().getJsonObject("sale").getString("status"));
+        Answer rest = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CARD\",\"amount\":\"500.00\",\"authCode\":\"Z9Y8X7\",\"last4\":\"4242\",\"terminalReference\":\"R2\"}"));
+        assertEquals("PAID", rest.json().getJsonObject("sale").getString("status"));
+        assertEquals(2, rest.json().getJsonObject("sale").getJsonArray("payments").size());
+    }
+
+    @Test
+    void aCheckHoldsTheGoodsUntilAManagerRecordsItCleared() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String checkId = UUID.randomUUID().toString();
+        Answer taken = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + checkId
+                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"10203040\",\"bank\":\"中国工商银行\"}"));
+        JsonObject held = taken.json().getJsonObject("sale");
+        assertEquals("AWAITING_CLEARANCE", held.getString("status"));
+        assertFalse(held.containsKey("slipNumber"), "no slip while the check has not cleared");
+        assertProblem(409, "sale-state", cashier.post("sales/" + saleId + "/complete"));
+        assertProblem(403, "forbidden", cashier.post("sales/" + saleId + "/payments/" + checkId + "/clearance", "{\"outcome\":\"CLEARED\"}"));
+
+        JsonObject cleared = expect(200, shop.manager().post("sales/" + saleId + "/payments/" + checkId + "/clearance", "{\"outcome\":\"CLEARED\"}")).json();
+        assertEquals("PAID", cleared.getString("status"));
+        assertTrue(cleared.containsKey("slipNumber"));
+        assertEquals("CLEARED", cleared.getJsonArray("payments").getJsonObject(0).getString("clearance"));
+    }
+
+    @Test
+    void aBouncedCheckIsDueAgain() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String checkId = UUID.randomUUID().toString();
+        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + checkId
+                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"10203041\",\"bank\":\"中国银行\"}"));
+        JsonObject bounced = expect(200, shop.manager().post("sales/" + saleId + "/payments/" + checkId + "/clearance", "{\"outcome\":\"BOUNCED\"}")).json();
+        assertEquals("CONFIRMED", bounced.getString("status"));
+        assertEquals("279.00", bounced.getString("due"));
+        assertEquals("PAID", expect(201, cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]")))
+                .json().getJsonObject("sale").getString("status"));
+    }
+
+    @Test
+    void twoTerminalsPayingOneSaleGetOneWinner() throws Exception {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonHttp manager = shop.manager();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String card = "{\"id\":\"%s\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"R%s\"}";
+        ExecutorService terminals = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Answer>> both = List.of(
+                    () -> cashier.post("sales/" + saleId + "/payments", card.formatted(UUID.randomUUID(), 1)),
+                    () -> manager.post("sales/" + saleId + "/payments", card.formatted(UUID.randomUUID(), 2)));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Answer> answer : terminals.invokeAll(both)) {
+                statuses.add(answer.get().status());
+            }
+            Collections.sort(statuses);
+            assertEquals(List.of(201, 409), statuses);
+        } finally {
+            terminals.shutdown();
+        }
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId));
+    }
+
+    // --- the paid slip, pick-up, farewell ---------------------------------------------------------------
+
+    @Test
+    void thePaidSlipCarriesTheStampAndABarcodeOfItsCode() throws Exception {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidSale(cashier);
+        String code = sale.getString("slipCode");
+        assertTrue(code.matches("S001-\\d{8}"), code);
+
+        Answer page = expect(200, cashier.getPage("sales/" + sale.getString("id") + "/slip"));
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("收款专用章"));
+        assertTrue(page.body().contains(code));
+        assertTrue(page.body().contains("data:image/png;base64,"));
+
+        assertEquals(code, decode(png(cashier, "sales/" + sale.getString("id") + "/slip.png")));
+        JsonObject found = expect(200, cashier.get("sales?slip=" + code)).array().getJsonObject(0);
+        assertEquals(sale.getString("id"), found.getString("id"));
+        assertProblem(404, "sale-not-found", cashier.get("sales?slip=S001-99999999"));
+        assertProblem(422, "not-paid", cashier.getPage("sales/" + confirmedSale(cashier, RICE_COOKER, "1") + "/slip"));
+    }
+
+    @Test
+    void goodsArePackedOnlyWhenEveryLineIsCheckedOff() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "2");
+        JsonObject sale = expect(201, cashier.post("sales/" + saleId + "/payments", cash("558.00", "[{\"denomination\":\"100\",\"count\":6}]")))
+                .json().getJsonObject("sale");
+        String lineId = sale.getJsonArray("lines").getJsonObject(0).getString("id");
+        JsonObject scanned = expect(200, cashier.get("sales?slip=" + sale.getString("slipCode"))).array().getJsonObject(0);
+        assertEquals(saleId, scanned.getString("id"));
+
+        Answer short1 = cashier.post("sales/" + saleId + "/packing", "{\"lines\":[{\"lineId\":\"" + lineId + "\",\"quantity\":\"1\"}]}");
+        assertProblem(422, "packing-incomplete", short1);
+        JsonObject missing = short1.json().getJsonArray("missingLines").getJsonObject(0);
+        assertEquals(lineId, missing.getString("lineId"));
+        assertEquals("2", missing.getString("expected"));
+        assertEquals("1", missing.getString("counted"));
+
+        JsonObject packed = expect(200, cashier.post("sales/" + saleId + "/packing",
+                "{\"lines\":[{\"lineId\":\"" + lineId + "\",\"quantity\":\"1\"},{\"lineId\":\"" + lineId + "\",\"quantity\":\"1\"}]}")).json();
+        assertEquals("PACKED", packed.getString("status"));
+        assertEquals("COMPLETED", expect(200, cashier.post("sales/" + saleId + "/complete")).json().getString("status"));
+        Eventually.until(Duration.ofSeconds(30), "delivered to HQ", () -> hq.deliveriesOf(saleId) == 1);
+    }
+
+    // --- invoices ---------------------------------------------------------------------------------------------
+
+    private static String buyer(String requestId) {
+        return "{\"id\":\"" + requestId + "\",\"buyerName\":\"北京某某科技有限公司\",\"buyerAddress\":\"北京市西城区西单北大街120号\","
+                + "\"buyerPhone\":\"010-66012345\",\"buyerTaxId\":\"91110102MA01ABCD1X\",\"signature\":\"李明\"}";
+    }
+
+    @Test
+    void anInvoiceShowsEveryFieldAndItsTotalInUppercase() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidSale(cashier);
+        String requestId = UUID.randomUUID().toString();
+        Answer issued = expect(201, cashier.post("sales/" + sale.getString("id") + "/invoice", buyer(requestId)));
+        JsonObject invoice = issued.json();
+        assertTrue(invoice.getString("number").matches("S001-\\d{8}"));
+        assertEquals("ISSUED", invoice.getString("status"));
+        assertEquals("", invoice.getString("remark"));
+        assertEquals("279.00", invoice.getString("total"));
+        assertEquals("32.10", invoice.getString("tax"));
+        assertEquals("246.90", invoice.getString("net"));
+        assertEquals("贰佰柒拾玖元整", invoice.getString("totalInWords"));
+        assertEquals("王芳", invoice.getString("issuer"));
+        assertEquals("王芳", invoice.getString("payee"));
+        JsonObject line = invoice.getJsonArray("lines").getJsonObject(0);
+        assertEquals("美的", line.getString("brand"));
+        assertEquals("3L 小容量", line.getString("spec"));
+        assertEquals("279.00", line.getString("unitPrice"));
+        assertEquals("279.00", line.getString("amount"));
+        assertEquals(invoice, expect(201, cashier.post("sales/" + sale.getString("id") + "/invoice", buyer(requestId))).json(), "repeating returns it");
+
+        Answer page = expect(200, cashier.getPage("invoices/" + invoice.getString("number") + "/print"));
+        for (String field : List.of("北京某某科技有限公司", "010-66012345", "贰佰柒拾玖元整", "¥279.00", "收款人", "开票人", "购买方签字", "李明",
+                "data:image/png;base64,", "美的", "白色")) {
+            assertTrue(page.body().contains(field), field);
+        }
+    }
+
+    @Test
+    void aWrongInvoiceIsVoidedWithApprovalKeptAndANewOneGetsTheNextNumber() throws Exception {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonObject sale = paidSale(cashier);
+        String saleId = sale.getString("id");
+        String first = expect(201, cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString()))).json().getString("number");
+        Answer second = cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString()));
+        assertProblem(409, "invoice-exists", second);
+        assertEquals(first, second.json().getString("number"));
+
+        assertProblem(400, "invalid-request", cashier.post("invoices/" + first + "/void", "{\"reason\":\"抬头错误\"}"));
+        String wrongSale = shop.approval(cashier, "VOID_INVOICE", openSale(cashier));
+        assertProblem(403, "approval-required", cashier.post("invoices/" + first + "/void", "{\"reason\":\"抬头错误\",\"approvalId\":\"" + wrongSale + "\"}"));
+        String approval = shop.approval(cashier, "VOID_INVOICE", saleId);
+        JsonObject voided = expect(200, cashier.post("invoices/" + first + "/void", "{\"reason\":\"抬头错误\",\"approvalId\":\"" + approval + "\"}")).json();
+        assertEquals("VOID", voided.getString("status"));
+        assertEquals("抬头错误", voided.getString("voidReason"));
+        assertTrue(expect(200, cashier.getPage("invoices/" + first + "/print")).body().contains("作废"));
+        assertProblem(409, "invoice-void", cashier.post("invoices/" + first + "/void",
+                "{\"reason\":\"again\",\"approvalId\":\"" + shop.approval(cashier, "VOID_INVOICE", saleId) + "\"}"));
+
+        String reissued = expect(201, cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString()))).json().getString("number");
+        assertTrue(reissued.compareTo(first) > 0, first + " then " + reissued);
+        assertEquals(2, expect(200, cashier.get("sales/" + saleId + "/invoices")).array().size());
+        assertEquals(1, count("select count(*) from invoice_void where invoice_number = ?", first));
+        assertThrows(SQLException.class, () -> Shop.execute("update invoice set buyer_name = 'x' where number = ?", first));
+        assertThrows(SQLException.class, () -> Shop.execute("delete from invoice_void where invoice_number = ?", first));
+        assertTrue(auditOf(shop, saleId).stream().anyMatch(e -> e.getString("event").equals("INVOICE_VOIDED")
+                && e.getString("approvedBy").equals("M001")));
+    }
+
+    @Test
+    void invoicesNeedABuyerAndAPaidSale() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidSale(cashier);
+        String path = "sales/" + sale.getString("id") + "/invoice";
+        assertProblem(400, "invalid-request", cashier.post(path, "{\"id\":\"" + UUID.randomUUID() + "\",\"buyerAddress\":\"x\",\"buyerPhone\":\"13800138000\"}"));
+        assertProblem(400, "invalid-request", cashier.post(path, "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"buyerName\":\"李明\",\"buyerAddress\":\"x\",\"buyerPhone\":\"12345\"}"));
+        assertProblem(409, "sale-state", cashier.post("sales/" + confirmedSale(cashier, RICE_COOKER, "1") + "/invoice",
+                buyer(UUID.randomUUID().toString())));
+        assertProblem(404, "sale-not-found", cashier.post("sales/" + UUID.randomUUID() + "/invoice", buyer(UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void anInvoiceIssuedAfterTheSalesDaySaysLate() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = UUID.randomUUID().toString();
+        Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS);
+        expect(201, cashier.post("sales/documents", document(saleId, yesterday, RICE_COOKER, "1",
+                cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"))));
+        JsonObject invoice = expect(201, cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString()))).json();
+        assertEquals("补开", invoice.getString("remark"));
+    }
+
+    @Test
+    void eightClientsIssuing400InvoicesGet400ConsecutiveNumbers() throws Exception {
+        JsonHttp cashier = shop().cashier();
+        Shop.execute("update stock set on_hand = on_hand + 1000 where sku = 'E00003'");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> sales = IntStream.range(0, 400).<Callable<String>>mapToObj(i -> () -> {
+                String saleId = UUID.randomUUID().toString();
+                expect(201, cashier.post("sales/documents", document(saleId, Instant.now(), "6910384000036", "1",
+                        cash("289.00", "[{\"denomination\":\"100\",\"count\":3}]"))));
+                return saleId;
+            }).toList();
+            List<String> saleIds = new ArrayList<>();
+            for (Future<String> sale : clients.invokeAll(sales)) {
+                saleIds.add(sale.get());
+            }
+            List<Callable<String>> invoices = saleIds.stream().<Callable<String>>map(saleId -> () ->
+                    expect(201, cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString()))).json().getString("number")).toList();
+            List<Long> numbers = new ArrayList<>();
+            for (Future<String> number : clients.invokeAll(invoices)) {
+                numbers.add(Long.parseLong(number.get().substring("S001-".length())));
+            }
+            Collections.sort(numbers);
+            assertEquals(400, Set.copyOf(numbers).size(), "no number twice");
+            assertEquals(399, numbers.get(399) - numbers.get(0), "no gap: " + numbers.get(0) + ".." + numbers.get(399));
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    // --- deliveries ----------------------------------------------------------------------------------------
+
+    private static String window(int fromHours, int toHours) {
+        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.MINUTES);
+        return "{\"from\":\"" + now.plusHours(fromHours) + "\",\"to\":\"" + now.plusHours(toHours) + "\"}";
+    }
+
+    @Test
+    void aDeliveryIsBookedMovedAlongAndAudited() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonObject sale = paidSale(cashier);
+        String saleId = sale.getString("id");
+        String path = "sales/" + saleId + "/delivery";
+        String deliveryId = UUID.randomUUID().toString();
+        String request = "{\"id\":\"" + deliveryId + "\",\"contact\":\"李明\",\"phone\":\"13800138000\",\"address\":\"北京市西城区西单北大街120号\",\"window\":" + window(20, 23) + "}";
+
+        assertProblem(400, "invalid-request", cashier.post(path, request.replace("13800138000", "1234567")));
+        assertProblem(422, "invalid-window", cashier.post(path, request.replace(window(20, 23), window(-5, -2))));
+        assertProblem(409, "sale-state", cashier.post("sales/" + confirmedSale(cashier, RICE_COOKER, "1") + "/delivery", request));
+
+        JsonObject booked = expect(201, cashier.post(path, request)).json();
+        assertEquals("REQUESTED", booked.getString("status"));
+        assertEquals(booked, expect(201, cashier.post(path, request)).json(), "repeating returns it");
+        assertProblem(409, "delivery-state", cashier.post("deliveries/" + deliveryId + "/status", "{\"status\":\"DELIVERED\"}"));
+        expect(200, cashier.post("deliveries/" + deliveryId + "/status", "{\"status\":\"SCHEDULED\"}"));
+        expect(200, cashier.post("deliveries/" + deliveryId + "/status", "{\"status\":\"OUT_FOR_DELIVERY\",\"note\":\"京A12345\"}"));
+        JsonObject delivered = expect(200, cashier.post("deliveries/" + deliveryId + "/status", "{\"status\":\"DELIVERED\"}")).json();
+        assertEquals(List.of("REQUESTED", "SCHEDULED", "OUT_FOR_DELIVERY", "DELIVERED"), delivered.getJsonArray("history")
+                .getValuesAs(JsonObject.class).stream().map(s -> s.getString("status")).toList());
+
+        Answer note = expect(200, cashier.getPage("deliveries/" + deliveryId + "/note"));
+        assertTrue(note.body().contains("李明") && note.body().contains("13800138000") && note.body().contains(sale.getString("slipCode")));
+        assertEquals(3, auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("DELIVERY_STATUS")).count());
+    }
+
+    // --- whole-sale documents -------------------------------------------------------------------------------
+
+    private static String document(String saleId, Instant createdAt, String barcode, String quantity, String... payments) {
+        return "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\",\"createdAt\":\"" + createdAt + "\",\"lines\":[{\"id\":\"" + UUID.randomUUID()
+                + "\",\"barcode\":\"" + barcode + "\",\"quantity\":\"" + quantity + "\"}],\"payments\":[" + String.join(",", payments) + "]}";
+    }
+
+    @Test
+    void aWholeSaleIsRecordedOnceWithTheCountersRules() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = UUID.randomUUID().toString();
+        String body = document(saleId, Instant.now().minusSeconds(60), RICE_COOKER, "2", cash("558.00", "[{\"denomination\":\"100\",\"count\":6}]"));
+        JsonObject first = expect(201, cashier.post("sales/documents", body)).json();
+        assertEquals("COMPLETED", first.getString("status"));
+        assertTrue(first.containsKey("slipNumber"));
+        JsonObject again = expect(200, cashier.post("sales/documents", body)).json();
+        assertEquals(first, again);
+        assertEquals(1, count("select count(*) from sale where id = ?", saleId));
+        assertEquals(1, count("select count(*) from outbox_event where payload like ?", "%" + saleId + "%"));
+        Eventually.until(Duration.ofSeconds(30), "delivered to HQ", () -> hq.deliveriesOf(saleId) == 1);
+        assertThrows(SQLException.class, () -> Shop.execute("update sale set total = 1 where id = ?", saleId), "a posted sale is never changed");
+    }
+
+    @Test
+    void aDocumentThatBreaksARuleRecordsNothing() {
+        JsonHttp cashier = shop().cashier();
+        Map<String, String> refusals = Map.of(
+                "amount-due-mismatch", document(UUID.randomUUID().toString(), Instant.now(), RICE_COOKER, "1", cash("270.00", "[{\"denomination\":\"100\",\"count\":3}]")),
+                "document-unpaid", document(UUID.randomUUID().toString(), Instant.now(), RICE_COOKER, "1", "{\"id\":\"" + UUID.randomUUID()
+                        + "\",\"tender\":\"CARD\",\"amount\":\"200.00\",\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"R1\"}"),
+                "insufficient-stock", document(UUID.randomUUID().toString(), Instant.now(), RICE_COOKER, "100000", cash("27900000.00", "[]")),
+                "card-number-refused", document(UUID.randomUUID().toString(), Instant.now(), RICE_COOKER, "1", "{\"id\":\"" + UUID.randomUUID()
+                        + "\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"4111111111111111\"}"),
+                "document-in-future", document(UUID.randomUUID().toString(), Instant.now().plus(1, ChronoUnit.HOURS), RICE_COOKER, "1",
+                        cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]")));
+        long sales = count("select count(*) from sale");
+        long outbox = count("select count(*) from outbox_event");
+        for (var refusal : refusals.entrySet()) {
+            Answer answer = cashier.post("sales/documents", refusal.getValue());
+            assertEquals("urn:guitai:problem:" + refusal.getKey(), answer.json().getString("type"), answer::toString);
+            assertEquals(422, answer.status());
+        }
+        assertProblem(403, "approval-required", cashier.post("sales/documents", document(UUID.randomUUID().toString(), Instant.now(), RICE_COOKER, "1",
+                cash("250.00", "[{\"denomination\":\"100\",\"count\":3}]")).replace("\"quantity\":\"1\"", "\"quantity\":\"1\",\"unitPrice\":\"250.00\"")));
+        assertEquals(sales, count("select count(*) from sale"));
+        assertEquals(outbox, count("select count(*) from outbox_event"));
+    }
+
+    @Test
+    void aDocumentPaidByCheckWaitsForClearance() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = UUID.randomUUID().toString();
+        JsonObject held = expect(201, cashier.post("sales/documents", document(saleId, Instant.now(), RICE_COOKER, "1", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"556677\",\"bank\":\"建设银行\"}"))).json();
+        assertEquals("AWAITING_CLEARANCE", held.getString("status"));
+        assertEquals(0, count("select count(*) from outbox_event where payload like ?", "%" + saleId + "%"));
+    }
+
+    @Test
+    void productBarcodesInADocumentAreNotMistakenForCardNumbers() throws SQLException {
+        // 6910384000036 is thirteen digits; the card-number check looks only at the payments
+        JsonHttp cashier = shop().cashier();
+        Shop.execute("update stock set on_hand = on_hand + 1 where sku = 'E00003'");
+        expect(201, cashier.post("sales/documents", document(UUID.randomUUID().toString(), Instant.now(), "6910384000036", "1",
+                cash("289.00", "[{\"denomination\":\"100\",\"count\":3}]"))));
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private static List<JsonObject> auditOf(Shop shop, String saleId) {
+        return expect(200, shop.manager().get("audit?saleId=" + saleId)).array().getValuesAs(JsonObject.class);
+    }
+
+    private static byte[] png(JsonHttp api, String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(api.base().resolve(path)).header("Authorization", "Bearer " + api.token()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
+        return response.body();
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128))).getText();
+    }
+
+}

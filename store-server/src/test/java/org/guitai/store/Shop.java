@@ -1,0 +1,141 @@
+package org.guitai.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.TestDatabase;
+
+/** The store under test as the counter sees it: logins and the steps of a sale, plus a look into its database. */
+final class Shop {
+
+    /** E00002: 电饭煲 美的 MB-FB40S701 3L 小容量, 279.00, 13 %. */
+    static final String RICE_COOKER = "6910384000029";
+    /** E00001: 电饭煲 美的 MB-FB40S701 4L, 639.00. */
+    static final String BIG_RICE_COOKER = "6910384000012";
+    /** A valid EAN-13 that is not in the catalog. */
+    static final String NOT_IN_CATALOG = "4006381333931";
+
+    private final JsonHttp api;
+
+    Shop(URL base) {
+        try {
+            this.api = new JsonHttp(base.toURI().resolve("api/"));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonHttp api() {
+        return api;
+    }
+
+    JsonHttp login(String staff, String pin, String terminal) {
+        Answer login = api.post("sessions", Json.createObjectBuilder().add("terminalId", terminal).add("staffCode", staff).add("pin", pin).build());
+        assertEquals(201, login.status(), login::toString);
+        return api.as(login.json().getString("token"));
+    }
+
+    JsonHttp cashier() {
+        return login("C001", "2468", "T1");
+    }
+
+    JsonHttp manager() {
+        return login("M001", "1357", "T1");
+    }
+
+    /** A manager's approval at T1 for the action on the sale. */
+    String approval(JsonHttp requester, String action, String saleId) {
+        var body = Json.createObjectBuilder().add("staffCode", "M001").add("pin", "1357").add("action", action);
+        if (saleId != null) {
+            body.add("saleId", saleId);
+        }
+        Answer granted = requester.post("approvals", body.build());
+        assertEquals(201, granted.status(), granted::toString);
+        return granted.json().getString("approvalId");
+    }
+
+    static String openSale(JsonHttp cashier) {
+        String saleId = UUID.randomUUID().toString();
+        Answer opened = cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}");
+        assertEquals(201, opened.status(), opened::toString);
+        return saleId;
+    }
+
+    static Answer addLine(JsonHttp cashier, String saleId, String barcode, String quantity) {
+        return addLine(cashier, saleId, barcode, quantity, "");
+    }
+
+    /** {@code extra} are more members of the request, e.g. {@code ,"unitPrice":"250.00"}. */
+    static Answer addLine(JsonHttp cashier, String saleId, String barcode, String quantity, String extra) {
+        return cashier.post("sales/" + saleId + "/lines",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + barcode + "\",\"quantity\":\"" + quantity + "\"" + extra + "}");
+    }
+
+    static String confirmedSale(JsonHttp cashier, String barcode, String quantity) {
+        String saleId = openSale(cashier);
+        Answer line = addLine(cashier, saleId, barcode, quantity);
+        assertEquals(201, line.status(), line::toString);
+        Answer confirmed = cashier.post("sales/" + saleId + "/confirm");
+        assertEquals(200, confirmed.status(), confirmed::toString);
+        return saleId;
+    }
+
+    static String cash(String amountDue, String counted) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CASH\",\"amountDue\":\"" + amountDue + "\",\"counted\":" + counted + "}";
+    }
+
+    /** A confirmed sale of one rice cooker, paid in cash: PAID with a slip. */
+    static JsonObject paidSale(JsonHttp cashier) {
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        Answer paid = cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"));
+        assertEquals(201, paid.status(), paid::toString);
+        JsonObject sale = paid.json().getJsonObject("sale");
+        assertEquals("PAID", sale.getString("status"));
+        return sale;
+    }
+
+    static Answer expect(int status, Answer answer) {
+        assertEquals(status, answer.status(), answer::toString);
+        return answer;
+    }
+
+    static void assertProblem(int status, String slug, Answer answer) {
+        assertEquals(status, answer.status(), answer::toString);
+        assertTrue(answer.isProblem(), answer::toString);
+        assertEquals("urn:guitai:problem:" + slug, answer.json().getString("type"), answer::toString);
+    }
+
+    static long count(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void execute(String sql, Object... parameters) throws SQLException {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+}
