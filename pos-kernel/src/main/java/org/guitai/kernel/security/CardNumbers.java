@@ -1,17 +1,19 @@
 package org.guitai.kernel.security;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spots what looks like a full payment card number (PAN) in free text: 13 to 19 digits, possibly
- * grouped by single spaces or dashes, not part of a longer run of digits, that pass the Luhn check.
- * The system never takes a PAN: card payments carry only the authorisation, its reference and the
- * last four digits.
+ * Spots what looks like a full payment card number (PAN) in free text: 13 to 19 digits passing
+ * the Luhn check, standing alone (not inside a longer word or number), either unbroken or grouped
+ * the way cards print them: fours (the last group shorter), or 4-6-5 and 4-6-4. Other groupings,
+ * such as the 8-4-4 of a UUID, are not card numbers. The system never takes a PAN: card payments
+ * carry only the authorisation, its reference and the last four digits.
  */
 public final class CardNumbers {
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9])*(?![0-9])");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z])");
 
     private CardNumbers() {
     }
@@ -22,12 +24,29 @@ public final class CardNumbers {
         }
         Matcher run = DIGIT_RUN.matcher(text);
         while (run.find()) {
-            String digits = run.group().replaceAll("[ -]", "");
-            if (digits.length() >= 13 && digits.length() <= 19 && passesLuhn(digits)) {
+            String[] groups = run.group().split("[ -]");
+            String digits = String.join("", groups);
+            if (digits.length() >= 13 && digits.length() <= 19 && groupedLikeACard(groups) && passesLuhn(digits)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean groupedLikeACard(String[] groups) {
+        if (groups.length == 1) {
+            return true;
+        }
+        int[] sizes = Arrays.stream(groups).mapToInt(String::length).toArray();
+        if (Arrays.equals(sizes, new int[] {4, 6, 5}) || Arrays.equals(sizes, new int[] {4, 6, 4})) {
+            return true;
+        }
+        for (int i = 0; i < sizes.length - 1; i++) {
+            if (sizes[i] != 4) {
+                return false;
+            }
+        }
+        return sizes[sizes.length - 1] >= 1 && sizes[sizes.length - 1] <= 4;
     }
 
     /** The Luhn (mod 10) check: from the right, every second digit doubled (minus 9 above 9), the sum a multiple of 10. */
