@@ -189,3 +189,29 @@ BEGIN
         SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a completed sale is never changed: record a return instead';
     END IF;
 END;
+
+-- Tenders are never changed once taken (a check's outcome is a record of its own)
+CREATE TRIGGER payment_is_immutable_update BEFORE UPDATE ON payment FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a payment is never changed';
+CREATE TRIGGER payment_is_immutable_delete BEFORE DELETE ON payment FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a payment is never deleted';
+CREATE TRIGGER payment_cash_count_is_immutable_update BEFORE UPDATE ON payment_cash_count FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a cash count is never changed';
+CREATE TRIGGER payment_cash_count_is_immutable_delete BEFORE DELETE ON payment_cash_count FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a cash count is never deleted';
+CREATE TRIGGER rejected_note_is_immutable_update BEFORE UPDATE ON rejected_note FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a rejected note is never changed';
+CREATE TRIGGER rejected_note_is_immutable_delete BEFORE DELETE ON rejected_note FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a rejected note is never deleted';
+CREATE TRIGGER check_clearance_is_immutable_update BEFORE UPDATE ON check_clearance FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a check clearance is never changed';
+CREATE TRIGGER check_clearance_is_immutable_delete BEFORE DELETE ON check_clearance FOR EACH ROW
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a check clearance is never deleted';
+
+-- The lines of a completed sale are posted with it
+CREATE TRIGGER sale_line_posted_is_immutable BEFORE UPDATE ON sale_line FOR EACH ROW
+BEGIN
+    IF (SELECT status FROM sale WHERE id = OLD.sale_id) = 'COMPLETED' THEN
+        SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'a completed sale is never changed: record a return instead';
+    END IF;
+END;

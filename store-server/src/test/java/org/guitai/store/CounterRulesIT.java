@@ -168,16 +168,19 @@ class CounterRulesIT {
         JsonObject withinLimit = expect(201, addLine(cashier, saleId, RICE_COOKER, "1", ",\"discountPercent\":\"10\"")).json();
         assertEquals("251.10", withinLimit.getString("total"));
         String lineId = withinLimit.getJsonArray("lines").getJsonObject(0).getString("id");
+        JsonObject withOrderDiscount = expect(200, cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"5\"}")).json();
+        assertEquals("238.55", withOrderDiscount.getString("total"), "279.00 x 0.90 x 0.95, rounded once; each discount within the limit");
+        assertEquals("5", withOrderDiscount.getString("orderDiscountPercent"));
+        assertEquals("40.45", withOrderDiscount.getString("discountTotal"));
 
-        assertProblem(403, "approval-required", cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"5\"}"));
+        assertProblem(403, "approval-required", cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"15\"}"));
+        assertProblem(403, "approval-required", cashier.patch("sales/" + saleId + "/lines/" + lineId, "{\"discountPercent\":\"12\"}"));
         String approval = shop.approval(cashier, "DISCOUNT", saleId);
-        JsonObject discounted = expect(200, cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"5\",\"approvalId\":\"" + approval + "\"}")).json();
-        assertEquals("238.55", discounted.getString("total"), "279.00 x 0.90 x 0.95, rounded once");
-        assertEquals("5", discounted.getString("orderDiscountPercent"));
-        assertEquals("40.45", discounted.getString("discountTotal"));
+        JsonObject approved = expect(200, cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"15\",\"approvalId\":\"" + approval + "\"}")).json();
+        assertEquals("213.44", approved.getString("total"), "279.00 x 0.90 x 0.85 = 213.435");
 
         JsonObject back = expect(200, cashier.patch("sales/" + saleId + "/lines/" + lineId, "{\"discountPercent\":\"0\"}")).json();
-        assertEquals("265.05", back.getString("total"));
+        assertEquals("237.15", back.getString("total"));
         assertProblem(400, "invalid-request", cashier.patch("sales/" + saleId + "/lines/" + lineId, "{\"discountPercent\":\"abc\"}"));
     }
 
@@ -205,7 +208,7 @@ class CounterRulesIT {
         assertEquals(2, auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("LINE_VOIDED")).count());
         assertProblem(422, "empty-sale", cashier.post("sales/" + saleId + "/confirm"));
         assertProblem(404, "sale-not-found", cashier.patch("sales/" + saleId + "/lines/" + UUID.randomUUID(), "{\"quantity\":\"1\"}"));
-        assertEquals("CANCELLED", expect(200, cashier.post("sales/" + saleId + "/cancel")).json().getString("status"));
+        assertEquals("CANCELLED", expect(200, cashier.post("sales/" + saleId + "/cancel", "{}")).json().getString("status"));
         assertProblem(409, "sale-state", addLine(cashier, saleId, RICE_COOKER, "1"));
     }
 
@@ -572,7 +575,7 @@ class CounterRulesIT {
 
         Answer note = expect(200, cashier.getPage("deliveries/" + deliveryId + "/note"));
         assertTrue(note.body().contains("李明") && note.body().contains("13800138000") && note.body().contains(sale.getString("slipCode")));
-        assertEquals(3, auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("DELIVERY_STATUS")).count());
+        assertEquals(4, auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("DELIVERY_STATUS")).count(), "booked and moved three times");
     }
 
     // --- whole-sale documents -------------------------------------------------------------------------------
@@ -640,6 +643,136 @@ class CounterRulesIT {
         Shop.execute("update stock set on_hand = on_hand + 1 where sku = 'E00003'");
         expect(201, cashier.post("sales/documents", document(UUID.randomUUID().toString(), Instant.now(), "6910384000036", "1",
                 cash("289.00", "[{\"denomination\":\"100\",\"count\":3}]"))));
+    }
+
+
+    // --- rules found in review ---------------------------------------------------------------------------
+
+    @Test
+    void cancellingAConfirmedOrderNeedsAManager() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        assertProblem(403, "approval-required", cashier.post("sales/" + saleId + "/cancel", "{}"));
+        String approval = shop.approval(cashier, "VOID_LINE", saleId);
+        assertEquals("CANCELLED", expect(200, cashier.post("sales/" + saleId + "/cancel", "{\"approvalId\":\"" + approval + "\"}")).json().getString("status"));
+        assertTrue(auditOf(shop, saleId).stream().anyMatch(e -> e.getString("event").equals("SALE_CANCELLED") && "M001".equals(e.getString("approvedBy", null))));
+    }
+
+    @Test
+    void anApprovalServesOnlyWhoAskedForItAndARepeatedRequestGetsTheSameOne() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = openSale(cashier);
+        String requestId = UUID.randomUUID().toString();
+        String body = "{\"id\":\"" + requestId + "\",\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"PRICE_OVERRIDE\",\"saleId\":\"" + saleId + "\"}";
+        String first = expect(201, cashier.post("approvals", body)).json().getString("approvalId");
+        assertEquals(requestId, first);
+        assertEquals(first, expect(201, cashier.post("approvals", body)).json().getString("approvalId"));
+        JsonHttp colleague = shop.login("A001", "8642", "T1");
+        Answer stolen = addLine(colleague, saleId, RICE_COOKER, "1", ",\"unitPrice\":\"250.00\",\"approvalId\":\"" + first + "\"");
+        assertProblem(403, "approval-required", stolen);
+        assertTrue(stolen.json().getString("detail").contains("given to C001"));
+    }
+
+    @Test
+    void theDrawerOpensWithoutASaleOnlyWithAManagersApproval() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        assertProblem(400, "invalid-request", cashier.post("drawer/no-sale", "{\"reason\":\"换零钱\"}"));
+        String approval = shop.approval(cashier, "NO_SALE", null);
+        JsonObject opened = expect(200, cashier.post("drawer/no-sale", "{\"approvalId\":\"" + approval + "\",\"reason\":\"换零钱\"}")).json();
+        assertEquals("T1", opened.getString("terminalId"));
+        assertProblem(403, "approval-required", cashier.post("drawer/no-sale", "{\"approvalId\":\"" + approval + "\",\"reason\":\"again\"}"));
+        assertTrue(count("select count(*) from audit_entry where event = 'NO_SALE' and approved_by = 'M001' and detail like '%换零钱%'") >= 1);
+    }
+
+    @Test
+    void cashWaivesTheFenTheDrawerCannotPay() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = openSale(cashier);
+        String approval = shop.approval(cashier, "PRICE_OVERRIDE", saleId);
+        expect(201, addLine(cashier, saleId, RICE_COOKER, "1", ",\"unitPrice\":\"12.26\",\"approvalId\":\"" + approval + "\""));
+        expect(200, cashier.post("sales/" + saleId + "/confirm"));
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", cash("12.20", "[{\"denomination\":\"10\",\"count\":1},{\"denomination\":\"10.00\",\"count\":1}]")));
+        JsonObject payment = paid.json().getJsonObject("payment");
+        assertEquals("20.00", payment.getString("received"), "10 and 10.00 are one denomination");
+        assertEquals("12.26", payment.getString("applied"));
+        assertEquals("0.06", payment.getString("rounding"));
+        assertEquals("7.80", payment.getString("change"));
+        assertEquals("收您20.00元，找您7.80元（抹零0.06元）", paid.json().getString("announcement"));
+        assertEquals("PAID", paid.json().getJsonObject("sale").getString("status"));
+        assertThrows(SQLException.class, () -> Shop.execute("update payment set received = 1 where sale_id = ?", saleId), "tenders are never changed");
+    }
+
+    @Test
+    void theStateIsCheckedBeforeAnythingElse() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        assertProblem(409, "sale-state", addLine(cashier, saleId, Shop.NOT_IN_CATALOG, "1"));
+        assertProblem(409, "sale-state", addLine(cashier, saleId, RICE_COOKER, "100000"));
+    }
+
+    @Test
+    void theLastUnitGoesToTheFirstSaleToPay() throws SQLException {
+        JsonHttp cashier = shop().cashier();
+        Shop.execute("update stock set on_hand = 1 where sku = 'E00004'");
+        String first = confirmedSale(cashier, "6910384000043", "1");
+        String second = confirmedSale(cashier, "6910384000043", "1");
+        String price = cashier.get("sales/" + first).json().getString("total");
+        expect(201, cashier.post("sales/" + first + "/payments", cash(price, "[{\"denomination\":\"100\",\"count\":10}]")));
+        assertProblem(422, "insufficient-stock", cashier.post("sales/" + second + "/payments", cash(price, "[{\"denomination\":\"100\",\"count\":10}]")));
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", second));
+        assertEquals(0, count("select count(*) from stock where sku = 'E00004' and on_hand < 0"));
+        Shop.execute("update stock set on_hand = 100 where sku = 'E00004'");
+    }
+
+    @Test
+    void concurrentWrongPinsAreAllCounted() throws Exception {
+        Shop shop = shop();
+        ExecutorService attackers = Executors.newFixedThreadPool(8);
+        try {
+            Callable<Integer> guess = () -> shop.api().post("sessions", "{\"terminalId\":\"T2\",\"staffCode\":\"C001\",\"pin\":\"9999\"}").status();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : attackers.invokeAll(Collections.nCopies(24, guess))) {
+                statuses.add(status.get());
+            }
+            long checked = statuses.stream().filter(s -> s == 401).count();
+            assertTrue(checked <= 6, "at most the attempts before the lock get their PIN checked: " + statuses);
+            assertTrue(statuses.stream().allMatch(s -> s == 401 || s == 429 || s == 423), statuses.toString());
+        } finally {
+            attackers.shutdown();
+            expect(204, shop.manager().post("staff/C001/unlock", "{\"terminalId\":\"T2\"}"));
+        }
+    }
+
+    @Test
+    void retriedDecisionsReturnTheFirstResult() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonHttp manager = shop.manager();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String checkId = UUID.randomUUID().toString();
+        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + checkId
+                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"778899\",\"bank\":\"农业银行\"}"));
+        String clearance = "sales/" + saleId + "/payments/" + checkId + "/clearance";
+        expect(200, manager.post(clearance, "{\"outcome\":\"CLEARED\"}"));
+        assertEquals("PAID", expect(200, manager.post(clearance, "{\"outcome\":\"CLEARED\"}")).json().getString("status"));
+        assertProblem(409, "sale-state", manager.post(clearance, "{\"outcome\":\"BOUNCED\"}"));
+
+        String number = expect(201, cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString()))).json().getString("number");
+        String voiding = "{\"reason\":\"抬头错误\",\"approvalId\":\"" + shop.approval(cashier, "VOID_INVOICE", saleId) + "\"}";
+        expect(200, cashier.post("invoices/" + number + "/void", voiding));
+        assertEquals("VOID", expect(200, cashier.post("invoices/" + number + "/void", voiding)).json().getString("status"));
+    }
+
+    @Test
+    void aReplayCannotAcknowledgeASaleStillAtTheCounter() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = openSale(cashier);
+        assertProblem(409, "id-conflict", cashier.post("sales/documents", document(saleId, Instant.now(), RICE_COOKER, "1",
+                cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"))));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------

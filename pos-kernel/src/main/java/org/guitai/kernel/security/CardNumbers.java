@@ -6,14 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * Spots what looks like a full payment card number (PAN) in free text: 13 to 19 digits passing
- * the Luhn check, standing alone (not inside a longer word or number), either unbroken or grouped
- * the way cards print them: fours (the last group shorter), or 4-6-5 and 4-6-4. Other groupings,
- * such as the 8-4-4 of a UUID, are not card numbers. The system never takes a PAN: card payments
- * carry only the authorisation, its reference and the last four digits.
+ * the Luhn check, not part of a longer number (letters around it do not hide it: "TR4111..."),
+ * either unbroken or grouped the way cards print them: fours (the last group shorter), or 4-6-5
+ * and 4-6-4. UUIDs are set aside first: their hex digits can form such runs by chance. The system
+ * never takes a PAN: card payments carry only the authorisation, its reference and the last four digits.
  */
 public final class CardNumbers {
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9]+(?:[ -][0-9]+)*(?![0-9A-Za-z])");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]+(?:[ -][0-9]+)*(?![0-9])");
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private CardNumbers() {
     }
@@ -22,7 +23,7 @@ public final class CardNumbers {
         if (text == null) {
             return false;
         }
-        Matcher run = DIGIT_RUN.matcher(text);
+        Matcher run = DIGIT_RUN.matcher(UUID.matcher(text).replaceAll(" "));
         while (run.find()) {
             String[] groups = run.group().split("[ -]");
             String digits = String.join("", groups);

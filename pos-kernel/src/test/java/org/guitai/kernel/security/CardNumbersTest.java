@@ -20,7 +20,9 @@ class CardNumbersTest {
             "6212345678901234569",         // 19 digits passing Luhn
             "378282246310005",             // Amex, 15 digits
             "3782 822463 10005",           // Amex as printed, 4-6-5
-            "pan:4111111111111111;"
+            "pan:4111111111111111;",
+            "TR4111111111111111",          // letters around it do not hide it
+            "card4111-1111-1111-1111x"
     })
     void spotsCardNumbers(String text) {
         assertTrue(CardNumbers.containsCardNumber(text), text);
@@ -38,7 +40,7 @@ class CardNumbersTest {
             "4111  1111 1111 1111",         // a double space breaks the grouping
             "41111111-1111-1111",           // 8-4-4 is not how cards are printed
             "12345678-1234-4123-a123-426614174000",   // a UUID whose first segments are digits
-            "x4111111111111111",            // inside a word
+            "94111111111111111",            // inside a longer number (17 digits, fails Luhn as a whole)
             ""
     })
     void leavesOtherNumbersAlone(String text) {

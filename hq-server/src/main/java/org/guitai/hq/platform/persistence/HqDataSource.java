@@ -2,6 +2,7 @@ package org.guitai.hq.platform.persistence;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 
 /**
  * The HQ MariaDB. Coordinates come from settings ({@code GUITAI_DB_URL}, {@code GUITAI_DB_USER},
@@ -13,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
         url = "${MPCONFIG=guitai.db.url}",
         user = "${MPCONFIG=guitai.db.user}",
         password = "${MPCONFIG=guitai.db.password}",
+        // every transaction reads what is committed when it reads: after taking a row lock it sees
+        // the rows the lock holder wrote (REPEATABLE READ would keep showing its first snapshot)
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {

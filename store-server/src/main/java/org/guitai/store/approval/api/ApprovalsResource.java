@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.guitai.store.approval.domain.Approval;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
+import org.guitai.store.platform.persistence.DuplicateKeys;
 import org.guitai.store.platform.security.CurrentCaller;
 
 @Path("approvals")
@@ -25,7 +26,9 @@ import org.guitai.store.platform.security.CurrentCaller;
 @Produces(APPLICATION_JSON)
 public class ApprovalsResource {
 
-    public record ApprovalRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "must be 1 to 16 letters, digits or dashes") String staffCode,
+    /** {@code id} (optional): the client's id of this request; repeating it returns the same approval. */
+    public record ApprovalRequest(UUID id,
+                                  @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "must be 1 to 16 letters, digits or dashes") String staffCode,
                                   @NotNull @Pattern(regexp = "\\S{1,64}", message = "must be 1 to 64 characters without spaces") String pin,
                                   @NotNull ApprovalAction action,
                                   UUID saleId) {
@@ -47,8 +50,11 @@ public class ApprovalsResource {
     /** A store manager approves one action (on one sale) at the caller's terminal, with code and PIN. */
     @POST
     public Response grant(@NotNull @Valid ApprovalRequest request) {
-        Approval approval = approvals.grant(caller.get(), request.staffCode(), request.pin(), request.action(),
-                Optional.ofNullable(request.saleId()).map(UUID::toString));
+        Optional<String> requestId = Optional.ofNullable(request.id()).map(UUID::toString);
+        Optional<String> saleId = Optional.ofNullable(request.saleId()).map(UUID::toString);
+        Approval approval = DuplicateKeys.createOrExisting(
+                () -> approvals.grant(requestId, caller.get(), request.staffCode(), request.pin(), request.action(), saleId),
+                () -> approvals.grant(requestId, caller.get(), request.staffCode(), request.pin(), request.action(), saleId));
         return Response.status(Response.Status.CREATED).entity(ApprovalView.of(approval)).build();
     }
 }

@@ -65,8 +65,8 @@ public class Approval {
         this.expiresAt = expiresAt;
     }
 
-    /** Marks the approval used for {@code action} on {@code saleId} at {@code terminal}, or says why it cannot be. */
-    public void use(ApprovalAction wanted, String wantedSaleId, String terminal, Instant now) {
+    /** Marks the approval used by {@code requester} for {@code action} on {@code saleId} at {@code terminal}, or says why it cannot be. */
+    public void use(ApprovalAction wanted, String wantedSaleId, String requester, String terminal, Instant now) {
         if (usedAt != null) {
             throw new ApprovalException("approval " + id + " was already used at " + usedAt);
         }
@@ -78,6 +78,9 @@ public class Approval {
         }
         if (action.needsSale() && !saleId.equals(wantedSaleId)) {
             throw new ApprovalException("approval " + id + " is for sale " + saleId + ", not " + wantedSaleId);
+        }
+        if (!requestedBy.equals(requester)) {
+            throw new ApprovalException("approval " + id + " was given to " + requestedBy + ", not " + requester);
         }
         if (!terminalId.equals(terminal)) {
             throw new ApprovalException("approval " + id + " was given at terminal " + terminalId + ", not " + terminal);
@@ -99,6 +102,11 @@ public class Approval {
 
     public String requestedBy() {
         return requestedBy;
+    }
+
+    /** True when a repeated grant request asks for the same thing. */
+    public boolean isFor(ApprovalAction wanted, String wantedSaleId, String requester) {
+        return action == wanted && java.util.Objects.equals(saleId, wantedSaleId) && requestedBy.equals(requester);
     }
 
     public String approvedBy() {

@@ -18,6 +18,7 @@ import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.security.Caller;
+import org.guitai.store.sale.domain.IdConflictException;
 import org.guitai.store.staff.domain.Role;
 import org.guitai.store.staff.domain.Staff;
 import org.guitai.store.staff.service.LoginGuard;
@@ -43,7 +44,15 @@ public class Approvals {
 
     /** The manager types code and PIN at the requester's counter; the PIN is throttled like a login. */
     @Transactional
-    public Approval grant(Caller requester, String managerCode, String pin, ApprovalAction action, Optional<String> saleId) {
+    public Approval grant(Optional<String> requestId, Caller requester, String managerCode, String pin, ApprovalAction action,
+                          Optional<String> saleId) {
+        Optional<Approval> repeated = requestId.map(id -> em.find(Approval.class, id));
+        if (repeated.isPresent()) {
+            if (!repeated.get().isFor(action, saleId.orElse(null), requester.staffCode())) {
+                throw new IdConflictException("approval", requestId.get());
+            }
+            return repeated.get();
+        }
         Staff manager = guard.verify(managerCode, pin, requester.terminalId(), "approval of " + action);
         if (!manager.has(Role.STORE_MANAGER)) {
             audit.recordRefusal(AuditEvent.APPROVAL_REFUSED, new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId()),
@@ -51,7 +60,7 @@ public class Approvals {
             throw new ApprovalException(managerCode + " is not a store manager and cannot approve " + action);
         }
         Instant now = clock.instant();
-        Approval approval = new Approval(UUID.randomUUID().toString(), action, saleId.orElse(null), requester.staffCode(), manager.code(),
+        Approval approval = new Approval(requestId.orElseGet(() -> UUID.randomUUID().toString()), action, saleId.orElse(null), requester.staffCode(), manager.code(),
                 requester.terminalId(), now, now.plus(settings.approvalTtl()));
         em.persist(approval);
         audit.record(AuditEvent.APPROVAL_GRANTED, new AuditLog.Who(requester.staffCode(), manager.code(), requester.terminalId()),
@@ -70,7 +79,7 @@ public class Approvals {
         String id = approvalId.orElseThrow(() -> new ApprovalException(why + ": ask a store manager for an approval of " + action));
         Approval approval = Optional.ofNullable(em.find(Approval.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new ApprovalException("approval " + id + " does not exist"));
-        approval.use(action, saleId, caller.terminalId(), clock.instant());
+        approval.use(action, saleId, caller.staffCode(), caller.terminalId(), clock.instant());
         return new AuditLog.Who(caller.staffCode(), approval.approvedBy(), caller.terminalId());
     }
 }

@@ -7,7 +7,10 @@ import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.guitai.kernel.barcode.Ean13;
+import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.InvalidBarcodeException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.ProductNotFoundException;
@@ -49,15 +52,25 @@ public class CatalogService {
         return catalog.stock(sku).map(Stock::onHand).orElse(BigDecimal.ZERO);
     }
 
-    /** Goods leave the store: the stock row is locked and reduced in the caller's transaction. */
+    /**
+     * Goods leave the store: the stock rows are locked in SKU order (so two sales never wait on
+     * each other's rows) and reduced in the caller's transaction. Unless the store sells below zero,
+     * a quantity beyond what is on hand now is refused: another counter may have sold the last one.
+     */
     @Transactional(TxType.MANDATORY)
-    public void take(String sku, BigDecimal quantity, Instant now) {
-        Stock stock = catalog.stockForUpdate(sku).orElseGet(() -> {
-            Stock none = new Stock(sku, BigDecimal.ZERO, now);
-            catalog.add(none);
-            return none;
-        });
-        stock.take(quantity, now);
+    public void take(Map<String, BigDecimal> quantityBySku, boolean allowNegative, Instant now) {
+        for (Map.Entry<String, BigDecimal> taken : new TreeMap<>(quantityBySku).entrySet()) {
+            String sku = taken.getKey();
+            Stock stock = catalog.stockForUpdate(sku).orElseGet(() -> {
+                Stock none = new Stock(sku, BigDecimal.ZERO, now);
+                catalog.add(none);
+                return none;
+            });
+            if (!allowNegative && stock.onHand().compareTo(taken.getValue()) < 0) {
+                throw new InsufficientStockException(sku, stock.onHand());
+            }
+            stock.take(taken.getValue(), now);
+        }
     }
 
     private Item withStock(Product product) {

@@ -68,6 +68,8 @@ public class Deliveries {
                 request.to(), LocalDateTime.ofInstant(now, settings.zone()), caller.staffCode(), now);
         em.persist(delivery);
         em.flush();
+        audit.record(AuditEvent.DELIVERY_STATUS, AuditLog.Who.of(caller.staffCode(), caller.terminalId()), saleId, request.id(),
+                "delivery " + request.id() + " REQUESTED for " + request.from() + " - " + request.to());
         return delivery;
     }
 

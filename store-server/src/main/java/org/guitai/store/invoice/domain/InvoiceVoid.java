@@ -51,6 +51,10 @@ public class InvoiceVoid {
         return reason;
     }
 
+    public String approvalId() {
+        return approvalId;
+    }
+
     public String voidedBy() {
         return voidedBy;
     }

@@ -68,6 +68,8 @@ public class InvoiceService {
 
     public Invoice issue(String requestId, String saleId, InvoiceDraft.Buyer buyer, Caller caller) {
         caller.require("issuing invoices", Role.CASHIER, Role.STORE_MANAGER);
+        // the sale's lock first: whoever issues for this sale after us sees our invoice
+        Sale sale = sales.getForUpdate(saleId);
         Optional<Invoice> repeated = byRequest(requestId);
         if (repeated.isPresent()) {
             if (!repeated.get().saleId().equals(saleId)) {
@@ -75,7 +77,6 @@ public class InvoiceService {
             }
             return repeated.get();
         }
-        Sale sale = sales.getForUpdate(saleId);
         if (!EnumSet.of(SaleStatus.PAID, SaleStatus.PACKED, SaleStatus.COMPLETED).contains(sale.status())) {
             throw new SaleStateException(saleId, sale.status(), "be invoiced before it is paid");
         }
@@ -105,6 +106,9 @@ public class InvoiceService {
     public Invoice voidInvoice(String number, String reason, Optional<String> approvalId, Caller caller) {
         Invoice invoice = Optional.ofNullable(em.find(Invoice.class, number, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new InvoiceNotFoundException(number));
+        if (invoice.voidRecord().filter(v -> approvalId.isPresent() && approvalId.get().equals(v.approvalId())).isPresent()) {
+            return invoice;
+        }
         invoice.requireIssued();
         AuditLog.Who who = approvals.use(approvalId, ApprovalAction.VOID_INVOICE, invoice.saleId(), caller, "voiding invoice " + number);
         em.persist(invoice.voidWith(reason, approvalId.orElseThrow(), caller.staffCode(), clock.instant()));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.guitai.kernel.settings.SettingsReader;
+import org.guitai.store.sale.domain.CashRounding;
 import org.guitai.store.staff.domain.LoginThrottle;
 
 /**
@@ -45,6 +46,7 @@ public class StoreSettings {
     private BigDecimal cashierDiscountLimit;
     private Duration approvalTtl;
     private RoundingMode rounding;
+    private CashRounding cashRounding;
 
     @PostConstruct
     void read() {
@@ -78,7 +80,19 @@ public class StoreSettings {
         cashierDiscountLimit = r.parsed("guitai.discount.cashier-limit-percent", "10", StoreSettings::percent, "a percentage from 0 to 100");
         approvalTtl = Duration.ofMinutes(r.number("guitai.approval.minutes", 5, 1, 60));
         rounding = r.parsed("guitai.rounding", "HALF_UP", v -> RoundingMode.valueOf(v.toUpperCase()), "HALF_UP, HALF_EVEN, DOWN or UP");
+        BigDecimal smallest = denominations.get(denominations.size() - 1);
+        cashRounding = new CashRounding(
+                r.parsed("guitai.rounding.cash-unit", smallest.toPlainString(), StoreSettings::positive, "a positive amount such as 0.10"),
+                r.parsed("guitai.rounding.cash", "DOWN", v -> RoundingMode.valueOf(v.toUpperCase()), "DOWN, HALF_UP, HALF_EVEN or UP"));
         r.failIfAny();
+    }
+
+    static BigDecimal positive(String value) {
+        BigDecimal p = new BigDecimal(value);
+        if (p.signum() <= 0) {
+            throw new IllegalArgumentException(value);
+        }
+        return p;
     }
 
     static BigDecimal percent(String value) {
@@ -184,6 +198,11 @@ public class StoreSettings {
     /** The one rounding rule of the store: discounted prices, fractional quantities, tax. */
     public RoundingMode rounding() {
         return rounding;
+    }
+
+    /** How a cash payment of all that is due is rounded to what the drawer's pieces can pay (抹零). */
+    public CashRounding cashRounding() {
+        return cashRounding;
     }
 
     /** A folder of sample CSV data to load at start (the demo), absent in production. */

@@ -5,9 +5,14 @@ import java.util.function.Supplier;
 
 /**
  * Creating something under a client-generated id: when two identical requests race, the loser's
- * insert fails on the unique key at commit; it then answers with what the winner created.
+ * insert fails on the unique key; it then answers with what the winner created.
  */
 public final class DuplicateKeys {
+
+    /** MariaDB's ER_DUP_ENTRY. */
+    private static final int DUPLICATE_ENTRY = 1062;
+    /** MariaDB's ER_LOCK_DEADLOCK. */
+    private static final int DEADLOCK = 1213;
 
     private DuplicateKeys() {
     }
@@ -24,14 +29,19 @@ public final class DuplicateKeys {
         }
     }
 
-    /** SQLState class 23 (integrity constraint violation) anywhere in the cause chain. */
+    /** A unique or primary key refused a second row with the same key, anywhere in the cause chain. */
     public static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return hasErrorCode(failure, DUPLICATE_ENTRY);
+    }
+
+    public static boolean isDeadlock(Throwable failure) {
+        return hasErrorCode(failure, DEADLOCK);
+    }
+
+    private static boolean hasErrorCode(Throwable failure, int code) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == code) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

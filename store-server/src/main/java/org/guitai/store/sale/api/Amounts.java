@@ -2,8 +2,11 @@ package org.guitai.store.sale.api;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.guitai.kernel.money.Money;
 import org.guitai.store.platform.problem.InvalidRequestException;
 import org.guitai.store.sale.domain.NoteCount;
@@ -55,7 +58,10 @@ final class Amounts {
                 if (r.countedNotes().stream().anyMatch(c -> c.count() <= 0)) {
                     throw new InvalidRequestException("every counted entry needs a positive count");
                 }
-                List<NoteCount> counted = r.countedNotes().stream().map(c -> new NoteCount(new BigDecimal(c.denomination()), c.count())).toList();
+                // "100" twice, or "100" and "100.00", are one denomination counted in two goes
+                Map<BigDecimal, Integer> byDenomination = new TreeMap<>(Comparator.reverseOrder());
+                r.countedNotes().forEach(c -> byDenomination.merge(new BigDecimal(c.denomination()), c.count(), Integer::sum));
+                List<NoteCount> counted = byDenomination.entrySet().stream().map(e -> new NoteCount(e.getKey(), e.getValue())).toList();
                 List<RejectedNote> rejected = r.rejectedNotes().stream()
                         .map(n -> new RejectedNote(new BigDecimal(n.denomination()), n.serial(), n.reason())).toList();
                 yield new SaleService.Cash(id, money("amountDue", r.amountDue(), currency),

@@ -76,7 +76,8 @@ public class SaleDocumentsResource {
         SaleDocuments.Submitted submitted = DuplicateKeys.createOrExisting(
                 () -> documents.submit(document, caller.get()),
                 () -> new SaleDocuments.Submitted(sales.get(id), false));
-        SaleView sale = SaleView.of(submitted.sale(), submitted.sale().slipNumber().map(n -> sales.slipOf(submitted.sale()).code()).orElse(null));
+        SaleView sale = SaleView.of(submitted.sale(), submitted.sale().slipNumber().map(n -> sales.slipOf(submitted.sale()).code()).orElse(null),
+                settings.rounding());
         return submitted.created()
                 ? Response.created(uri.getBaseUriBuilder().path("sales").path(id).build()).entity(sale).build()
                 : Response.ok(sale).build();

@@ -1,5 +1,6 @@
 package org.guitai.store.sale.api;
 
+import java.math.RoundingMode;
 import java.util.List;
 import org.guitai.store.sale.domain.Payment;
 import org.guitai.store.sale.domain.Pricing;
@@ -30,22 +31,22 @@ public record SaleView(String id, String status, Long slipNumber, String slipCod
     }
 
     /** A tender as recorded; card tenders show only the last four digits, checks their clearance. */
-    public record PaymentView(String id, String tender, String received, String applied, String change, String last4,
+    public record PaymentView(String id, String tender, String received, String applied, String change, String rounding, String last4,
                               String authCode, String terminalReference, String checkNumber, String bank, String clearance) {
 
         static PaymentView of(Payment p) {
             String clearance = p.tender() == org.guitai.store.sale.domain.Tender.CHECK
                     ? p.clearance().map(c -> c.outcome().name()).orElse("PENDING") : null;
             return new PaymentView(p.id(), p.tender().name(), p.received().toPlainString(), p.applied().toPlainString(),
-                    p.change().toPlainString(), p.last4(), p.authCode(), p.terminalReference(), p.checkNumber(), p.bank(), clearance);
+                    p.change().toPlainString(), p.rounding().toPlainString(), p.last4(), p.authCode(), p.terminalReference(), p.checkNumber(), p.bank(), clearance);
         }
     }
 
-    public static SaleView of(Sale sale, String slipCode) {
+    public static SaleView of(Sale sale, String slipCode, RoundingMode rounding) {
         return new SaleView(sale.id(), sale.status().name(), sale.slipNumber().orElse(null), slipCode, sale.terminalId(), sale.cashierCode(),
                 sale.customerId(), sale.businessDate().toString(), sale.activeLines().stream().map(LineView::of).toList(),
-                Pricing.percent(sale.orderDiscountRate()).toPlainString(), sale.listTotal().toPlainString(),
-                sale.listTotal().minus(sale.total()).toPlainString(), sale.total().toPlainString(), sale.paid().toPlainString(),
+                Pricing.percent(sale.orderDiscountRate()).toPlainString(), sale.listTotal(rounding).toPlainString(),
+                sale.listTotal(rounding).minus(sale.total()).toPlainString(), sale.total().toPlainString(), sale.paid().toPlainString(),
                 sale.due().toPlainString(), sale.currency().getCurrencyCode(), sale.payments().stream().map(PaymentView::of).toList());
     }
 }

@@ -63,7 +63,7 @@ public class SalesResource {
         String id = request.id().toString();
         SaleView sale = view(DuplicateKeys.createOrExisting(
                 () -> sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get()),
-                () -> sales.get(id)));
+                () -> sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get())));
         return Response.created(uri.getAbsolutePathBuilder().path(sale.id()).build()).entity(sale).build();
     }
 
@@ -137,10 +137,11 @@ public class SalesResource {
         return view(sales.confirm(id));
     }
 
+    /** Abandons the sale before any tender counted (once confirmed, with a VOID_LINE approval). */
     @POST
     @Path("{id}/cancel")
-    public SaleView cancel(@PathParam("id") String id) {
-        return view(sales.cancel(id, caller.get()));
+    public SaleView cancel(@PathParam("id") String id, @Valid ApprovalRef request) {
+        return view(sales.cancel(id, Optional.ofNullable(request).map(ApprovalRef::approvalId).map(UUID::toString), caller.get()));
     }
 
     /** Checkout: one tender (cash, card or check). Repeating the payment id returns the first result. */
@@ -198,6 +199,6 @@ public class SalesResource {
     }
 
     private SaleView view(Sale sale) {
-        return SaleView.of(sale, sale.slipNumber().map(n -> sales.slipOf(sale).code()).orElse(null));
+        return SaleView.of(sale, sale.slipNumber().map(n -> sales.slipOf(sale).code()).orElse(null), settings.rounding());
     }
 }

@@ -22,8 +22,9 @@ import org.guitai.kernel.money.Money;
 
 /**
  * A tender taken for a sale. {@code received} is what the customer handed over (for cash: the
- * counted notes, rejected ones excluded), {@code applied} what went towards the sale, and
- * {@code change} what was handed back; received = applied + change. Never updated once recorded.
+ * counted notes, rejected ones excluded), {@code applied} what went towards the sale, {@code rounding}
+ * what the store waived so that cash could pay it (抹零), and {@code change} what was handed back;
+ * received + rounding = applied + change. Never updated once recorded.
  */
 @Entity
 @Table(name = "payment")
@@ -55,6 +56,9 @@ public class Payment {
 
     @Column(name = "change_given")
     private BigDecimal change;
+
+    @Column(name = "rounding")
+    private BigDecimal rounding;
 
     @Column(name = "staff_code")
     private String staffCode;
@@ -93,6 +97,11 @@ public class Payment {
     }
 
     Payment(String id, Sale sale, int seq, Tender tender, Money received, Money applied, String staffCode, Instant createdAt) {
+        this(id, sale, seq, tender, received, applied, Money.zero(received.currency()), staffCode, createdAt);
+    }
+
+    /** {@code rounding}: what the store waives of {@code applied} so that cash can pay it; change = received - (applied - rounding). */
+    Payment(String id, Sale sale, int seq, Tender tender, Money received, Money applied, Money rounding, String staffCode, Instant createdAt) {
         this.id = id;
         this.sale = sale;
         this.seq = seq;
@@ -100,14 +109,15 @@ public class Payment {
         this.currency = received.currency().getCurrencyCode();
         this.received = received.amount();
         this.applied = applied.amount();
-        this.change = received.minus(applied).amount();
+        this.rounding = rounding.amount();
+        this.change = received.minus(applied.minus(rounding)).amount();
         this.staffCode = staffCode;
         this.createdAt = createdAt;
     }
 
-    static Payment cash(String id, Sale sale, int seq, Money received, Money applied, List<NoteCount> counted,
+    static Payment cash(String id, Sale sale, int seq, Money received, Money applied, Money rounding, List<NoteCount> counted,
                         List<RejectedNote> rejected, String staffCode, Instant now) {
-        Payment payment = new Payment(id, sale, seq, Tender.CASH, received, applied, staffCode, now);
+        Payment payment = new Payment(id, sale, seq, Tender.CASH, received, applied, rounding, staffCode, now);
         payment.counted.addAll(counted);
         payment.rejected.addAll(rejected);
         return payment;
@@ -198,6 +208,11 @@ public class Payment {
 
     public Money applied() {
         return Money.of(applied, Currency.getInstance(currency));
+    }
+
+    /** What the store waived (抹零) so that cash could pay; zero but for cash. */
+    public Money rounding() {
+        return Money.of(rounding, Currency.getInstance(currency));
     }
 
     public Money change() {

@@ -25,11 +25,6 @@ public final class Pricing {
         return unitPrice.times(quantity, rounding);
     }
 
-    /** The discount a customer gets from both rates together: 1 - (1 - line)(1 - order). */
-    public static BigDecimal combinedRate(BigDecimal lineRate, BigDecimal orderRate) {
-        return BigDecimal.ONE.subtract(BigDecimal.ONE.subtract(lineRate).multiply(BigDecimal.ONE.subtract(orderRate)));
-    }
-
     /** A percentage as typed ("12.5") to a rate (0.125); refuses anything outside 0..100. */
     public static BigDecimal rate(BigDecimal percent) {
         if (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {

@@ -133,6 +133,11 @@ public class Sale {
 
     // --- order -------------------------------------------------------------------------------------
 
+    /** @throws SaleStateException unless the lines may still change */
+    public void requireOpen(String attempted) {
+        requireStatus(EnumSet.of(SaleStatus.OPEN), attempted);
+    }
+
     /**
      * Adds a line of {@code quantity} at {@code basePrice} (the list price unless a manager approved
      * another) with a line discount {@code lineRate}.
@@ -211,6 +216,11 @@ public class Sale {
         confirmedAt = now;
     }
 
+    /** True when cancelling needs a manager: the customer already confirmed the order. */
+    public boolean cancelNeedsApproval() {
+        return status == SaleStatus.CONFIRMED;
+    }
+
     /** Abandons a sale before any tender counted. */
     public void cancel(Instant now) {
         requireStatus(EnumSet.of(SaleStatus.OPEN, SaleStatus.CONFIRMED), "cancel");
@@ -224,20 +234,24 @@ public class Sale {
     // --- checkout ------------------------------------------------------------------------------------
 
     /**
-     * Checkout in cash with the checks: 查 {@code statedDue} must be what is due; 数 the counted
-     * notes are summed (the rejected ones of 验 are recorded but not counted); the tender covers
-     * {@code portion} (all that is due unless the customer splits tenders) and the rest is change.
+     * Checkout in cash with the checks: 查 {@code statedDue} must be what is due (or what is due in
+     * cash after the store's cash rounding); 数 the counted notes are summed (the rejected ones of 验
+     * are recorded but not counted); the tender covers {@code portion} (all that is due unless the
+     * customer splits tenders) and the rest is change. Paying all that is due, the last fen the
+     * drawer's pieces cannot pay is rounded by {@code rounding} and recorded on the payment.
      *
      * @param denominations the store's denominations; a counted note of any other is refused
      */
     public Payment takeCash(String paymentId, Money statedDue, Optional<Money> portion, List<NoteCount> counted,
-                            List<RejectedNote> rejected, List<BigDecimal> denominations, String staffCode, Instant now) {
+                            List<RejectedNote> rejected, List<BigDecimal> denominations, CashRounding rounding, String staffCode, Instant now) {
         requireStatus(EnumSet.of(SaleStatus.CONFIRMED), "take a payment");
         Money due = due();
-        if (!statedDue.equals(due)) {
+        Money cashDue = rounding.apply(due);
+        if (!statedDue.equals(due) && !statedDue.equals(cashDue)) {
             throw new SaleRuleException("amount-due-mismatch", "Amount due does not match",
-                    "the amount stated (" + statedDue.toPlainString() + ") is not what sale " + id + " has due (" + due.toPlainString() + ")",
-                    Map.of("due", due.toPlainString()));
+                    "the amount stated (" + statedDue.toPlainString() + ") is not what sale " + id + " has due (" + due.toPlainString()
+                            + (cashDue.equals(due) ? "" : ", " + cashDue.toPlainString() + " in cash") + ")",
+                    cashDue.equals(due) ? Map.of("due", due.toPlainString()) : Map.of("due", due.toPlainString(), "cashDue", cashDue.toPlainString()));
         }
         for (NoteCount note : counted) {
             if (denominations.stream().noneMatch(d -> d.compareTo(note.denomination()) == 0)) {
@@ -247,13 +261,15 @@ public class Sale {
         }
         Money toCover = portion.orElse(due);
         requireWithinDue(toCover, due);
+        Money payable = portion.isPresent() ? toCover : cashDue;
         Money received = Money.of(counted.stream().map(NoteCount::value).reduce(BigDecimal.ZERO, BigDecimal::add), currency());
-        if (received.isLessThan(toCover)) {
+        if (received.isLessThan(payable)) {
             throw new SaleRuleException("insufficient-cash", "Insufficient cash",
-                    "received " + received.toPlainString() + " but " + toCover.toPlainString() + " is to be paid in cash",
-                    Map.of("received", received.toPlainString(), "due", toCover.toPlainString()));
+                    "received " + received.toPlainString() + " but " + payable.toPlainString() + " is to be paid in cash",
+                    Map.of("received", received.toPlainString(), "due", payable.toPlainString()));
         }
-        return accept(Payment.cash(paymentId, this, payments.size() + 1, received, toCover, counted, rejected, staffCode, now));
+        return accept(Payment.cash(paymentId, this, payments.size() + 1, received, toCover, toCover.minus(payable), counted, rejected,
+                staffCode, now));
     }
 
     /** A card tender from the external terminal; it may not exceed what is due (only cash gives change). */
@@ -450,8 +466,8 @@ public class Sale {
     }
 
     /** What the active lines would cost at list price: total + discounts granted. */
-    public Money listTotal() {
-        return activeLines().stream().map(l -> l.listPrice().times(l.quantity(), RoundingMode.HALF_UP))
+    public Money listTotal(RoundingMode rounding) {
+        return activeLines().stream().map(l -> Pricing.amount(l.listPrice(), l.quantity(), rounding))
                 .reduce(Money.zero(currency()), Money::plus);
     }
 

@@ -111,6 +111,12 @@ public class SaleLine {
     /** Recomputes unit price and amount from the base price, the discounts and the quantity. */
     void price(BigDecimal orderRate, RoundingMode rounding) {
         Money unit = Pricing.unitPrice(basePrice(), discountRate, orderRate, rounding);
+        BigDecimal exact = unit.amount().multiply(quantity);
+        if (exact.stripTrailingZeros().scale() > unit.amount().scale()) {
+            throw new SaleRuleException("inexact-amount", "Amount is not whole fen",
+                    quantity.stripTrailingZeros().toPlainString() + " x " + unit.toPlainString() + " = " + exact.stripTrailingZeros().toPlainString()
+                            + ": the invoice shows amount = quantity x unit price exactly, so sell a quantity that makes whole fen");
+        }
         this.unitPrice = unit.amount();
         this.amount = Pricing.amount(unit, quantity, rounding).amount();
     }

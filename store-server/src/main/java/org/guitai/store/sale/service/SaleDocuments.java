@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +53,9 @@ public class SaleDocuments {
         caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
         Optional<Sale> existing = repository.find(document.saleId());
         if (existing.isPresent()) {
-            if (!existing.get().terminalId().equals(document.terminalId())) {
+            // only a finished sale acknowledges a replay; one still at the counter is another sale under that id
+            if (!existing.get().terminalId().equals(document.terminalId())
+                    || !EnumSet.of(SaleStatus.COMPLETED, SaleStatus.AWAITING_CLEARANCE).contains(existing.get().status())) {
                 throw new IdConflictException("sale", document.saleId());
             }
             return new Submitted(existing.get(), false);
@@ -62,8 +65,8 @@ public class SaleDocuments {
             throw new SaleRuleException("document-in-future", "Sale from the future",
                     "the sale was created at " + document.createdAt() + ", later than now (" + now + "): check the terminal's clock");
         }
-        if (document.lines().isEmpty() || document.payments().isEmpty()) {
-            throw new SaleRuleException("document-incomplete", "Incomplete sale", "a sale document needs lines and payments");
+        if (document.lines().isEmpty()) {
+            throw new SaleRuleException("document-incomplete", "Incomplete sale", "a sale document needs lines");
         }
         Sale sale = sales.newSale(document.saleId(), document.terminalId(), document.customerId(), caller, document.createdAt());
         for (SaleService.LineOrder line : document.lines()) {
@@ -73,6 +76,7 @@ public class SaleDocuments {
             sales.applyOrderDiscount(sale, document.orderDiscountPercent().get(), document.orderDiscountApproval(), caller);
         }
         sale.confirm(now);
+        sales.stampIfPaid(sale, now);
         for (SaleService.Tendered tendered : document.payments()) {
             sales.tender(sale, tendered, caller, now);
         }

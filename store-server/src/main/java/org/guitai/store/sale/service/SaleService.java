@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.guitai.kernel.contract.SaleCompleted;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.kernel.money.Money;
@@ -19,6 +20,7 @@ import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
+import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.config.StoreSettings;
@@ -156,6 +158,7 @@ public class SaleService {
     /** Adds the line with every rule of the counter: stock, override and discount approvals, audit. */
     void placeLine(Sale sale, LineOrder order, Caller caller) {
         String saleId = sale.id();
+        sale.requireOpen("add a line");
         CatalogService.Item item = order.barcode().map(catalog::byBarcode)
                 .or(() -> order.sku().map(catalog::bySku))
                 .orElseThrow(() -> new SaleRuleException("no-product", "No product given", "a line needs a barcode or a SKU"));
@@ -165,7 +168,7 @@ public class SaleService {
         Money basePrice = order.unitPrice().orElse(listPrice);
         BigDecimal lineRate = order.discountPercent().map(Pricing::rate).orElse(BigDecimal.ZERO);
         boolean override = !basePrice.equals(listPrice);
-        boolean overLimit = overDiscountLimit(lineRate, sale.orderDiscountRate());
+        boolean overLimit = overDiscountLimit(lineRate);
         if (override && overLimit) {
             throw new SaleRuleException("one-approval-per-request", "One approval per request",
                     "a price override and a discount above the limit need two approvals: add the line, then discount it");
@@ -184,7 +187,9 @@ public class SaleService {
 
     public Sale changeLine(String saleId, String lineId, LineChange change, Caller caller) {
         Sale sale = sales.getForUpdate(saleId);
-        SaleLine line = sale.line(lineId).orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
+        sale.requireOpen("change a line");
+        SaleLine line = sale.line(lineId).filter(l -> !l.isVoided())
+                .orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
         if (change.quantity().isPresent()) {
             requireStock(sale, line.sku(), change.quantity().get(), catalog.stockOf(line.sku()), Optional.of(lineId));
             sale.changeQuantity(lineId, change.quantity().get(), settings.rounding());
@@ -192,7 +197,7 @@ public class SaleService {
         if (change.discountPercent().isPresent()) {
             BigDecimal rate = Pricing.rate(change.discountPercent().get());
             sale.discountLine(lineId, rate, settings.rounding());
-            if (overDiscountLimit(rate, sale.orderDiscountRate())) {
+            if (overDiscountLimit(rate)) {
                 auditDiscount(sale, line, change.approvalId(), caller);
             }
         }
@@ -210,9 +215,7 @@ public class SaleService {
         String saleId = sale.id();
         BigDecimal rate = Pricing.rate(percent);
         sale.discountOrder(rate, settings.rounding());
-        boolean overLimit = sale.activeLines().stream().anyMatch(l -> overDiscountLimit(l.discountRate(), rate))
-                || overDiscountLimit(BigDecimal.ZERO, rate);
-        if (overLimit) {
+        if (overDiscountLimit(rate)) {
             AuditLog.Who who = approvals.use(approvalId, ApprovalAction.DISCOUNT, saleId, caller,
                     "an order discount of " + percent.stripTrailingZeros().toPlainString() + " % is above the limit of "
                             + settings.cashierDiscountLimit().stripTrailingZeros().toPlainString() + " %");
@@ -237,20 +240,27 @@ public class SaleService {
         return sale;
     }
 
+    /** Confirm; a sale with nothing to pay (all given away, with approval) is paid there and then. */
     public Sale confirm(String saleId) {
         Sale sale = sales.getForUpdate(saleId);
-        sale.confirm(clock.instant());
+        Instant now = clock.instant();
+        sale.confirm(now);
+        stampIfPaid(sale, now);
         return sale;
     }
 
-    public Sale cancel(String saleId, Caller caller) {
+    /** Abandons a sale; once the customer confirmed it, only with a manager's VOID_LINE approval (every line goes). */
+    public Sale cancel(String saleId, Optional<String> approvalId, Caller caller) {
         Sale sale = sales.getForUpdate(saleId);
         if (sale.status() == SaleStatus.CANCELLED) {
             return sale;
         }
+        boolean approvalNeeded = sale.cancelNeedsApproval();
         sale.cancel(clock.instant());
-        audit.record(AuditEvent.SALE_CANCELLED, AuditLog.Who.of(caller.staffCode(), caller.terminalId()), saleId, null,
-                "sale cancelled with " + sale.total().toPlainString() + " on it");
+        AuditLog.Who who = approvalNeeded
+                ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "cancelling a confirmed order voids all its lines")
+                : AuditLog.Who.of(caller.staffCode(), caller.terminalId());
+        audit.record(AuditEvent.SALE_CANCELLED, who, saleId, null, "sale cancelled with " + sale.total().toPlainString() + " on it");
         return sale;
     }
 
@@ -276,7 +286,7 @@ public class SaleService {
         Payment payment;
         if (tendered instanceof Cash c) {
             payment = sale.takeCash(c.paymentId(), c.amountDue(), c.amount(), c.counted(), c.rejected(), settings.denominations(),
-                    caller.staffCode(), now);
+                    settings.cashRounding(), caller.staffCode(), now);
         } else if (tendered instanceof Card c) {
             payment = sale.takeCard(c.paymentId(), c.amount(), c.authCode(), c.last4(), c.terminalReference(), caller.staffCode(), now);
         } else {
@@ -292,6 +302,10 @@ public class SaleService {
     public Sale decideCheck(String saleId, String paymentId, CheckClearance.Outcome outcome, Caller caller) {
         caller.require("recording a check's clearance", Role.STORE_MANAGER);
         Sale sale = sales.getForUpdate(saleId);
+        Optional<CheckClearance> decided = sale.payment(paymentId).flatMap(Payment::clearance);
+        if (decided.isPresent() && decided.get().outcome() == outcome) {
+            return sale;
+        }
         Instant now = clock.instant();
         Payment check = sale.decideCheck(paymentId, outcome, caller.staffCode(), now);
         audit.record(outcome == CheckClearance.Outcome.CLEARED ? AuditEvent.CHECK_CLEARED : AuditEvent.CHECK_BOUNCED,
@@ -305,7 +319,8 @@ public class SaleService {
         if (sale.isReadyToStampPaid()) {
             // the goods leave the stock first: the slip counter is locked as late as possible, so
             // concurrent sales hold it only for their commit
-            sale.activeLines().forEach(line -> catalog.take(line.sku(), line.quantity(), now));
+            catalog.take(sale.activeLines().stream().collect(Collectors.toMap(SaleLine::sku, SaleLine::quantity, BigDecimal::add)),
+                    settings.allowNegativeStock(), now);
             sale.stampPaid(sales.nextNumber(NumberCounter.SLIP), now);
         }
     }
@@ -313,7 +328,8 @@ public class SaleService {
     private TenderResult result(Payment payment, Sale sale) {
         List<NoteCount> breakdown = ChangeBreakdown.of(payment.change(), settings.denominations());
         String announcement = switch (payment.tender()) {
-            case CASH -> "收您" + payment.received().toPlainString() + "元，找您" + payment.change().toPlainString() + "元";
+            case CASH -> "收您" + payment.received().toPlainString() + "元，找您" + payment.change().toPlainString() + "元"
+                    + (payment.rounding().isZero() ? "" : "（抹零" + payment.rounding().toPlainString() + "元）");
             case CARD -> "银行卡收款" + payment.applied().toPlainString() + "元";
             case CHECK -> "支票收款" + payment.applied().toPlainString() + "元，款项到账后提货";
         };
@@ -350,12 +366,13 @@ public class SaleService {
 
     // --- rules -------------------------------------------------------------------------------------------
 
-    private boolean overDiscountLimit(BigDecimal lineRate, BigDecimal orderRate) {
-        return Pricing.percent(Pricing.combinedRate(lineRate, orderRate)).compareTo(settings.cashierDiscountLimit()) > 0;
+    /** Each discount the cashier gives (on a line, on the order) is weighed against the limit on its own. */
+    private boolean overDiscountLimit(BigDecimal rate) {
+        return Pricing.percent(rate).compareTo(settings.cashierDiscountLimit()) > 0;
     }
 
     private void auditDiscount(Sale sale, SaleLine line, Optional<String> approvalId, Caller caller) {
-        BigDecimal percent = Pricing.percent(Pricing.combinedRate(line.discountRate(), sale.orderDiscountRate()));
+        BigDecimal percent = Pricing.percent(line.discountRate());
         AuditLog.Who who = approvals.use(approvalId, ApprovalAction.DISCOUNT, sale.id(), caller,
                 "a discount of " + percent.toPlainString() + " % is above the limit of "
                         + settings.cashierDiscountLimit().stripTrailingZeros().toPlainString() + " %");
@@ -377,11 +394,9 @@ public class SaleService {
         BigDecimal onOtherLines = sale.activeLines().stream()
                 .filter(l -> l.sku().equals(sku) && changedLine.map(id -> !id.equals(l.id())).orElse(true))
                 .map(SaleLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal available = onHand.subtract(onOtherLines).max(BigDecimal.ZERO);
+        BigDecimal available = onHand.subtract(onOtherLines);
         if (quantity.compareTo(available) > 0) {
-            throw new SaleRuleException("insufficient-stock", "Not enough stock",
-                    "only " + available.stripTrailingZeros().toPlainString() + " of " + sku + " available",
-                    Map.of("sku", sku, "available", available.stripTrailingZeros().toPlainString()));
+            throw new InsufficientStockException(sku, available);
         }
     }
 

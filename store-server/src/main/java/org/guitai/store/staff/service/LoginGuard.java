@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.store.audit.domain.AuditEvent;
@@ -49,45 +51,54 @@ public class LoginGuard {
     LoginGuard self;
 
     /**
-     * The active staff member with this code and PIN at this terminal.
+     * The active staff member with this code and PIN at this terminal. Each attempt is counted as
+     * a failure before the PIN is checked, and forgiven when it was right, so concurrent guesses
+     * cannot slip past the throttle while the slow hash runs.
      *
      * @throws LoginThrottledException while the code is slowed down or locked at this terminal
      * @throws InvalidCredentialsException for a wrong code or PIN, without saying which
      */
     @Transactional(TxType.SUPPORTS)
     public Staff verify(String staffCode, String pin, String terminalId, String purpose) {
-        Instant now = clock.instant();
-        Optional<LoginThrottle> throttle = Optional.ofNullable(em.find(LoginThrottle.class, new LoginThrottle.Key(staffCode, terminalId)));
-        Optional<LoginThrottle.Refusal> refusal = throttle.flatMap(t -> t.refusal(now, settings.loginPolicy()));
-        if (refusal.isPresent()) {
-            throw new LoginThrottledException(refusal.get().locked(), refusal.get().until(), now);
-        }
+        Attempt attempt = self.reserve(staffCode, terminalId, purpose);
         Optional<Staff> member = staff.find(staffCode).filter(Staff::isActive);
         boolean matches = member.isPresent() ? member.get().pinMatches(pin) : spendTheSameTime(pin);
         if (!matches) {
-            self.countFailure(staffCode, terminalId, purpose);
+            AuditLog.Who who = AuditLog.Who.of(staffCode, terminalId);
+            audit.recordRefusal(AuditEvent.LOGIN_FAILED, who, staffCode,
+                    "wrong staff code or PIN for " + purpose + " (failure " + attempt.failures() + ")");
+            if (attempt.locks()) {
+                audit.recordRefusal(AuditEvent.LOGIN_LOCKED, who, staffCode,
+                        "locked at " + terminalId + " after " + attempt.failures() + " wrong PINs");
+            }
             throw new InvalidCredentialsException();
         }
-        if (throttle.isPresent()) {
-            self.forget(staffCode, terminalId);
-        }
+        self.forget(staffCode, terminalId);
         return member.get();
     }
 
+    /** This attempt counted as the how-manyth failure, and whether it locks the code should the PIN be wrong. */
+    public record Attempt(int failures, boolean locks) {
+    }
+
+    /** Refuses a throttled attempt, else counts it as a failure until the PIN proves right. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void countFailure(String staffCode, String terminalId, String purpose) {
+    public Attempt reserve(String staffCode, String terminalId, String purpose) {
         Instant now = clock.instant();
+        // the row exists before it is locked, so two first attempts cannot both insert it
+        em.createNativeQuery("insert into login_throttle (staff_code, terminal_id, failures, last_failure_at) values (?, ?, 0, ?) "
+                        + "on duplicate key update staff_code = staff_code")
+                .setParameter(1, staffCode).setParameter(2, terminalId).setParameter(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .executeUpdate();
         LoginThrottle throttle = em.find(LoginThrottle.class, new LoginThrottle.Key(staffCode, terminalId), LockModeType.PESSIMISTIC_WRITE);
-        if (throttle == null) {
-            throttle = new LoginThrottle(staffCode, terminalId);
-            em.persist(throttle);
+        Optional<LoginThrottle.Refusal> refusal = throttle.refusal(now, settings.loginPolicy());
+        if (refusal.isPresent()) {
+            audit.recordRefusal(AuditEvent.LOGIN_FAILED, AuditLog.Who.of(staffCode, terminalId), staffCode,
+                    "attempt for " + purpose + " refused: " + (refusal.get().locked() ? "locked" : "slowed down") + " until " + refusal.get().until());
+            throw new LoginThrottledException(refusal.get().locked(), refusal.get().until(), now);
         }
-        boolean locked = throttle.failed(now, settings.loginPolicy());
-        AuditLog.Who who = AuditLog.Who.of(staffCode, terminalId);
-        audit.record(AuditEvent.LOGIN_FAILED, who, null, staffCode, "wrong staff code or PIN for " + purpose + " (failure " + throttle.failures() + ")");
-        if (locked) {
-            audit.record(AuditEvent.LOGIN_LOCKED, who, null, staffCode, "locked at " + terminalId + " after " + throttle.failures() + " wrong PINs");
-        }
+        boolean locks = throttle.failed(now, settings.loginPolicy());
+        return new Attempt(throttle.failures(), locks);
     }
 
     @Transactional(TxType.REQUIRES_NEW)

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
 import org.guitai.kernel.security.SlowHash;
+import org.guitai.store.audit.domain.AuditEvent;
+import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.platform.security.NotAuthenticatedException;
@@ -25,6 +27,9 @@ public class SessionService {
     LoginGuard guard;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     StoreSettings settings;
 
     @Inject
@@ -36,7 +41,11 @@ public class SessionService {
     /** Staff code and PIN at an enrolled terminal; a random 128-bit token whose digest is all that is stored. */
     @Transactional
     public Login login(String terminalId, String staffCode, String pin) {
-        staff.findTerminal(terminalId).filter(t -> t.isActive()).orElseThrow(() -> new TerminalNotEnrolledException(terminalId));
+        if (staff.findTerminal(terminalId).filter(t -> t.isActive()).isEmpty()) {
+            audit.recordRefusal(AuditEvent.LOGIN_FAILED, AuditLog.Who.of(staffCode, terminalId), staffCode,
+                    "login refused: terminal " + terminalId + " is not enrolled");
+            throw new TerminalNotEnrolledException(terminalId);
+        }
         Staff member = guard.verify(staffCode, pin, terminalId, "login");
         String token = SlowHash.randomToken(16);
         staff.add(new StaffSession(SlowHash.digest(token), member, terminalId, clock.instant()));

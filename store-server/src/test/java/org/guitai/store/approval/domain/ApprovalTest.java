@@ -19,29 +19,35 @@ class ApprovalTest {
     @Test
     void isUsableOnceForItsActionSaleAndTerminal() {
         Approval approval = approval(ApprovalAction.PRICE_OVERRIDE, "sale-1");
-        approval.use(ApprovalAction.PRICE_OVERRIDE, "sale-1", "T1", T0.plusSeconds(10));
+        approval.use(ApprovalAction.PRICE_OVERRIDE, "sale-1", "C001", "T1", T0.plusSeconds(10));
         ApprovalException again = assertThrows(ApprovalException.class,
-                () -> approval.use(ApprovalAction.PRICE_OVERRIDE, "sale-1", "T1", T0.plusSeconds(20)));
+                () -> approval.use(ApprovalAction.PRICE_OVERRIDE, "sale-1", "C001", "T1", T0.plusSeconds(20)));
         assertTrue(again.detail().contains("already used"));
     }
 
     @Test
     void refusesAnythingElse() {
         assertTrue(assertThrows(ApprovalException.class, () -> approval(ApprovalAction.DISCOUNT, "sale-1")
-                .use(ApprovalAction.VOID_LINE, "sale-1", "T1", T0)).detail().contains("is for DISCOUNT"));
+                .use(ApprovalAction.VOID_LINE, "sale-1", "C001", "T1", T0)).detail().contains("is for DISCOUNT"));
         assertTrue(assertThrows(ApprovalException.class, () -> approval(ApprovalAction.DISCOUNT, "sale-1")
-                .use(ApprovalAction.DISCOUNT, "sale-2", "T1", T0)).detail().contains("is for sale sale-1"));
+                .use(ApprovalAction.DISCOUNT, "sale-2", "C001", "T1", T0)).detail().contains("is for sale sale-1"));
         assertTrue(assertThrows(ApprovalException.class, () -> approval(ApprovalAction.DISCOUNT, "sale-1")
-                .use(ApprovalAction.DISCOUNT, "sale-1", "T2", T0)).detail().contains("terminal T1"));
+                .use(ApprovalAction.DISCOUNT, "sale-1", "C001", "T2", T0)).detail().contains("terminal T1"));
         assertTrue(assertThrows(ApprovalException.class, () -> approval(ApprovalAction.DISCOUNT, "sale-1")
-                .use(ApprovalAction.DISCOUNT, "sale-1", "T1", T0.plus(Duration.ofMinutes(5)))).detail().contains("expired"));
+                .use(ApprovalAction.DISCOUNT, "sale-1", "C001", "T1", T0.plus(Duration.ofMinutes(5)))).detail().contains("expired"));
+    }
+
+    @Test
+    void isUsableOnlyByWhoAskedForIt() {
+        assertTrue(assertThrows(ApprovalException.class, () -> approval(ApprovalAction.DISCOUNT, "sale-1")
+                .use(ApprovalAction.DISCOUNT, "sale-1", "A001", "T1", T0)).detail().contains("given to C001"));
     }
 
     @Test
     void saleBoundActionsNeedTheirSale() {
         assertThrows(ApprovalException.class, () -> approval(ApprovalAction.VOID_INVOICE, null));
         Approval noSale = approval(ApprovalAction.NO_SALE, null);
-        noSale.use(ApprovalAction.NO_SALE, null, "T1", T0);
+        noSale.use(ApprovalAction.NO_SALE, null, "C001", "T1", T0);
         assertEquals(403, new ApprovalException("x").status());
     }
 }

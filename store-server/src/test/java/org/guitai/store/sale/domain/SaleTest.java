@@ -22,6 +22,7 @@ class SaleTest {
     private static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
     private static final List<BigDecimal> DENOMINATIONS = List.of("100", "50", "20", "10", "5", "1", "0.5", "0.1").stream().map(BigDecimal::new).toList();
+    private static final CashRounding CASH = new CashRounding(new BigDecimal("0.1"), RoundingMode.DOWN);
     private static final SoldItem RICE_COOKER = item("E00002", "279.00");
     private static final SoldItem KETTLE = item("E00010", "99.90");
 
@@ -78,7 +79,7 @@ class SaleTest {
         // 279.00 x 0.90 x 0.95 = 238.545, rounded half-up once
         assertEquals(money("238.55"), sale.line("l1").orElseThrow().unitPrice());
         assertEquals(money("238.55"), sale.total());
-        assertEquals(money("279.00"), sale.listTotal());
+        assertEquals(money("279.00"), sale.listTotal(ROUNDING));
         sale.discountLine("l1", BigDecimal.ZERO, ROUNDING);
         assertEquals(money("265.05"), sale.total());
     }
@@ -152,7 +153,7 @@ class SaleTest {
         Sale sale = confirmedWith(RICE_COOKER, "2");
         Payment payment = sale.takeCash("p1", money("558.00"), Optional.empty(), List.of(new NoteCount(new BigDecimal("100"), 5),
                 new NoteCount(new BigDecimal("50"), 2)), List.of(new RejectedNote(new BigDecimal("100"), "FA1", RejectedNote.Reason.COUNTERFEIT)),
-                DENOMINATIONS, "C001", NOW);
+                DENOMINATIONS, CASH, "C001", NOW);
         assertEquals(money("600.00"), payment.received());
         assertEquals(money("558.00"), payment.applied());
         assertEquals(money("42.00"), payment.change());
@@ -167,24 +168,57 @@ class SaleTest {
     void theStatedAmountDueMustMatch() {
         Sale sale = confirmedWith(RICE_COOKER, "1");
         SaleRuleException e = assertThrows(SaleRuleException.class, () -> sale.takeCash("p1", money("270.00"), Optional.empty(),
-                notes("100", 3), List.of(), DENOMINATIONS, "C001", NOW));
+                notes("100", 3), List.of(), DENOMINATIONS, CASH, "C001", NOW));
         assertEquals("amount-due-mismatch", e.slug());
         assertEquals(Map.of("due", "279.00"), e.extensions());
         assertTrue(sale.payments().isEmpty());
     }
 
     @Test
+    void cashWaivesTheFenTheDrawerCannotPay() {
+        Sale sale = open();
+        sale.addLine("l1", item("H00001", "12.90"), BigDecimal.ONE, money("12.90"), new BigDecimal("0.05"), ROUNDING);
+        sale.confirm(NOW);
+        assertEquals(money("12.26"), sale.due());
+        Payment payment = sale.takeCash("p1", money("12.20"), Optional.empty(), notes("10", 2), List.of(), DENOMINATIONS, CASH, "C001", NOW);
+        assertEquals(money("12.26"), payment.applied());
+        assertEquals(money("0.06"), payment.rounding());
+        assertEquals(money("7.80"), payment.change());
+        assertEquals(payment.received().plus(payment.rounding()), payment.applied().plus(payment.change()));
+        assertTrue(sale.isReadyToStampPaid());
+    }
+
+    @Test
+    void theExactDueIsAcceptedAsStatedToo() {
+        Sale sale = open();
+        sale.addLine("l1", item("H00001", "12.90"), BigDecimal.ONE, money("12.90"), new BigDecimal("0.05"), ROUNDING);
+        sale.confirm(NOW);
+        Payment payment = sale.takeCash("p1", money("12.26"), Optional.empty(), notes("20", 1), List.of(), DENOMINATIONS, CASH, "C001", NOW);
+        assertEquals(money("7.80"), payment.change());
+    }
+
+    @Test
+    void amountsMustBeWholeFenForTheInvoice() {
+        Sale sale = open();
+        SaleRuleException e = assertThrows(SaleRuleException.class,
+                () -> sale.addLine("l1", item("H00009", "3.33"), new BigDecimal("1.5"), money("3.33"), BigDecimal.ZERO, ROUNDING));
+        assertEquals("inexact-amount", e.slug());
+        sale.addLine("l2", item("H00009", "3.30"), new BigDecimal("1.5"), money("3.30"), BigDecimal.ZERO, ROUNDING);
+        assertEquals(money("4.95"), sale.total());
+    }
+
+    @Test
     void insufficientCashIsRefused() {
         Sale sale = confirmedWith(RICE_COOKER, "1");
         assertEquals("insufficient-cash", assertThrows(SaleRuleException.class, () -> sale.takeCash("p1", money("279.00"), Optional.empty(),
-                notes("100", 2), List.of(), DENOMINATIONS, "C001", NOW)).slug());
+                notes("100", 2), List.of(), DENOMINATIONS, CASH, "C001", NOW)).slug());
     }
 
     @Test
     void unknownDenominationsAreRefused() {
         Sale sale = confirmedWith(RICE_COOKER, "1");
         assertEquals("unknown-denomination", assertThrows(SaleRuleException.class, () -> sale.takeCash("p1", money("279.00"), Optional.empty(),
-                notes("300", 1), List.of(), DENOMINATIONS, "C001", NOW)).slug());
+                notes("300", 1), List.of(), DENOMINATIONS, CASH, "C001", NOW)).slug());
     }
 
     @Test
@@ -192,7 +226,7 @@ class SaleTest {
         Sale sale = open();
         sale.addLine("l1", RICE_COOKER, BigDecimal.ONE, RICE_COOKER.listPrice(), BigDecimal.ZERO, ROUNDING);
         assertThrows(SaleStateException.class, () -> sale.takeCash("p1", money("279.00"), Optional.empty(), notes("100", 3), List.of(),
-                DENOMINATIONS, "C001", NOW));
+                DENOMINATIONS, CASH, "C001", NOW));
     }
 
     // --- split tenders, checks -------------------------------------------------------------------------
@@ -200,7 +234,7 @@ class SaleTest {
     @Test
     void tendersSplitAcrossCashAndCardAndOnlyCashExceedsTheDue() {
         Sale sale = confirmedWith(RICE_COOKER, "2");
-        sale.takeCash("p1", money("558.00"), Optional.of(money("58.00")), notes("100", 1), List.of(), DENOMINATIONS, "C001", NOW);
+        sale.takeCash("p1", money("558.00"), Optional.of(money("58.00")), notes("100", 1), List.of(), DENOMINATIONS, CASH, "C001", NOW);
         assertEquals(money("500.00"), sale.due());
         assertEquals("invalid-amount", assertThrows(SaleRuleException.class,
                 () -> sale.takeCard("p2", money("600.00"), "A12345", "1234", "R1", "C001", NOW)).slug());
@@ -228,7 +262,7 @@ class SaleTest {
         assertEquals(SaleStatus.CONFIRMED, sale.status());
         assertEquals(money("279.00"), sale.due());
         assertTrue(sale.payment("p1").orElseThrow().isBounced());
-        sale.takeCash("p2", money("279.00"), Optional.empty(), notes("100", 3), List.of(), DENOMINATIONS, "C001", NOW);
+        sale.takeCash("p2", money("279.00"), Optional.empty(), notes("100", 3), List.of(), DENOMINATIONS, CASH, "C001", NOW);
         assertTrue(sale.isReadyToStampPaid());
     }
 
@@ -242,7 +276,7 @@ class SaleTest {
 
     private static Sale paid() {
         Sale sale = confirmedWith(RICE_COOKER, "2");
-        sale.takeCash("p1", money("558.00"), Optional.empty(), notes("100", 6), List.of(), DENOMINATIONS, "C001", NOW);
+        sale.takeCash("p1", money("558.00"), Optional.empty(), notes("100", 6), List.of(), DENOMINATIONS, CASH, "C001", NOW);
         sale.stampPaid(1, NOW);
         return sale;
     }
@@ -284,7 +318,7 @@ class SaleTest {
         sale.cancel(NOW);
         assertEquals(SaleStatus.CANCELLED, sale.status());
         Sale partly = confirmedWith(RICE_COOKER, "1");
-        partly.takeCash("p1", money("279.00"), Optional.of(money("79.00")), notes("100", 1), List.of(), DENOMINATIONS, "C001", NOW);
+        partly.takeCash("p1", money("279.00"), Optional.of(money("79.00")), notes("100", 1), List.of(), DENOMINATIONS, CASH, "C001", NOW);
         assertThrows(SaleStateException.class, () -> partly.cancel(NOW));
         assertThrows(SaleStateException.class, () -> partly.voidLine("line-1", "C001", NOW));
     }
