@@ -59,13 +59,16 @@ public class StaffSession {
                 && now.isBefore(startedAt.plus(absolute));
     }
 
-    /** Records activity; true when the row changed. */
-    public boolean touch(Instant now) {
-        if (now.isAfter(lastSeenAt.plus(TOUCH_GRANULARITY))) {
+    /** True when the last activity recorded is old enough to be worth writing again. */
+    public boolean isTouchDue(Instant now) {
+        return now.isAfter(lastSeenAt.plus(TOUCH_GRANULARITY));
+    }
+
+    /** Records activity. */
+    public void touch(Instant now) {
+        if (isTouchDue(now)) {
             lastSeenAt = now;
-            return true;
         }
-        return false;
     }
 
     public void end(Instant now) {

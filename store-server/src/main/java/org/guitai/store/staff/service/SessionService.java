@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
@@ -30,6 +33,9 @@ public class SessionService {
     AuditLog audit;
 
     @Inject
+    SessionService self;
+
+    @Inject
     StoreSettings settings;
 
     @Inject
@@ -37,6 +43,16 @@ public class SessionService {
 
     public record Login(String token, Caller caller) {
     }
+
+    /** A session read from the database and found live at {@code checkedAt}. */
+    private record Recent(Caller caller, Instant checkedAt) {
+    }
+
+    /** How long a checked session is taken on trust before it is read again. */
+    private static final Duration RECHECK = Duration.ofSeconds(2);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final Map<String, Recent> recentlyChecked = new ConcurrentHashMap<>();
 
     /** Staff code and PIN at an enrolled terminal; a random 128-bit token whose digest is all that is stored. */
     @Transactional
@@ -52,20 +68,56 @@ public class SessionService {
         return new Login(token, callerOf(member, terminalId));
     }
 
-    /** The caller behind a token, refreshing its idle timer. */
-    @Transactional
+    /**
+     * The caller behind a token. The session is read from the database at most every
+     * {@link #RECHECK} per token (logout and disabling staff forget it at once); the idle timer is
+     * written, in a transaction of its own, only when it is due, at most every half minute.
+     */
+    @Transactional(TxType.SUPPORTS)
     public Caller resolve(String token) {
         Instant now = clock.instant();
-        StaffSession session = staff.findSession(SlowHash.digest(token))
+        String digest = SlowHash.digest(token);
+        Recent recent = recentlyChecked.get(digest);
+        if (recent != null && now.isBefore(recent.checkedAt().plus(RECHECK))) {
+            return recent.caller();
+        }
+        StaffSession session = staff.findSessionWithStaff(digest)
                 .filter(s -> s.isLive(now, settings.sessionIdle(), settings.sessionAbsolute()))
-                .orElseThrow(() -> new NotAuthenticatedException("the session token is unknown, ended or expired: log in again"));
-        session.touch(now);
-        return callerOf(session.staff(), session.terminalId());
+                .orElseThrow(() -> {
+                    recentlyChecked.remove(digest);
+                    return new NotAuthenticatedException("the session token is unknown, ended or expired: log in again");
+                });
+        if (session.isTouchDue(now)) {
+            self.touch(digest, now);
+        }
+        Caller caller = callerOf(session.staff(), session.terminalId());
+        remember(digest, new Recent(caller, now));
+        return caller;
+    }
+
+    /** Forgets what was checked of a staff member's sessions: disabled staff are refused at their next request. */
+    public void forgetSessionsOf(String staffCode) {
+        recentlyChecked.values().removeIf(r -> r.caller().staffCode().equals(staffCode));
+    }
+
+    private void remember(String digest, Recent recent) {
+        if (recentlyChecked.size() >= MAX_REMEMBERED) {
+            Instant stale = recent.checkedAt().minus(RECHECK);
+            recentlyChecked.values().removeIf(r -> r.checkedAt().isBefore(stale));
+        }
+        recentlyChecked.put(digest, recent);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public void touch(String tokenDigest, Instant now) {
+        staff.findSession(tokenDigest).ifPresent(s -> s.touch(now));
     }
 
     @Transactional
     public void logout(String token) {
-        staff.findSession(SlowHash.digest(token)).ifPresent(s -> s.end(clock.instant()));
+        String digest = SlowHash.digest(token);
+        recentlyChecked.remove(digest);
+        staff.findSession(digest).ifPresent(s -> s.end(clock.instant()));
     }
 
     @Transactional(TxType.SUPPORTS)

@@ -24,6 +24,9 @@ public class StaffAdministration {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SessionService sessions;
+
     public void unlock(String code, Optional<String> terminalId, Caller manager) {
         guard.unlock(code, terminalId, AuditLog.Who.of(manager.staffCode(), manager.terminalId()));
     }
@@ -31,6 +34,7 @@ public class StaffAdministration {
     public void disable(String code, Caller manager) {
         Staff member = staff.find(code).orElseThrow(() -> new StaffNotFoundException(code));
         member.disable();
+        sessions.forgetSessionsOf(code);
         audit.record(AuditEvent.STAFF_DISABLED, AuditLog.Who.of(manager.staffCode(), manager.terminalId()), null, code,
                 code + " disabled; their sessions ended");
     }

@@ -26,6 +26,12 @@ public class StaffRepository {
         return Optional.ofNullable(em.find(StaffSession.class, tokenDigest));
     }
 
+    /** The session with its staff member, in one query. */
+    public Optional<StaffSession> findSessionWithStaff(String tokenDigest) {
+        return em.createQuery("select s from StaffSession s join fetch s.staff where s.tokenDigest = :digest", StaffSession.class)
+                .setParameter("digest", tokenDigest).getResultStream().findFirst();
+    }
+
     public void add(Staff staff) {
         em.persist(staff);
     }
