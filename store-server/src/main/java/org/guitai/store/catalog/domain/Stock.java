@@ -31,6 +31,10 @@ public class Stock {
         this.updatedAt = now;
     }
 
+    public String sku() {
+        return sku;
+    }
+
     public BigDecimal onHand() {
         return onHand;
     }

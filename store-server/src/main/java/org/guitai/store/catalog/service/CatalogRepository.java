@@ -12,6 +12,9 @@ import org.guitai.store.catalog.domain.Stock;
 @ApplicationScoped
 public class CatalogRepository {
 
+    /** Lookups for the counter: not tracked for changes when the transaction commits. */
+    private static final String READ_ONLY = "eclipselink.read-only";
+
     @PersistenceContext(unitName = "store")
     EntityManager em;
 
@@ -22,6 +25,7 @@ public class CatalogRepository {
     public Optional<Product> findByBarcode(String barcode) {
         return em.createQuery("select p from Product p where p.barcode = :barcode", Product.class)
                 .setParameter("barcode", barcode)
+                .setHint(READ_ONLY, true)
                 .getResultStream().findFirst();
     }
 
@@ -38,13 +42,30 @@ public class CatalogRepository {
                 .getResultList();
     }
 
-    public Optional<Stock> stock(String sku) {
-        return Optional.ofNullable(em.find(Stock.class, sku));
+    /** The products with these barcodes, in one query. */
+    public List<Product> findByBarcodes(java.util.Collection<String> barcodes) {
+        return barcodes.isEmpty() ? List.of() : em.createQuery("select p from Product p where p.barcode in :barcodes", Product.class)
+                .setParameter("barcodes", barcodes).setHint(READ_ONLY, true).getResultList();
     }
 
-    /** The stock row locked until the transaction ends, for taking goods out. */
-    public Optional<Stock> stockForUpdate(String sku) {
-        return Optional.ofNullable(em.find(Stock.class, sku, LockModeType.PESSIMISTIC_WRITE));
+    public List<Product> findAll(java.util.Collection<String> skus) {
+        return skus.isEmpty() ? List.of() : em.createQuery("select p from Product p where p.sku in :skus", Product.class)
+                .setParameter("skus", skus).setHint(READ_ONLY, true).getResultList();
+    }
+
+    public List<Stock> stocks(java.util.Collection<String> skus) {
+        return skus.isEmpty() ? List.of() : em.createQuery("select s from Stock s where s.sku in :skus", Stock.class)
+                .setParameter("skus", skus).setHint(READ_ONLY, true).getResultList();
+    }
+
+    /** The stock rows locked until the transaction ends, in SKU order so two transactions never wait on each other. */
+    public List<Stock> stocksForUpdate(java.util.Collection<String> skus) {
+        return em.createQuery("select s from Stock s where s.sku in :skus order by s.sku", Stock.class)
+                .setParameter("skus", skus).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    public Optional<Stock> stock(String sku) {
+        return Optional.ofNullable(em.find(Stock.class, sku));
     }
 
     public void add(Product product) {

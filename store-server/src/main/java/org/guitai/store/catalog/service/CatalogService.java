@@ -6,6 +6,9 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,18 +62,51 @@ public class CatalogService {
      */
     @Transactional(TxType.MANDATORY)
     public void take(Map<String, BigDecimal> quantityBySku, boolean allowNegative, Instant now) {
+        Map<String, Stock> locked = new TreeMap<>();
+        catalog.stocksForUpdate(quantityBySku.keySet()).forEach(s -> locked.put(s.sku(), s));
         for (Map.Entry<String, BigDecimal> taken : new TreeMap<>(quantityBySku).entrySet()) {
             String sku = taken.getKey();
-            Stock stock = catalog.stockForUpdate(sku).orElseGet(() -> {
-                Stock none = new Stock(sku, BigDecimal.ZERO, now);
-                catalog.add(none);
-                return none;
+            Stock stock = locked.computeIfAbsent(sku, none -> {
+                Stock empty = new Stock(sku, BigDecimal.ZERO, now);
+                catalog.add(empty);
+                return empty;
             });
             if (!allowNegative && stock.onHand().compareTo(taken.getValue()) < 0) {
                 throw new InsufficientStockException(sku, stock.onHand());
             }
             stock.take(taken.getValue(), now);
         }
+    }
+
+    /**
+     * The products (with stock) a whole sale document names, found in two queries: by barcode and
+     * by SKU. A code that names no active product is refused like a single lookup would be.
+     */
+    public Map<String, Item> items(Collection<String> barcodes, Collection<String> skus) {
+        for (String barcode : barcodes) {
+            if (!Ean13.isValid(barcode)) {
+                throw new InvalidBarcodeException(barcode);
+            }
+        }
+        List<Product> products = new ArrayList<>(catalog.findByBarcodes(barcodes));
+        products.addAll(catalog.findAll(skus));
+        Map<String, BigDecimal> stock = new HashMap<>();
+        catalog.stocks(products.stream().map(Product::sku).toList()).forEach(s -> stock.put(s.sku(), s.onHand()));
+        Map<String, Item> byCode = new HashMap<>();
+        for (Product p : products) {
+            if (p.isActive()) {
+                Item item = new Item(p, stock.getOrDefault(p.sku(), BigDecimal.ZERO));
+                byCode.put(p.barcode(), item);
+                byCode.put(p.sku(), item);
+            }
+        }
+        barcodes.stream().filter(b -> !byCode.containsKey(b)).findFirst().ifPresent(b -> {
+            throw new ProductNotFoundException("barcode " + b);
+        });
+        skus.stream().filter(s -> !byCode.containsKey(s)).findFirst().ifPresent(s -> {
+            throw new ProductNotFoundException("SKU " + s);
+        });
+        return byCode;
     }
 
     private Item withStock(Product product) {

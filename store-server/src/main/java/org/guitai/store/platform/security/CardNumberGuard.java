@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
@@ -32,6 +33,9 @@ import org.guitai.kernel.security.CardNumbers;
 @Priority(Priorities.AUTHENTICATION + 100)
 public class CardNumberGuard implements ContainerRequestFilter {
 
+    /** Json.createReader looks the JSON-P provider up again on every call; the factory keeps the one found. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     @Context
     ResourceInfo resource;
 
@@ -44,7 +48,7 @@ public class CardNumberGuard implements ContainerRequestFilter {
         request.setEntityStream(new ByteArrayInputStream(body));
         JsonValue tenders;
         try {
-            JsonValue root = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
+            JsonValue root = READERS.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
             String member = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).member();
             tenders = member.isEmpty() || root.getValueType() != JsonValue.ValueType.OBJECT
                     ? root : root.asJsonObject().getOrDefault(member, JsonValue.NULL);

@@ -75,7 +75,7 @@ public class SaleDocumentsResource {
         String id = request.id().toString();
         SaleDocuments.Submitted submitted = DuplicateKeys.createOrExisting(
                 () -> documents.submit(document, caller.get()),
-                () -> new SaleDocuments.Submitted(sales.get(id), false));
+                () -> documents.replayed(id, request.terminalId()));
         SaleView sale = SaleView.of(submitted.sale(), submitted.sale().slipNumber().map(n -> sales.slipOf(submitted.sale()).code()).orElse(null),
                 settings.rounding());
         return submitted.created()

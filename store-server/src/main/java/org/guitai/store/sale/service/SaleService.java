@@ -157,11 +157,17 @@ public class SaleService {
 
     /** Adds the line with every rule of the counter: stock, override and discount approvals, audit. */
     void placeLine(Sale sale, LineOrder order, Caller caller) {
-        String saleId = sale.id();
         sale.requireOpen("add a line");
         CatalogService.Item item = order.barcode().map(catalog::byBarcode)
                 .or(() -> order.sku().map(catalog::bySku))
                 .orElseThrow(() -> new SaleRuleException("no-product", "No product given", "a line needs a barcode or a SKU"));
+        placeLine(sale, order, item, caller);
+    }
+
+    /** The same, with the product already found (a whole document finds all of its products at once). */
+    void placeLine(Sale sale, LineOrder order, CatalogService.Item item, Caller caller) {
+        String saleId = sale.id();
+        sale.requireOpen("add a line");
         Product product = item.product();
         requireStock(sale, product.sku(), order.quantity(), item.stock(), Optional.empty());
         Money listPrice = product.price();
