@@ -42,28 +42,39 @@ public class Approvals {
     @Inject
     Clock clock;
 
-    /** The manager types code and PIN at the requester's counter; the PIN is throttled like a login. */
-    @Transactional
+    @Inject
+    Approvals self;
+
+    /**
+     * The manager types code and PIN at the requester's counter; the PIN is throttled like a login
+     * and checked outside any transaction, the approval then written in one of its own.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Approval grant(Optional<String> requestId, Caller requester, String managerCode, String pin, ApprovalAction action,
                           Optional<String> saleId) {
-        Optional<Approval> repeated = requestId.map(id -> em.find(Approval.class, id));
+        Optional<Approval> repeated = requestId.flatMap(id -> Optional.ofNullable(em.find(Approval.class, id)));
         if (repeated.isPresent()) {
             if (!repeated.get().isFor(action, saleId.orElse(null), requester.staffCode())) {
                 throw new IdConflictException("approval", requestId.get());
             }
             return repeated.get();
         }
-        Staff manager = guard.verify(managerCode, pin, requester.terminalId(), "approval of " + action);
+        AuditLog.Who who = new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId());
+        Staff manager = guard.verify(managerCode, pin, requester.terminalId(), "approval of " + action + " asked by " + requester.staffCode(), who);
         if (!manager.has(Role.STORE_MANAGER)) {
-            audit.recordRefusal(AuditEvent.APPROVAL_REFUSED, new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId()),
-                    action.name(), managerCode + " is not a store manager");
+            audit.recordRefusal(AuditEvent.APPROVAL_REFUSED, who, action.name(), managerCode + " is not a store manager");
             throw new ApprovalException(managerCode + " is not a store manager and cannot approve " + action);
         }
+        return self.record(requestId.orElseGet(() -> UUID.randomUUID().toString()), requester, manager.code(), action, saleId);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Approval record(String id, Caller requester, String managerCode, ApprovalAction action, Optional<String> saleId) {
         Instant now = clock.instant();
-        Approval approval = new Approval(requestId.orElseGet(() -> UUID.randomUUID().toString()), action, saleId.orElse(null), requester.staffCode(), manager.code(),
+        Approval approval = new Approval(id, action, saleId.orElse(null), requester.staffCode(), managerCode,
                 requester.terminalId(), now, now.plus(settings.approvalTtl()));
         em.persist(approval);
-        audit.record(AuditEvent.APPROVAL_GRANTED, new AuditLog.Who(requester.staffCode(), manager.code(), requester.terminalId()),
+        audit.record(AuditEvent.APPROVAL_GRANTED, new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId()),
                 saleId.orElse(null), action.name(), "approval " + approval.id() + " valid until " + approval.expiresAt());
         return approval;
     }

@@ -9,7 +9,13 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /** A problem that says when to try again ({@code retryAfterSeconds}) also carries the standard Retry-After header. */
     static Response of(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.members()).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.members());
+        Object retryAfter = problem.members().get("retryAfterSeconds");
+        if (retryAfter instanceof Number seconds) {
+            response.header("Retry-After", seconds.longValue());
+        }
+        return response.build();
     }
 }

@@ -98,6 +98,19 @@ public class LoginThrottle {
         return false;
     }
 
+    /**
+     * The slow PIN check has proven the attempt wrong: the delay (or lock) runs from now, not from
+     * when the attempt began, so the time the hash took is not taken off the wait.
+     */
+    public void failureKnown(Instant now, Policy policy) {
+        if (lastFailureAt != null && now.isAfter(lastFailureAt)) {
+            lastFailureAt = now;
+            if (lockedUntil != null) {
+                lockedUntil = now.plus(policy.lockFor());
+            }
+        }
+    }
+
     public int failures() {
         return failures;
     }

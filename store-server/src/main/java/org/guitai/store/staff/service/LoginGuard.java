@@ -8,15 +8,19 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.staff.domain.InvalidCredentialsException;
+import org.guitai.store.staff.domain.LoginBusyException;
 import org.guitai.store.staff.domain.LoginThrottle;
 import org.guitai.store.staff.domain.LoginThrottledException;
 import org.guitai.store.staff.domain.Staff;
@@ -24,7 +28,9 @@ import org.guitai.store.staff.domain.Staff;
 /**
  * Checks a staff code and PIN typed at a terminal, for a login or for a manager's approval, with
  * throttling per (code, terminal). Failures are counted and audited in transactions of their own,
- * so they stay recorded although the refused request is rolled back.
+ * so they stay recorded although the refused request is rolled back. The slow hash runs outside
+ * any transaction (it holds no pooled connection) and only on half the cores at once, so a flood
+ * of guesses cannot take the counter's CPU or database connections.
  */
 @ApplicationScoped
 public class LoginGuard {
@@ -50,6 +56,10 @@ public class LoginGuard {
     @Inject
     LoginGuard self;
 
+    /** Slow hashes computed at once; the rest wait their turn, up to {@link #HASH_WAIT}. */
+    private static final Semaphore HASHING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+    private static final Duration HASH_WAIT = Duration.ofSeconds(10);
+
     /**
      * The active staff member with this code and PIN at this terminal. Each attempt is counted as
      * a failure before the PIN is checked, and forgiven when it was right, so concurrent guesses
@@ -58,13 +68,22 @@ public class LoginGuard {
      * @throws LoginThrottledException while the code is slowed down or locked at this terminal
      * @throws InvalidCredentialsException for a wrong code or PIN, without saying which
      */
-    @Transactional(TxType.SUPPORTS)
+    @Transactional(TxType.NOT_SUPPORTED)
     public Staff verify(String staffCode, String pin, String terminalId, String purpose) {
+        return verify(staffCode, pin, terminalId, purpose, AuditLog.Who.of(staffCode, terminalId));
+    }
+
+    /**
+     * The same for a manager's approval: a failure is audited with who asked for it
+     * ({@code who.requestedBy()}) and the manager's code as approver.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
+    public Staff verify(String staffCode, String pin, String terminalId, String purpose, AuditLog.Who who) {
         Attempt attempt = self.reserve(staffCode, terminalId, purpose);
         Optional<Staff> member = staff.find(staffCode).filter(Staff::isActive);
-        boolean matches = member.isPresent() ? member.get().pinMatches(pin) : spendTheSameTime(pin);
+        boolean matches = slowly(() -> member.isPresent() ? member.get().pinMatches(pin) : spendTheSameTime(pin));
         if (!matches) {
-            AuditLog.Who who = AuditLog.Who.of(staffCode, terminalId);
+            self.failureKnown(staffCode, terminalId);
             audit.recordRefusal(AuditEvent.LOGIN_FAILED, who, staffCode,
                     "wrong staff code or PIN for " + purpose + " (failure " + attempt.failures() + ")");
             if (attempt.locks()) {
@@ -102,6 +121,12 @@ public class LoginGuard {
     }
 
     @Transactional(TxType.REQUIRES_NEW)
+    public void failureKnown(String staffCode, String terminalId) {
+        Optional.ofNullable(em.find(LoginThrottle.class, new LoginThrottle.Key(staffCode, terminalId), LockModeType.PESSIMISTIC_WRITE))
+                .ifPresent(t -> t.failureKnown(clock.instant(), settings.loginPolicy()));
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
     public void forget(String staffCode, String terminalId) {
         Optional.ofNullable(em.find(LoginThrottle.class, new LoginThrottle.Key(staffCode, terminalId))).ifPresent(em::remove);
     }
@@ -117,6 +142,22 @@ public class LoginGuard {
         audit.record(AuditEvent.LOGIN_UNLOCKED, manager, null, staffCode,
                 "login of " + staffCode + " unlocked at " + terminalId.orElse("every terminal"));
         return lifted;
+    }
+
+    private static boolean slowly(java.util.function.BooleanSupplier hash) {
+        try {
+            if (!HASHING.tryAcquire(HASH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new LoginBusyException(HASH_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoginBusyException(HASH_WAIT);
+        }
+        try {
+            return hash.getAsBoolean();
+        } finally {
+            HASHING.release();
+        }
     }
 
     private static boolean spendTheSameTime(String pin) {

@@ -1,7 +1,10 @@
 package org.guitai.store.staff.service;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
@@ -16,6 +19,7 @@ import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.platform.security.NotAuthenticatedException;
 import org.guitai.store.staff.domain.Staff;
+import org.guitai.store.staff.domain.StaffNotFoundException;
 import org.guitai.store.staff.domain.StaffSession;
 import org.guitai.store.staff.domain.TerminalNotEnrolledException;
 
@@ -34,6 +38,9 @@ public class SessionService {
 
     @Inject
     SessionService self;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     StoreSettings settings;
@@ -54,8 +61,11 @@ public class SessionService {
 
     private final Map<String, Recent> recentlyChecked = new ConcurrentHashMap<>();
 
-    /** Staff code and PIN at an enrolled terminal; a random 128-bit token whose digest is all that is stored. */
-    @Transactional
+    /**
+     * Staff code and PIN at an enrolled terminal; a random 128-bit token whose digest is all that
+     * is stored. No transaction spans the slow PIN check: the session is written in one of its own.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Login login(String terminalId, String staffCode, String pin) {
         if (staff.findTerminal(terminalId).filter(t -> t.isActive()).isEmpty()) {
             audit.recordRefusal(AuditEvent.LOGIN_FAILED, AuditLog.Who.of(staffCode, terminalId), staffCode,
@@ -63,6 +73,12 @@ public class SessionService {
             throw new TerminalNotEnrolledException(terminalId);
         }
         Staff member = guard.verify(staffCode, pin, terminalId, "login");
+        return self.startSession(member.code(), terminalId);
+    }
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Login startSession(String staffCode, String terminalId) {
+        Staff member = staff.find(staffCode).orElseThrow(() -> new StaffNotFoundException(staffCode));
         String token = SlowHash.randomToken(16);
         staff.add(new StaffSession(SlowHash.digest(token), member, terminalId, clock.instant()));
         return new Login(token, callerOf(member, terminalId));
@@ -95,8 +111,27 @@ public class SessionService {
         return caller;
     }
 
-    /** Forgets what was checked of a staff member's sessions: disabled staff are refused at their next request. */
-    public void forgetSessionsOf(String staffCode) {
+    /**
+     * Ends every live session of a staff member in the caller's transaction, and forgets what was
+     * checked of them once it commits (so a request racing the commit cannot keep one alive).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void endSessionsOf(String staffCode) {
+        staff.endSessionsOf(staffCode, clock.instant());
+        forgetSessionsOf(staffCode);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forgetSessionsOf(staffCode);
+            }
+        });
+    }
+
+    private void forgetSessionsOf(String staffCode) {
         recentlyChecked.values().removeIf(r -> r.caller().staffCode().equals(staffCode));
     }
 

@@ -34,7 +34,7 @@ public class StaffAdministration {
     public void disable(String code, Caller manager) {
         Staff member = staff.find(code).orElseThrow(() -> new StaffNotFoundException(code));
         member.disable();
-        sessions.forgetSessionsOf(code);
+        sessions.endSessionsOf(code);
         audit.record(AuditEvent.STAFF_DISABLED, AuditLog.Who.of(manager.staffCode(), manager.terminalId()), null, code,
                 code + " disabled; their sessions ended");
     }

@@ -32,6 +32,14 @@ public class StaffRepository {
                 .setParameter("digest", tokenDigest).getResultStream().findFirst();
     }
 
+    /** Ends the live sessions of a staff member; the number ended. */
+    public int endSessionsOf(String staffCode, java.time.Instant now) {
+        java.util.List<StaffSession> live = em.createQuery("select s from StaffSession s where s.staff.code = :code and s.endedAt is null", StaffSession.class)
+                .setParameter("code", staffCode).getResultList();
+        live.forEach(s -> s.end(now));
+        return live.size();
+    }
+
     public void add(Staff staff) {
         em.persist(staff);
     }

@@ -61,4 +61,17 @@ class LoginThrottleTest {
     void aPolicyLocksAfterTheFreeAttempts() {
         assertThrows(IllegalArgumentException.class, () -> new LoginThrottle.Policy(3, 3, Duration.ofMinutes(1), Duration.ofSeconds(1)));
     }
+
+    @Test
+    void theWaitRunsFromWhenTheWrongPinWasKnownNotFromWhenTheAttemptBegan() {
+        LoginThrottle throttle = new LoginThrottle("C001", "T1");
+        for (int i = 0; i < 3; i++) {
+            throttle.failed(T0, POLICY);
+        }
+        Instant hashed = T0.plusMillis(700);
+        throttle.failureKnown(hashed, POLICY);
+        assertEquals(hashed.plusSeconds(1), throttle.refusal(T0.plusSeconds(1), POLICY).orElseThrow().until(),
+                "the slow PIN check does not eat into the wait");
+        assertEquals(Optional.empty(), throttle.refusal(hashed.plusSeconds(1), POLICY));
+    }
 }
