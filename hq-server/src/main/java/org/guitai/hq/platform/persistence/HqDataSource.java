@@ -26,9 +26,7 @@ import java.sql.Connection;
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
                 "fish.payara.fail-all-connections=true",
                 // a pooled connection is checked at most every 30 s, not before every statement
-                "fish.payara.validate-atmost-once-period-in-seconds=30",
-                // prepared statements are kept per connection instead of being parsed again on every call
-                "fish.payara.statement-cache-size=100"
+                "fish.payara.validate-atmost-once-period-in-seconds=30"
         })
 @ApplicationScoped
 public class HqDataSource {

@@ -64,8 +64,7 @@ public class StoreSettings {
         outboxBatchSize = (int) r.number("guitai.outbox.batch-size", 100, 1, 1000);
         sessionIdle = Duration.ofMinutes(r.number("guitai.session.idle-minutes", 30, 1, 24 * 60));
         sessionAbsolute = Duration.ofHours(r.number("guitai.session.absolute-hours", 12, 1, 24 * 7));
-        denominations = r.parsed("guitai.cash.denominations", "100,50,20,10,5,1,0.5,0.1", StoreSettings::denominationList,
-                "a comma-separated list of positive amounts, largest first");
+        denominations = denominations(r, currency);
         sampleData = r.optional("guitai.sample-data").map(Path::of);
         allowNegativeStock = r.parsed("guitai.stock.allow-negative", "false", StoreSettings::bool, "true or false");
         int freeAttempts = (int) r.number("guitai.login.free-attempts", 3, 1, 20);
@@ -79,12 +78,52 @@ public class StoreSettings {
                 Duration.ofSeconds(r.number("guitai.login.max-delay-seconds", 60, 1, 3600)));
         cashierDiscountLimit = r.parsed("guitai.discount.cashier-limit-percent", "10", StoreSettings::percent, "a percentage from 0 to 100");
         approvalTtl = Duration.ofMinutes(r.number("guitai.approval.minutes", 5, 1, 60));
-        rounding = r.parsed("guitai.rounding", "HALF_UP", v -> RoundingMode.valueOf(v.toUpperCase()), "HALF_UP, HALF_EVEN, DOWN or UP");
+        // checked here rather than by the pool, so a bad URL names its key; never echoed: it may carry a password
+        if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$]*)?(\\?\\S*)?")) {
+            r.problem("guitai.db.url", "is missing or not a MariaDB JDBC URL: expected e.g. jdbc:mariadb://db.example:3306/guitai_s001");
+        }
+        rounding = r.parsed("guitai.rounding", "HALF_UP", StoreSettings::roundingMode, "HALF_UP, HALF_EVEN, DOWN or UP");
         BigDecimal smallest = denominations.get(denominations.size() - 1);
         cashRounding = new CashRounding(
                 r.parsed("guitai.rounding.cash-unit", smallest.toPlainString(), StoreSettings::positive, "a positive amount such as 0.10"),
-                r.parsed("guitai.rounding.cash", "DOWN", v -> RoundingMode.valueOf(v.toUpperCase()), "DOWN, HALF_UP, HALF_EVEN or UP"));
+                r.parsed("guitai.rounding.cash", "DOWN", StoreSettings::roundingMode, "DOWN, HALF_UP, HALF_EVEN or UP"));
         r.failIfAny();
+    }
+
+    /** The notes and coins of common currencies, largest first; any other currency names its own. */
+    private static final java.util.Map<String, String> DENOMINATIONS = java.util.Map.of(
+            "CNY", "100,50,20,10,5,1,0.5,0.1",
+            "HKD", "1000,500,100,50,20,10,5,2,1,0.5,0.2,0.1",
+            "USD", "100,50,20,10,5,1,0.25,0.1,0.05,0.01",
+            "EUR", "500,200,100,50,20,10,5,2,1,0.5,0.2,0.1,0.05,0.02,0.01");
+
+    /**
+     * The denominations the drawer holds: {@code guitai.cash.denominations.<currency>}, else
+     * {@code guitai.cash.denominations}, else the currency's usual ones; each a whole number of the
+     * currency's smallest unit.
+     */
+    private static List<BigDecimal> denominations(SettingsReader r, Currency currency) {
+        String code = currency.getCurrencyCode();
+        String key = r.optional("guitai.cash.denominations." + code).isPresent() ? "guitai.cash.denominations." + code : "guitai.cash.denominations";
+        String fallback = DENOMINATIONS.get(code);
+        if (fallback == null && r.optional(key).isEmpty()) {
+            r.problem("guitai.cash.denominations." + code, "is missing: name the notes and coins of " + code + ", largest first");
+            return List.of(BigDecimal.ONE);
+        }
+        List<BigDecimal> list = r.parsed(key, fallback, StoreSettings::denominationList, "a comma-separated list of positive amounts, largest first");
+        if (list.stream().anyMatch(d -> d.stripTrailingZeros().scale() > currency.getDefaultFractionDigits())) {
+            r.problem(key, "has amounts smaller than the smallest unit of " + code);
+        }
+        return list;
+    }
+
+    /** The rounding modes a price or a cash amount may use (UNNECESSARY would fail at the first discount). */
+    static RoundingMode roundingMode(String value) {
+        RoundingMode mode = RoundingMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        if (!java.util.EnumSet.of(RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP).contains(mode)) {
+            throw new IllegalArgumentException(value);
+        }
+        return mode;
     }
 
     static BigDecimal positive(String value) {

@@ -1,0 +1,88 @@
+package org.guitai.store.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.guitai.kernel.settings.InvalidSettingsException;
+import org.junit.jupiter.api.Test;
+
+/** The store refuses to start on a bad setting, naming the key; good settings are read as meant. */
+class StoreSettingsTest {
+
+    private static final Map<String, String> VALID = Map.of(
+            "guitai.store.id", "S001",
+            "guitai.db.url", "jdbc:mariadb://127.0.0.1:3306/guitai_s001");
+
+    private static StoreSettings read(Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(VALID);
+        values.putAll(overrides);
+        values.values().removeIf(String::isEmpty);
+        StoreSettings settings = new StoreSettings();
+        settings.config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class}, (proxy, method, args) -> {
+            if (method.getName().equals("getOptionalValue")) {
+                return Optional.ofNullable(values.get((String) args[0]));
+            }
+            throw new UnsupportedOperationException(method.getName());
+        });
+        settings.read();
+        return settings;
+    }
+
+    private static String refusal(Map<String, String> overrides) {
+        return String.join("; ", assertThrows(InvalidSettingsException.class, () -> read(overrides)).problems());
+    }
+
+    @Test
+    void defaultsServeAChineseStore() {
+        StoreSettings settings = read(Map.of());
+        assertEquals("CNY", settings.currency().getCurrencyCode());
+        assertEquals(List.of("100", "50", "20", "10", "5", "1", "0.5", "0.1"),
+                settings.denominations().stream().map(BigDecimal::toPlainString).toList());
+        assertEquals(RoundingMode.HALF_UP, settings.rounding());
+        assertEquals(0, new BigDecimal("10").compareTo(settings.cashierDiscountLimit()));
+    }
+
+    @Test
+    void denominationsFollowTheCurrency() {
+        assertEquals(new BigDecimal("0.01"), last(read(Map.of("guitai.currency", "USD")).denominations()));
+        assertEquals(new BigDecimal("0.05"), last(read(Map.of("guitai.currency", "CNY", "guitai.cash.denominations.CNY", "100,50,10,1,0.05")).denominations()));
+        assertTrue(refusal(Map.of("guitai.currency", "GBP")).contains("guitai.cash.denominations.GBP"), "a currency without known notes names the key to set");
+        assertEquals(new BigDecimal("0.01"), last(read(Map.of("guitai.currency", "GBP", "guitai.cash.denominations.GBP", "50,20,10,5,2,1,0.5,0.2,0.1,0.05,0.02,0.01")).denominations()));
+        assertTrue(refusal(Map.of("guitai.cash.denominations", "100,0.001")).contains("guitai.cash.denominations"));
+        assertTrue(refusal(Map.of("guitai.cash.denominations", "1,5,10")).contains("guitai.cash.denominations"), "largest first");
+    }
+
+    @Test
+    void aBadValueNamesItsKey() {
+        assertTrue(refusal(Map.of("guitai.rounding", "UNNECESSARY")).contains("guitai.rounding"), "UNNECESSARY would fail at the first discount");
+        assertTrue(refusal(Map.of("guitai.rounding.cash", "CEILING")).contains("guitai.rounding.cash"));
+        assertTrue(refusal(Map.of("guitai.store.id", "")).contains("guitai.store.id"));
+        assertTrue(refusal(Map.of("guitai.login.lock-after", "2")).contains("guitai.login.lock-after"));
+        assertTrue(refusal(Map.of("guitai.hq.url", "http://hq:8082")).contains("guitai.hq.credential"), "an HQ needs the store's credential");
+        assertTrue(refusal(Map.of("guitai.discount.cashier-limit-percent", "120")).contains("guitai.discount.cashier-limit-percent"));
+    }
+
+    @Test
+    void aBadDatabaseUrlIsNamedButNeverEchoed() {
+        String refused = refusal(Map.of("guitai.db.url", "mariadb://db:3306/x?password=s3cret"));
+        assertTrue(refused.contains("guitai.db.url"), refused);
+        assertFalse(refused.contains("s3cret"), "a URL may carry a password: " + refused);
+        assertTrue(refusal(Map.of("guitai.db.url", "")).contains("guitai.db.url"));
+        read(Map.of("guitai.db.url", "jdbc:mariadb:replication://db1,db2/guitai_s001"));
+        read(Map.of("guitai.db.url", "jdbc:mariadb://localhost/guitai_s001?localSocket=/run/mysqld/mysqld.sock"));
+    }
+
+    private static BigDecimal last(List<BigDecimal> list) {
+        return list.get(list.size() - 1);
+    }
+}
