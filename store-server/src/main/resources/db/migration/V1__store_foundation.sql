@@ -117,14 +117,12 @@ CREATE TABLE payment (
     received     DECIMAL(19, 2) NOT NULL,
     applied      DECIMAL(19, 2) NOT NULL,
     change_given DECIMAL(19, 2) NOT NULL,
-    rounding     DECIMAL(19, 2) NOT NULL DEFAULT 0,
     staff_code   VARCHAR(16)    NOT NULL,
     created_at   DATETIME(6)    NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uq_payment_seq UNIQUE (sale_id, seq),
     CONSTRAINT fk_payment_sale FOREIGN KEY (sale_id) REFERENCES sale (id),
-    -- rounding: what the store waived (抹零) when cash cannot pay the last fen; received + rounding = applied + change
-    CONSTRAINT ck_payment_amounts CHECK (received >= 0 AND applied >= 0 AND change_given >= 0 AND applied + change_given = received + rounding)
+    CONSTRAINT ck_payment_amounts CHECK (received >= 0 AND applied >= 0 AND change_given >= 0 AND applied + change_given = received)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- 数: the cash counted for one payment, by denomination

@@ -60,7 +60,12 @@ ALTER TABLE sale_line MODIFY base_price DECIMAL(19, 2) NOT NULL;
 ALTER TABLE sale
     ADD COLUMN order_discount_rate DECIMAL(7, 6) NOT NULL DEFAULT 0 AFTER currency,
     ADD COLUMN packed_at           DATETIME(6)   NULL AFTER paid_at,
-    ADD COLUMN cancelled_at        DATETIME(6)   NULL AFTER completed_at;
+    ADD COLUMN cancelled_at        DATETIME(6)   NULL AFTER completed_at,
+    -- COUNTER: built step by step; DOCUMENT: submitted whole by a terminal (a replay answers with the sale)
+    ADD COLUMN origin              VARCHAR(10)   NOT NULL DEFAULT 'COUNTER' AFTER cashier_code,
+    -- when the goods left the stock, held for the customer (also while a check waits to clear)
+    ADD COLUMN goods_taken_at      DATETIME(6)   NULL AFTER cancelled_at,
+    ADD CONSTRAINT ck_sale_origin CHECK (origin IN ('COUNTER', 'DOCUMENT'));
 
 -- Card: only amount, auth code, terminal reference and last four digits. Check: number and bank.
 ALTER TABLE payment
@@ -68,7 +73,12 @@ ALTER TABLE payment
     ADD COLUMN last4              CHAR(4)     NULL,
     ADD COLUMN terminal_reference VARCHAR(40) NULL,
     ADD COLUMN check_number       VARCHAR(30) NULL,
-    ADD COLUMN bank               VARCHAR(60) NULL;
+    ADD COLUMN bank               VARCHAR(60) NULL,
+    -- rounding: what the store waived (抹零) when cash cannot pay the last fen; received + rounding = applied + change
+    ADD COLUMN rounding           DECIMAL(19, 2) NOT NULL DEFAULT 0 AFTER change_given,
+    DROP CONSTRAINT ck_payment_amounts,
+    ADD CONSTRAINT ck_payment_amounts CHECK (received >= 0 AND applied >= 0 AND change_given >= 0
+        AND applied + change_given = received + rounding);
 
 -- A manager's record that a check's funds cleared or that it bounced; the payment itself stays as taken
 CREATE TABLE check_clearance (

@@ -21,7 +21,7 @@ final class Shop {
 
     /** E00002: 电饭煲 美的 MB-FB40S701 3L 小容量, 279.00, 13 %. */
     static final String RICE_COOKER = "6910384000029";
-    /** E00001: 电饭煲 美的 MB-FB40S701 4L, 639.00. */
+    /** E00001: 电饭煲 美的 MB-HS4075 4L IH加热, 639.00. */
     static final String BIG_RICE_COOKER = "6910384000012";
     /** A valid EAN-13 that is not in the catalog. */
     static final String NOT_IN_CATALOG = "4006381333931";
@@ -111,9 +111,13 @@ final class Shop {
     }
 
     static void assertProblem(int status, String slug, Answer answer) {
-        assertEquals(status, answer.status(), answer::toString);
-        assertTrue(answer.isProblem(), answer::toString);
-        assertEquals("urn:guitai:problem:" + slug, answer.json().getString("type"), answer::toString);
+        assertProblem(status, slug, answer, "");
+    }
+
+    static void assertProblem(int status, String slug, Answer answer, String why) {
+        assertEquals(status, answer.status(), () -> why + " " + answer);
+        assertTrue(answer.isProblem(), () -> why + " " + answer);
+        assertEquals("urn:guitai:problem:" + slug, answer.json().getString("type"), () -> why + " " + answer);
     }
 
     static long count(String sql, Object... parameters) {

@@ -16,5 +16,6 @@ public enum AuditEvent {
     CHECK_BOUNCED,
     INVOICE_VOIDED,
     NO_SALE,
-    DELIVERY_STATUS
+    DELIVERY_STATUS,
+    SALE_SUBMITTED_FOR
 }

@@ -78,6 +78,18 @@ public class CatalogService {
         }
     }
 
+    /** Goods held for a sale that was never paid go back on the shelf, in the caller's transaction. */
+    @Transactional(TxType.MANDATORY)
+    public void putBack(Map<String, BigDecimal> quantityBySku, Instant now) {
+        Map<String, Stock> locked = new TreeMap<>();
+        catalog.stocksForUpdate(quantityBySku.keySet()).forEach(s -> locked.put(s.sku(), s));
+        new TreeMap<>(quantityBySku).forEach((sku, quantity) -> locked.computeIfAbsent(sku, none -> {
+            Stock empty = new Stock(sku, BigDecimal.ZERO, now);
+            catalog.add(empty);
+            return empty;
+        }).put(quantity, now));
+    }
+
     /**
      * The products (with stock) a whole sale document names, found in two queries: by barcode and
      * by SKU. A code that names no active product is refused like a single lookup would be.

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import java.util.Optional;
+import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.store.delivery.service.Deliveries;
 import org.guitai.store.delivery.service.DeliveryNotes;
 import org.guitai.store.platform.security.CurrentCaller;
@@ -42,6 +43,7 @@ public class DeliveriesResource {
     /** Moves the delivery on: SCHEDULED, OUT_FOR_DELIVERY, DELIVERED or FAILED. */
     @POST
     @Path("status")
+    @RefusesCardNumbers(members = {"note"})
     public DeliveryView move(@PathParam("id") String id, @NotNull @Valid StatusRequest request) {
         return DeliveryView.of(deliveries.move(id, request.status(), Optional.ofNullable(request.note()).map(String::trim)
                 .filter(n -> !n.isEmpty()), caller.get()));

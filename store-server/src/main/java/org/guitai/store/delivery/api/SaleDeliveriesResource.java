@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.kernel.contact.PhoneNumber;
 import org.guitai.store.delivery.service.Deliveries;
 import org.guitai.store.platform.persistence.DuplicateKeys;
@@ -43,6 +44,7 @@ public class SaleDeliveriesResource {
     /** 送货: books a delivery of a paid sale; repeating the id returns the same delivery. */
     @POST
     @Path("{id}/delivery")
+    @RefusesCardNumbers(members = {"contact", "phone", "address"})
     public Response request(@PathParam("id") String saleId, @NotNull @Valid DeliveryRequest request) {
         if (!PhoneNumber.isValid(request.phone())) {
             throw new InvalidRequestException("phone '" + request.phone() + "' is not a mainland mobile (13800138000) or landline (010-12345678) number");

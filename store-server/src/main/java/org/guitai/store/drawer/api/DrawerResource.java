@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.guitai.store.drawer.service.Drawer;
 import org.guitai.store.platform.security.Caller;
+import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.store.platform.security.CurrentCaller;
 
 @Path("drawer")
@@ -39,6 +40,7 @@ public class DrawerResource {
     /** No-sale opening: the terminal may open its drawer now (the approval is used up and the opening audited). */
     @POST
     @Path("no-sale")
+    @RefusesCardNumbers(members = {"reason"})
     public Opened noSale(@NotNull @Valid NoSaleRequest request) {
         Caller who = caller.get();
         return new Opened(who.terminalId(), drawer.openWithoutSale(Optional.of(request.approvalId().toString()), request.reason().trim(), who).toString());

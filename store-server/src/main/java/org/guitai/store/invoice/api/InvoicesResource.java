@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import java.util.Optional;
+import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.store.invoice.service.InvoicePages;
 import org.guitai.store.invoice.service.InvoiceService;
 import org.guitai.store.platform.barcode.Barcodes;
@@ -43,6 +44,7 @@ public class InvoicesResource {
     /** 作废 with a VOID_INVOICE approval; the invoice and its number are kept. */
     @POST
     @Path("void")
+    @RefusesCardNumbers(members = {"reason"})
     public InvoiceView voidInvoice(@PathParam("number") String number, @NotNull @Valid VoidInvoiceRequest request) {
         return InvoiceView.of(invoices.voidInvoice(number, request.reason().trim(), Optional.of(request.approvalId().toString()), caller.get()));
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.kernel.contact.PhoneNumber;
 import org.guitai.store.invoice.domain.InvoiceDraft;
 import org.guitai.store.invoice.service.InvoiceService;
@@ -43,6 +44,7 @@ public class SaleInvoicesResource {
     /** Issues the sale's invoice; repeating the id returns the same invoice. */
     @POST
     @Path("{id}/invoice")
+    @RefusesCardNumbers(members = {"buyerName", "buyerAddress", "buyerPhone", "signature"})
     public Response issue(@PathParam("id") String saleId, @NotNull @Valid IssueInvoiceRequest request) {
         if (!PhoneNumber.isValid(request.buyerPhone())) {
             throw new InvalidRequestException("buyerPhone '" + request.buyerPhone() + "' is not a mainland mobile or landline number");

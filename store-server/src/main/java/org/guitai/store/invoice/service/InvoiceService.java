@@ -83,7 +83,7 @@ public class InvoiceService {
         forSale(saleId).stream().filter(i -> i.status() == Invoice.Status.ISSUED).findFirst().ifPresent(valid -> {
             throw new InvoiceRuleException("invoice-exists", 409, "Invoice already issued",
                     "sale " + saleId + " already has invoice " + valid.number() + ": void it before issuing another",
-                    Map.of("number", valid.number()));
+                    Map.of("number", valid.number(), "state", valid.status().name()));
         });
         Instant now = clock.instant();
         List<InvoiceDraft.Line> lines = sale.activeLines().stream().map(l -> {

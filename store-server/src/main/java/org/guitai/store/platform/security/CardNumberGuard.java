@@ -3,6 +3,7 @@ package org.guitai.store.platform.security;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
@@ -49,9 +50,16 @@ public class CardNumberGuard implements ContainerRequestFilter {
         JsonValue tenders;
         try {
             JsonValue root = READERS.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
-            String member = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).member();
-            tenders = member.isEmpty() || root.getValueType() != JsonValue.ValueType.OBJECT
-                    ? root : root.asJsonObject().getOrDefault(member, JsonValue.NULL);
+            String[] members = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).members();
+            if (members.length == 0 || root.getValueType() != JsonValue.ValueType.OBJECT) {
+                tenders = root;
+            } else {
+                JsonArrayBuilder lookedAt = Json.createArrayBuilder();
+                for (String member : members) {
+                    lookedAt.add(root.asJsonObject().getOrDefault(member, JsonValue.NULL));
+                }
+                tenders = lookedAt.build();
+            }
         } catch (JsonException malformed) {
             return;
         }

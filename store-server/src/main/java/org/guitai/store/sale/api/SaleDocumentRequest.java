@@ -10,9 +10,12 @@ import java.util.UUID;
 /**
  * A whole sale in one document: lines as in {@code POST /sales/{id}/lines}, payments as in
  * {@code POST /sales/{id}/payments}; {@code amountDue} of a cash payment is what is due when it is taken.
+ * {@code cashierCode} names who made the sale when it is not the staff member submitting it (a
+ * terminal replaying the sales of an earlier shift).
  */
 public record SaleDocumentRequest(@NotNull UUID id,
                                   @NotNull @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "must be 1 to 16 letters, digits or dashes") String terminalId,
+                                  @Pattern(regexp = "[A-Za-z0-9]{1,16}", message = "must be a staff code") String cashierCode,
                                   @NotNull Instant createdAt,
                                   @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1 to 40 letters, digits or dashes") String customerId,
                                   @NotNull @Valid List<@NotNull @Valid AddLineRequest> lines,

@@ -50,13 +50,14 @@ public class SaleDocumentsResource {
 
     /** A whole finished sale: 201 with the sale when recorded now, 200 with the same sale when it was already. */
     @POST
-    @RefusesCardNumbers(member = "payments")
+    @RefusesCardNumbers(members = {"payments"})
     public Response submit(@NotNull @Valid SaleDocumentRequest request) {
         if (request.lines().size() > MAX_LINES) {
             throw new InvalidRequestException("a sale document has at most " + MAX_LINES + " lines");
         }
         Currency currency = settings.currency();
-        SaleDocuments.Document document = new SaleDocuments.Document(request.id().toString(), request.terminalId(), request.createdAt(),
+        SaleDocuments.Document document = new SaleDocuments.Document(request.id().toString(), request.terminalId(), Optional.ofNullable(request.cashierCode()),
+                request.createdAt(),
                 Optional.ofNullable(request.customerId()),
                 request.lines().stream().map(l -> {
                     boolean byBarcode = l.barcode() != null && !l.barcode().isBlank();

@@ -134,7 +134,7 @@ public class SalesResource {
     @Path("{id}/confirm")
     public SaleView confirm(@PathParam("id") String id) {
         caller.get();
-        return view(sales.confirm(id));
+        return view(sales.confirm(id, caller.get()));
     }
 
     /** Abandons the sale before any tender counted (once confirmed, with a VOID_LINE approval). */

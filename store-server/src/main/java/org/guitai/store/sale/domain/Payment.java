@@ -146,8 +146,7 @@ public class Payment {
             throw new SaleRuleException("not-a-check", "Not a check", "payment " + id + " is " + tender + ", not a check");
         }
         if (clearance != null) {
-            throw new SaleRuleException("check-decided", "Check already decided",
-                    "check payment " + id + " was already recorded " + clearance.outcome() + " at " + clearance.decidedAt());
+            throw new CheckDecidedException(id, clearance.outcome(), clearance.decidedAt());
         }
         clearance = new CheckClearance(this, outcome, manager, now);
     }

@@ -33,6 +33,11 @@ public final class Pricing {
         return percent.divide(HUNDRED, 6, RoundingMode.UNNECESSARY);
     }
 
+    /** The discount a line ends up with from its own and the order's: 1 − (1 − line)(1 − order). */
+    public static BigDecimal combined(BigDecimal lineRate, BigDecimal orderRate) {
+        return BigDecimal.ONE.subtract(BigDecimal.ONE.subtract(lineRate).multiply(BigDecimal.ONE.subtract(orderRate)));
+    }
+
     public static BigDecimal percent(BigDecimal rate) {
         return rate.multiply(HUNDRED).stripTrailingZeros();
     }

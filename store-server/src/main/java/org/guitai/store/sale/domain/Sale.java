@@ -31,12 +31,15 @@ import org.guitai.kernel.money.Money;
  * <li>OPEN: lines are added, changed, discounted and voided; the order discount is set.</li>
  * <li>CONFIRMED: the customer agreed to the read-back; lines are frozen (voiding one needs a
  * manager and reopens the sale); tenders are taken until nothing is due.</li>
- * <li>AWAITING_CLEARANCE: tenders cover the total but a check has not cleared; the goods wait.</li>
+ * <li>AWAITING_CLEARANCE: tenders cover the total but a check has not cleared; the goods are held
+ * for the customer (out of stock) until it clears, or until the sale is voided or cancelled after it bounced.</li>
  * <li>PAID: stamped with the store's next slip number; then PACKED when every line is checked off,
  * and COMPLETED when the goods have left (from PAID or PACKED).</li>
  * <li>CANCELLED: a sale abandoned before any tender counted.</li>
  * </ul>
- * Every amount is {@link Money} of the sale's currency, priced by {@link Pricing}.
+ * The goods leave the stock once tenders first cover the total ({@link #needsGoodsTaken()}), so
+ * goods waiting for a check cannot be sold twice. Every amount is {@link Money} of the sale's
+ * currency, priced by {@link Pricing}.
  */
 @Entity
 @Table(name = "sale")
@@ -51,6 +54,10 @@ public class Sale {
 
     @Column(name = "cashier_code")
     private String cashierCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "origin")
+    private SaleOrigin origin;
 
     @Column(name = "customer_id")
     private String customerId;
@@ -95,6 +102,10 @@ public class Sale {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    /** When the goods left the stock for this sale (held for it); null while they are still on the shelf. */
+    @Column(name = "goods_taken_at")
+    private Instant goodsTakenAt;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -110,9 +121,10 @@ public class Sale {
     protected Sale() {
     }
 
-    private Sale(String id, String terminalId, String cashierCode, String customerId, Currency currency,
+    private Sale(String id, SaleOrigin origin, String terminalId, String cashierCode, String customerId, Currency currency,
                  LocalDate businessDate, Instant now) {
         this.id = Objects.requireNonNull(id);
+        this.origin = Objects.requireNonNull(origin);
         this.terminalId = Objects.requireNonNull(terminalId);
         this.cashierCode = Objects.requireNonNull(cashierCode);
         this.customerId = customerId;
@@ -128,7 +140,13 @@ public class Sale {
     /** Greet: a new, empty sale for a terminal and the cashier logged in there. */
     public static Sale open(String id, String terminalId, String cashierCode, String customerId, Currency currency,
                             LocalDate businessDate, Instant now) {
-        return new Sale(id, terminalId, cashierCode, customerId, currency, businessDate, now);
+        return new Sale(id, SaleOrigin.COUNTER, terminalId, cashierCode, customerId, currency, businessDate, now);
+    }
+
+    /** A sale a terminal made on its own and submits whole, begun at {@code startedAt}. */
+    public static Sale fromDocument(String id, String terminalId, String cashierCode, String customerId, Currency currency,
+                                    LocalDate businessDate, Instant startedAt) {
+        return new Sale(id, SaleOrigin.DOCUMENT, terminalId, cashierCode, customerId, currency, businessDate, startedAt);
     }
 
     // --- order -------------------------------------------------------------------------------------
@@ -194,6 +212,7 @@ public class Sale {
             throw new SaleStateException(id, status, "void a line once tenders are taken (take a return instead)");
         }
         SaleLine line = activeLine(lineId);
+        requireNoGoodsHeld("void a line");
         line.voidBy(staffCode, now);
         recomputeTotal();
         if (status == SaleStatus.CONFIRMED) {
@@ -227,6 +246,7 @@ public class Sale {
         if (countingPayments().findAny().isPresent()) {
             throw new SaleStateException(id, status, "cancel once tenders are taken (take a return instead)");
         }
+        requireNoGoodsHeld("cancel");
         status = SaleStatus.CANCELLED;
         cancelledAt = now;
     }
@@ -253,10 +273,12 @@ public class Sale {
                             + (cashDue.equals(due) ? "" : ", " + cashDue.toPlainString() + " in cash") + ")",
                     cashDue.equals(due) ? Map.of("due", due.toPlainString()) : Map.of("due", due.toPlainString(), "cashDue", cashDue.toPlainString()));
         }
-        for (NoteCount note : counted) {
-            if (denominations.stream().noneMatch(d -> d.compareTo(note.denomination()) == 0)) {
+        List<BigDecimal> named = new ArrayList<>(counted.stream().map(NoteCount::denomination).toList());
+        rejected.forEach(note -> named.add(note.denomination()));
+        for (BigDecimal denomination : named) {
+            if (denominations.stream().noneMatch(d -> d.compareTo(denomination) == 0)) {
                 throw new SaleRuleException("unknown-denomination", "Unknown denomination",
-                        note.denomination().toPlainString() + " is not a denomination of " + currency);
+                        denomination.toPlainString() + " is not a denomination of " + currency);
             }
         }
         Money toCover = portion.orElse(due);
@@ -311,17 +333,65 @@ public class Sale {
         return check;
     }
 
-    /** True once tenders cover the total and no check is waiting: the service then stamps the slip. */
+    /** True once tenders first cover the total: the goods are then taken out of stock and held for the customer. */
+    public boolean needsGoodsTaken() {
+        return goodsTakenAt == null && (status == SaleStatus.CONFIRMED || status == SaleStatus.AWAITING_CLEARANCE)
+                && due().isZero() && !activeLines().isEmpty();
+    }
+
+    /** Records that the goods have left the stock for this sale. */
+    public void goodsTaken(Instant now) {
+        if (!needsGoodsTaken()) {
+            throw new SaleStateException(id, status, "hold its goods with " + due().toPlainString() + " due");
+        }
+        goodsTakenAt = now;
+    }
+
+    /** True while the goods are held out of stock for a sale that is not yet paid (e.g. after a check bounced). */
+    public boolean holdsGoodsUnpaid() {
+        return goodsTakenAt != null && slipNumber == null;
+    }
+
+    /** The quantity of each SKU on the active lines: what the sale takes out of stock. */
+    public Map<String, BigDecimal> quantitiesBySku() {
+        Map<String, BigDecimal> bySku = new LinkedHashMap<>();
+        activeLines().forEach(l -> bySku.merge(l.sku(), l.quantity(), BigDecimal::add));
+        return bySku;
+    }
+
+    /**
+     * Gives back goods held for a sale that was never paid, before a line is voided or the sale
+     * is cancelled.
+     *
+     * @return what goes back to stock, by SKU
+     */
+    public Map<String, BigDecimal> releaseGoods() {
+        if (!holdsGoodsUnpaid()) {
+            throw new SaleStateException(id, status, "give back goods it does not hold");
+        }
+        Map<String, BigDecimal> released = quantitiesBySku();
+        goodsTakenAt = null;
+        return released;
+    }
+
+    /** True once tenders cover the total, the goods are held and no check is waiting: the service then stamps the slip. */
     public boolean isReadyToStampPaid() {
         return (status == SaleStatus.CONFIRMED || status == SaleStatus.AWAITING_CLEARANCE)
-                && due().isZero() && !activeLines().isEmpty()
+                && due().isZero() && !activeLines().isEmpty() && goodsTakenAt != null
                 && payments.stream().noneMatch(Payment::isPendingCheck);
     }
 
-    /** The paid stamp: the sale is PAID and carries its gapless slip number. */
-    public void stampPaid(long slipNumber, Instant now) {
+    /**
+     * The paid stamp: the sale is PAID and carries its gapless slip number. A sale built at the
+     * counter belongs to the business day it is paid on ({@code today}); a submitted sale keeps the
+     * day it was made.
+     */
+    public void stampPaid(long slipNumber, Instant now, LocalDate today) {
         if (!isReadyToStampPaid()) {
             throw new SaleStateException(id, status, "be stamped paid with " + due().toPlainString() + " due or a check pending");
+        }
+        if (origin == SaleOrigin.COUNTER) {
+            this.businessDate = today;
         }
         this.slipNumber = slipNumber;
         this.status = SaleStatus.PAID;
@@ -380,6 +450,12 @@ public class Sale {
     private void requireStatus(Set<SaleStatus> allowed, String attempted) {
         if (!allowed.contains(status)) {
             throw new SaleStateException(id, status, attempted + " (needs " + allowed + ")");
+        }
+    }
+
+    private void requireNoGoodsHeld(String attempted) {
+        if (goodsTakenAt != null) {
+            throw new SaleStateException(id, status, attempted + " while its goods are held (give them back first)");
         }
     }
 
@@ -443,6 +519,10 @@ public class Sale {
 
     public String cashierCode() {
         return cashierCode;
+    }
+
+    public SaleOrigin origin() {
+        return origin;
     }
 
     public String customerId() {

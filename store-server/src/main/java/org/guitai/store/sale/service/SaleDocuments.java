@@ -7,18 +7,21 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.guitai.store.audit.domain.AuditEvent;
+import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.IdConflictException;
 import org.guitai.store.sale.domain.Sale;
+import org.guitai.store.sale.domain.SaleOrigin;
 import org.guitai.store.sale.domain.SaleRuleException;
 import org.guitai.store.sale.domain.SaleStatus;
 import org.guitai.store.staff.domain.Role;
+import org.guitai.store.staff.service.StaffDirectory;
 
 /**
  * A whole finished sale submitted as one document: the way a terminal replays the sales it made
@@ -34,7 +37,7 @@ public class SaleDocuments {
     /** How far a terminal's clock may run ahead of the store's. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    public record Document(String saleId, String terminalId, Instant createdAt, Optional<String> customerId,
+    public record Document(String saleId, String terminalId, Optional<String> cashierCode, Instant createdAt, Optional<String> customerId,
                            List<SaleService.LineOrder> lines, Optional<BigDecimal> orderDiscountPercent,
                            Optional<String> orderDiscountApproval, List<SaleService.Tendered> payments) {
     }
@@ -53,10 +56,21 @@ public class SaleDocuments {
     CatalogService catalog;
 
     @Inject
+    StaffDirectory staff;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
     Clock clock;
 
     public Submitted submit(Document document, Caller caller) {
         caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
+        Optional<Sale> recorded = repository.find(document.saleId());
+        if (recorded.isPresent()) {
+            // a replay is answered before any rule is weighed again: stock, prices and approvals have moved on since
+            return replayed(recorded.get(), document.terminalId());
+        }
         Instant now = clock.instant();
         if (document.createdAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new SaleRuleException("document-in-future", "Sale from the future",
@@ -65,20 +79,21 @@ public class SaleDocuments {
         if (document.lines().isEmpty()) {
             throw new SaleRuleException("document-incomplete", "Incomplete sale", "a sale document needs lines");
         }
-        Sale sale = sales.newSale(document.saleId(), document.terminalId(), document.customerId(), caller, document.createdAt());
+        Caller seller = seller(document, caller);
+        Sale sale = sales.newDocumentSale(document.saleId(), document.terminalId(), document.customerId(), seller, document.createdAt());
         Map<String, CatalogService.Item> items = catalog.items(
                 document.lines().stream().flatMap(l -> l.barcode().stream()).collect(Collectors.toSet()),
                 document.lines().stream().flatMap(l -> l.sku().stream()).collect(Collectors.toSet()));
         for (SaleService.LineOrder line : document.lines()) {
-            sales.placeLine(sale, line, items.get(line.barcode().or(line::sku).orElseThrow()), caller);
+            sales.placeLine(sale, line, items.get(line.barcode().or(line::sku).orElseThrow()), seller);
         }
         if (document.orderDiscountPercent().isPresent()) {
-            sales.applyOrderDiscount(sale, document.orderDiscountPercent().get(), document.orderDiscountApproval(), caller);
+            sales.applyOrderDiscount(sale, document.orderDiscountPercent().get(), document.orderDiscountApproval(), seller);
         }
         sale.confirm(now);
-        sales.stampIfPaid(sale, now);
+        sales.settle(sale, now);
         for (SaleService.Tendered tendered : document.payments()) {
-            sales.tender(sale, tendered, caller, now);
+            sales.tender(sale, tendered, seller, now);
         }
         if (sale.status() == SaleStatus.PAID) {
             sales.finish(sale, now);
@@ -87,22 +102,51 @@ public class SaleDocuments {
                     "the payments leave " + sale.due().toPlainString() + " due on a total of " + sale.total().toPlainString(),
                     Map.of("due", sale.due().toPlainString()));
         }
-        // a replay of a sale already recorded fails on the sale's key here, and is answered by replayed()
+        if (!seller.equals(caller)) {
+            audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller.staffCode(), caller.terminalId()), sale.id(),
+                    seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
+        }
+        // two submissions racing past the lookup above: the loser fails on the sale's key and is answered by replayed()
         repository.add(sale);
         return new Submitted(sale, true);
     }
 
-    /**
-     * The answer to a document whose sale id is taken: the recorded sale when it is this finished
-     * sale from this terminal; anything else (a sale still at the counter, another terminal's) is a conflict.
-     */
+    /** The answer to a document whose sale id is taken, when two submissions raced. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Submitted replayed(String saleId, String terminalId) {
-        Sale existing = repository.get(saleId);
-        if (!existing.terminalId().equals(terminalId)
-                || !EnumSet.of(SaleStatus.COMPLETED, SaleStatus.AWAITING_CLEARANCE).contains(existing.status())) {
-            throw new IdConflictException("sale", saleId);
+        return replayed(repository.get(saleId), terminalId);
+    }
+
+    /**
+     * The sale recorded for this id, as it stands now (its check may have cleared, its goods been
+     * packed), when it was submitted by this terminal; a sale built at the counter or another
+     * terminal's under the same id is a conflict.
+     */
+    private static Submitted replayed(Sale recorded, String terminalId) {
+        if (recorded.origin() != SaleOrigin.DOCUMENT || !recorded.terminalId().equals(terminalId)) {
+            throw new IdConflictException("sale", recorded.id());
         }
-        return new Submitted(existing, false);
+        return new Submitted(recorded, false);
+    }
+
+    /**
+     * Who made the sale: the cashier the document names (a terminal replays sales made offline by
+     * whoever was logged in then, possibly not who is logged in now), else the caller.
+     */
+    private Caller seller(Document document, Caller caller) {
+        if (document.cashierCode().isEmpty() || document.cashierCode().get().equals(caller.staffCode())) {
+            return caller;
+        }
+        if (!document.terminalId().equals(caller.terminalId())) {
+            throw new SaleRuleException("wrong-terminal", "Wrong terminal",
+                    "you are logged in at " + caller.terminalId() + ", not at " + document.terminalId());
+        }
+        String code = document.cashierCode().get();
+        Caller seller = staff.activeAt(code, document.terminalId()).orElseThrow(() -> new SaleRuleException("unknown-cashier", "Unknown cashier",
+                "the sale names cashier " + code + ", who is not active staff of this store"));
+        if (!seller.has(Role.CASHIER) && !seller.has(Role.STORE_MANAGER)) {
+            throw new SaleRuleException("unknown-cashier", "Unknown cashier", "the sale names " + code + ", who does not take payments");
+        }
+        return seller;
     }
 }

@@ -37,6 +37,8 @@ import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleLine;
 import org.guitai.store.sale.domain.SaleNotFoundException;
 import org.guitai.store.sale.domain.SaleRuleException;
+import org.guitai.store.sale.domain.SaleAtOtherTerminalException;
+import org.guitai.store.sale.domain.SaleStateException;
 import org.guitai.store.sale.domain.SaleStatus;
 import org.guitai.store.sale.domain.SlipNumber;
 import org.guitai.store.sale.domain.SoldItem;
@@ -120,10 +122,17 @@ public class SaleService {
         return sale;
     }
 
-    /** A new sale for the caller's own terminal, opened at {@code openedAt} (now, or when an offline sale began). */
+    /** A new sale for the caller's own terminal, opened now. */
     Sale newSale(String saleId, String terminalId, Optional<String> customerId, Caller caller, Instant openedAt) {
         requireOwnTerminal(terminalId, caller);
         return Sale.open(saleId, terminalId, caller.staffCode(), customerId.orElse(null), settings.currency(), businessDate(openedAt), openedAt);
+    }
+
+    /** A sale a terminal submits whole, made by {@code seller} at that terminal from {@code startedAt}. */
+    Sale newDocumentSale(String saleId, String terminalId, Optional<String> customerId, Caller seller, Instant startedAt) {
+        requireOwnTerminal(terminalId, seller);
+        return Sale.fromDocument(saleId, terminalId, seller.staffCode(), customerId.orElse(null), settings.currency(),
+                businessDate(startedAt), startedAt);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -141,13 +150,13 @@ public class SaleService {
 
     public SlipNumber slipOf(Sale sale) {
         return new SlipNumber(settings.storeId(), sale.slipNumber().orElseThrow(
-                () -> new SaleRuleException("not-paid", "Not paid", "sale " + sale.id() + " has no slip until it is paid")));
+                () -> new SaleStateException(sale.id(), sale.status(), "show a paid slip before it is paid")));
     }
 
     // --- order ------------------------------------------------------------------------------------------
 
     public Sale addLine(String saleId, LineOrder order, Caller caller) {
-        Sale sale = sales.getForUpdate(saleId);
+        Sale sale = atOwnCounter(saleId, caller, "add a line");
         if (sale.line(order.lineId()).isPresent()) {
             return sale;
         }
@@ -174,7 +183,8 @@ public class SaleService {
         Money basePrice = order.unitPrice().orElse(listPrice);
         BigDecimal lineRate = order.discountPercent().map(Pricing::rate).orElse(BigDecimal.ZERO);
         boolean override = !basePrice.equals(listPrice);
-        boolean overLimit = overDiscountLimit(lineRate);
+        // a new line takes the order discount the sale already has; only a line discount on top is weighed
+        boolean overLimit = raisesAboveLimit(sale.orderDiscountRate(), Pricing.combined(lineRate, sale.orderDiscountRate()));
         if (override && overLimit) {
             throw new SaleRuleException("one-approval-per-request", "One approval per request",
                     "a price override and a discount above the limit need two approvals: add the line, then discount it");
@@ -192,7 +202,7 @@ public class SaleService {
     }
 
     public Sale changeLine(String saleId, String lineId, LineChange change, Caller caller) {
-        Sale sale = sales.getForUpdate(saleId);
+        Sale sale = atOwnCounter(saleId, caller, "change a line");
         sale.requireOpen("change a line");
         SaleLine line = sale.line(lineId).filter(l -> !l.isVoided())
                 .orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
@@ -202,8 +212,9 @@ public class SaleService {
         }
         if (change.discountPercent().isPresent()) {
             BigDecimal rate = Pricing.rate(change.discountPercent().get());
+            BigDecimal before = Pricing.combined(line.discountRate(), sale.orderDiscountRate());
             sale.discountLine(lineId, rate, settings.rounding());
-            if (overDiscountLimit(rate)) {
+            if (raisesAboveLimit(before, Pricing.combined(rate, sale.orderDiscountRate()))) {
                 auditDiscount(sale, line, change.approvalId(), caller);
             }
         }
@@ -212,7 +223,7 @@ public class SaleService {
 
     /** The order discount (percent) applies to every line; above the cashier's limit it needs a manager. */
     public Sale discountOrder(String saleId, BigDecimal percent, Optional<String> approvalId, Caller caller) {
-        Sale sale = sales.getForUpdate(saleId);
+        Sale sale = atOwnCounter(saleId, caller, "discount the order");
         applyOrderDiscount(sale, percent, approvalId, caller);
         return sale;
     }
@@ -220,24 +231,32 @@ public class SaleService {
     void applyOrderDiscount(Sale sale, BigDecimal percent, Optional<String> approvalId, Caller caller) {
         String saleId = sale.id();
         BigDecimal rate = Pricing.rate(percent);
+        BigDecimal before = sale.orderDiscountRate();
+        // weighed on every line together with its own discount: 10 % and 10 % make 19 % off
+        BigDecimal deepest = sale.activeLines().stream().map(l -> Pricing.combined(l.discountRate(), rate)).max(BigDecimal::compareTo).orElse(rate);
+        boolean overLimit = raisesAboveLimit(before, rate) || sale.activeLines().stream().anyMatch(
+                l -> raisesAboveLimit(Pricing.combined(l.discountRate(), before), Pricing.combined(l.discountRate(), rate)));
         sale.discountOrder(rate, settings.rounding());
-        if (overDiscountLimit(rate)) {
+        if (overLimit) {
             AuditLog.Who who = approvals.use(approvalId, ApprovalAction.DISCOUNT, saleId, caller,
-                    "an order discount of " + percent.stripTrailingZeros().toPlainString() + " % is above the limit of "
-                            + settings.cashierDiscountLimit().stripTrailingZeros().toPlainString() + " %");
+                    "an order discount of " + percent.stripTrailingZeros().toPlainString() + " % takes up to "
+                            + Pricing.percent(deepest).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                            + " % off a line, above the limit of " + settings.cashierDiscountLimit().stripTrailingZeros().toPlainString() + " %");
             audit.record(AuditEvent.DISCOUNT, who, saleId, "order", "order discount " + percent.stripTrailingZeros().toPlainString() + " %");
         }
     }
 
     /** Voids a line: free while the sale is open; after confirmation only with a manager's approval. */
     public Sale voidLine(String saleId, String lineId, Optional<String> approvalId, Caller caller) {
-        Sale sale = sales.getForUpdate(saleId);
+        Sale sale = atOwnCounter(saleId, caller, "void a line");
         SaleLine existing = sale.line(lineId).orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
         if (existing.isVoided()) {
             return sale;
         }
         boolean approvalNeeded = sale.voidNeedsApproval();
-        SaleLine line = sale.voidLine(lineId, caller.staffCode(), clock.instant());
+        Instant now = clock.instant();
+        giveBackHeldGoods(sale, now);
+        SaleLine line = sale.voidLine(lineId, caller.staffCode(), now);
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "voiding a line of a confirmed order")
                 : AuditLog.Who.of(caller.staffCode(), caller.terminalId());
@@ -247,22 +266,24 @@ public class SaleService {
     }
 
     /** Confirm; a sale with nothing to pay (all given away, with approval) is paid there and then. */
-    public Sale confirm(String saleId) {
-        Sale sale = sales.getForUpdate(saleId);
+    public Sale confirm(String saleId, Caller caller) {
+        Sale sale = atOwnCounter(saleId, caller, "confirm");
         Instant now = clock.instant();
         sale.confirm(now);
-        stampIfPaid(sale, now);
+        settle(sale, now);
         return sale;
     }
 
     /** Abandons a sale; once the customer confirmed it, only with a manager's VOID_LINE approval (every line goes). */
     public Sale cancel(String saleId, Optional<String> approvalId, Caller caller) {
-        Sale sale = sales.getForUpdate(saleId);
+        Sale sale = atOwnCounter(saleId, caller, "cancel");
         if (sale.status() == SaleStatus.CANCELLED) {
             return sale;
         }
         boolean approvalNeeded = sale.cancelNeedsApproval();
-        sale.cancel(clock.instant());
+        Instant now = clock.instant();
+        giveBackHeldGoods(sale, now);
+        sale.cancel(now);
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "cancelling a confirmed order voids all its lines")
                 : AuditLog.Who.of(caller.staffCode(), caller.terminalId());
@@ -274,12 +295,12 @@ public class SaleService {
 
     /**
      * Takes one tender; repeating the payment id returns the first result and never charges twice.
-     * When nothing is left due and no check waits, the sale is stamped paid with the next slip
-     * number and its goods leave the stock.
+     * When tenders first cover the total the goods leave the stock (held for the customer while a
+     * check waits); when no check waits either, the sale is stamped paid with the next slip number.
      */
     public TenderResult pay(String saleId, Tendered tendered, Caller caller) {
         caller.require("taking payments", Role.CASHIER, Role.STORE_MANAGER);
-        Sale sale = sales.getForUpdate(saleId);
+        Sale sale = atOwnCounter(saleId, caller, "take a payment");
         Optional<Payment> repeated = sale.payment(tendered.paymentId());
         if (repeated.isPresent()) {
             return result(repeated.get(), sale);
@@ -300,7 +321,7 @@ public class SaleService {
             payment = sale.takeCheck(c.paymentId(), c.amount(), c.checkNumber(), c.bank(), caller.staffCode(), now);
         }
         TenderResult result = result(payment, sale);
-        stampIfPaid(sale, now);
+        settle(sale, now);
         return result;
     }
 
@@ -317,17 +338,29 @@ public class SaleService {
         audit.record(outcome == CheckClearance.Outcome.CLEARED ? AuditEvent.CHECK_CLEARED : AuditEvent.CHECK_BOUNCED,
                 AuditLog.Who.of(caller.staffCode(), caller.terminalId()), saleId, check.checkNumber(),
                 "check " + check.checkNumber() + " of " + check.bank() + " for " + check.applied().toPlainString() + ": " + outcome);
-        stampIfPaid(sale, now);
+        settle(sale, now);
         return sale;
     }
 
-    void stampIfPaid(Sale sale, Instant now) {
+    /**
+     * Once tenders cover the total the goods leave the stock (another counter may have sold the
+     * last one: then the tender is refused); once no check waits either, the sale is stamped paid.
+     * The slip counter is locked last, so concurrent sales hold it only for their commit.
+     */
+    void settle(Sale sale, Instant now) {
+        if (sale.needsGoodsTaken()) {
+            catalog.take(sale.quantitiesBySku(), settings.allowNegativeStock(), now);
+            sale.goodsTaken(now);
+        }
         if (sale.isReadyToStampPaid()) {
-            // the goods leave the stock first: the slip counter is locked as late as possible, so
-            // concurrent sales hold it only for their commit
-            catalog.take(sale.activeLines().stream().collect(Collectors.toMap(SaleLine::sku, SaleLine::quantity, BigDecimal::add)),
-                    settings.allowNegativeStock(), now);
-            sale.stampPaid(sales.nextNumber(NumberCounter.SLIP), now);
+            sale.stampPaid(sales.nextNumber(NumberCounter.SLIP), now, businessDate(now));
+        }
+    }
+
+    /** Goods held for a sale whose check bounced go back on the shelf before its lines change or it is cancelled. */
+    private void giveBackHeldGoods(Sale sale, Instant now) {
+        if (sale.holdsGoodsUnpaid()) {
+            catalog.putBack(sale.releaseGoods(), now);
         }
     }
 
@@ -372,17 +405,36 @@ public class SaleService {
 
     // --- rules -------------------------------------------------------------------------------------------
 
-    /** Each discount the cashier gives (on a line, on the order) is weighed against the limit on its own. */
-    private boolean overDiscountLimit(BigDecimal rate) {
-        return Pricing.percent(rate).compareTo(settings.cashierDiscountLimit()) > 0;
+    /**
+     * A cashier may deepen a line's discount (line and order discount together) up to the limit;
+     * beyond it, only with a manager. Reducing a discount never needs one.
+     */
+    private boolean raisesAboveLimit(BigDecimal before, BigDecimal after) {
+        return after.compareTo(before) > 0 && Pricing.percent(after).compareTo(settings.cashierDiscountLimit()) > 0;
     }
 
     private void auditDiscount(Sale sale, SaleLine line, Optional<String> approvalId, Caller caller) {
         BigDecimal percent = Pricing.percent(line.discountRate());
+        String together = Pricing.percent(Pricing.combined(line.discountRate(), sale.orderDiscountRate()))
+                .setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         AuditLog.Who who = approvals.use(approvalId, ApprovalAction.DISCOUNT, sale.id(), caller,
-                "a discount of " + percent.toPlainString() + " % is above the limit of "
+                "a discount of " + percent.toPlainString() + " % (" + together + " % with the order discount) is above the limit of "
                         + settings.cashierDiscountLimit().stripTrailingZeros().toPlainString() + " %");
-        audit.record(AuditEvent.DISCOUNT, who, sale.id(), line.sku(), "line " + line.lineNo() + " discounted " + percent.toPlainString() + " %");
+        audit.record(AuditEvent.DISCOUNT, who, sale.id(), line.sku(),
+                "line " + line.lineNo() + " discounted " + percent.toPlainString() + " % (" + together + " % with the order discount)");
+    }
+
+    /**
+     * The sale locked for a step of the order and checkout, which only the counter that opened it
+     * takes: another terminal's request is a conflict. Pick-up, invoices and deliveries may be
+     * handled at any counter of the store.
+     */
+    private Sale atOwnCounter(String saleId, Caller caller, String attempted) {
+        Sale sale = sales.getForUpdate(saleId);
+        if (!sale.terminalId().equals(caller.terminalId())) {
+            throw new SaleAtOtherTerminalException(saleId, sale.terminalId(), caller.terminalId(), attempted);
+        }
+        return sale;
     }
 
     private void requireOwnTerminal(String terminalId, Caller caller) {

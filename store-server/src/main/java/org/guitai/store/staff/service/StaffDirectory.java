@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.util.Optional;
+import org.guitai.store.platform.security.Caller;
 import org.guitai.store.staff.domain.Staff;
 
-/** Staff full names, for slips and invoices (issuer, payee). */
+/** Who works at the store: full names for slips and invoices (issuer, payee), and colleagues named on a sale. */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class StaffDirectory {
@@ -17,5 +19,10 @@ public class StaffDirectory {
     /** The full name of the staff member with this code, or the code itself when unknown. */
     public String fullName(String code) {
         return staff.find(code).map(Staff::name).orElse(code);
+    }
+
+    /** An active staff member as if working at {@code terminalId}: the cashier named on a sale a terminal submits. */
+    public Optional<Caller> activeAt(String code, String terminalId) {
+        return staff.find(code).filter(Staff::isActive).map(m -> new Caller(m.code(), m.name(), m.roles(), terminalId));
     }
 }

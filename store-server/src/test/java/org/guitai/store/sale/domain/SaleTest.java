@@ -21,6 +21,7 @@ class SaleTest {
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final List<BigDecimal> DENOMINATIONS = List.of("100", "50", "20", "10", "5", "1", "0.5", "0.1").stream().map(BigDecimal::new).toList();
     private static final CashRounding CASH = new CashRounding(new BigDecimal("0.1"), RoundingMode.DOWN);
     private static final SoldItem RICE_COOKER = item("E00002", "279.00");
@@ -35,7 +36,7 @@ class SaleTest {
     }
 
     private static Sale open() {
-        return Sale.open("sale-1", "T1", "C001", null, CNY, LocalDate.of(2026, 11, 23), NOW);
+        return Sale.open("sale-1", "T1", "C001", null, CNY, TODAY, NOW);
     }
 
     private static Sale confirmedWith(SoldItem item, String quantity) {
@@ -158,10 +159,34 @@ class SaleTest {
         assertEquals(money("558.00"), payment.applied());
         assertEquals(money("42.00"), payment.change());
         assertEquals(1, payment.rejected().size());
+        assertTrue(sale.needsGoodsTaken());
+        assertFalse(sale.isReadyToStampPaid(), "the goods leave the stock before the slip is stamped");
+        sale.goodsTaken(NOW);
         assertTrue(sale.isReadyToStampPaid());
-        sale.stampPaid(7, NOW);
+        sale.stampPaid(7, NOW, TODAY);
         assertEquals(SaleStatus.PAID, sale.status());
         assertEquals(Optional.of(7L), sale.slipNumber());
+    }
+
+    @Test
+    void aCounterSaleBelongsToTheDayItIsPaidOn() {
+        Sale sale = confirmedWith(RICE_COOKER, "1");
+        sale.takeCash("p1", money("279.00"), Optional.empty(), notes("100", 3), List.of(), DENOMINATIONS, CASH, "C001", NOW);
+        sale.goodsTaken(NOW);
+        sale.stampPaid(1, NOW, TODAY.plusDays(1));
+        assertEquals(TODAY.plusDays(1), sale.businessDate(), "opened before midnight, paid after it");
+    }
+
+    @Test
+    void aSubmittedSaleKeepsTheDayItWasMade() {
+        Sale sale = Sale.fromDocument("sale-2", "T1", "C001", null, CNY, TODAY, NOW);
+        sale.addLine("line-1", RICE_COOKER, BigDecimal.ONE, RICE_COOKER.listPrice(), BigDecimal.ZERO, RoundingMode.HALF_UP);
+        sale.confirm(NOW);
+        sale.takeCash("p1", money("279.00"), Optional.empty(), notes("100", 3), List.of(), DENOMINATIONS, CASH, "C001", NOW);
+        sale.goodsTaken(NOW);
+        sale.stampPaid(1, NOW, TODAY.plusDays(3));
+        assertEquals(TODAY, sale.businessDate());
+        assertEquals(SaleOrigin.DOCUMENT, sale.origin());
     }
 
     @Test
@@ -185,7 +210,7 @@ class SaleTest {
         assertEquals(money("0.06"), payment.rounding());
         assertEquals(money("7.80"), payment.change());
         assertEquals(payment.received().plus(payment.rounding()), payment.applied().plus(payment.change()));
-        assertTrue(sale.isReadyToStampPaid());
+        assertTrue(sale.needsGoodsTaken(), "covered: the goods leave the stock, then the slip is stamped");
     }
 
     @Test
@@ -239,7 +264,7 @@ class SaleTest {
         assertEquals("invalid-amount", assertThrows(SaleRuleException.class,
                 () -> sale.takeCard("p2", money("600.00"), "A12345", "1234", "R1", "C001", NOW)).slug());
         sale.takeCard("p2", money("500.00"), "A12345", "1234", "R1", "C001", NOW);
-        assertTrue(sale.isReadyToStampPaid());
+        assertTrue(sale.needsGoodsTaken(), "covered: the goods leave the stock, then the slip is stamped");
     }
 
     @Test
@@ -248,9 +273,10 @@ class SaleTest {
         sale.takeCheck("p1", money("279.00"), "00012345", "工商银行", "C001", NOW);
         assertEquals(SaleStatus.AWAITING_CLEARANCE, sale.status());
         assertFalse(sale.isReadyToStampPaid());
+        sale.goodsTaken(NOW);
         sale.decideCheck("p1", CheckClearance.Outcome.CLEARED, "M001", NOW);
         assertTrue(sale.isReadyToStampPaid());
-        assertEquals("check-decided", assertThrows(SaleRuleException.class,
+        assertEquals("check-decided", assertThrows(CheckDecidedException.class,
                 () -> sale.decideCheck("p1", CheckClearance.Outcome.BOUNCED, "M001", NOW)).slug());
     }
 
@@ -263,13 +289,44 @@ class SaleTest {
         assertEquals(money("279.00"), sale.due());
         assertTrue(sale.payment("p1").orElseThrow().isBounced());
         sale.takeCash("p2", money("279.00"), Optional.empty(), notes("100", 3), List.of(), DENOMINATIONS, CASH, "C001", NOW);
+        sale.goodsTaken(NOW);
         assertTrue(sale.isReadyToStampPaid());
+    }
+
+    @Test
+    void goodsAreHeldFromTheCheckUntilItClearsOrTheyAreGivenBack() {
+        Sale sale = confirmedWith(RICE_COOKER, "2");
+        sale.takeCheck("p1", money("558.00"), "00012345", "工商银行", "C001", NOW);
+        assertEquals(SaleStatus.AWAITING_CLEARANCE, sale.status());
+        assertTrue(sale.needsGoodsTaken(), "tenders cover the total: the goods leave the shelf for this customer");
+        sale.goodsTaken(NOW);
+        assertFalse(sale.isReadyToStampPaid(), "the check has not cleared");
+        assertTrue(sale.holdsGoodsUnpaid());
+
+        sale.decideCheck("p1", CheckClearance.Outcome.BOUNCED, "M001", NOW);
+        assertFalse(sale.needsGoodsTaken(), "still held: the customer may pay another way");
+        assertThrows(SaleStateException.class, () -> sale.cancel(NOW), "held goods are given back first");
+        assertEquals(Map.of("E00002", new BigDecimal("2")), sale.releaseGoods());
+        assertFalse(sale.holdsGoodsUnpaid());
+        sale.cancel(NOW);
+        assertEquals(SaleStatus.CANCELLED, sale.status());
+    }
+
+    @Test
+    void aCheckDecidedOnceCannotBeDecidedTheOtherWay() {
+        Sale sale = confirmedWith(RICE_COOKER, "1");
+        sale.takeCheck("p1", money("279.00"), "00012345", "工商银行", "C001", NOW);
+        sale.decideCheck("p1", CheckClearance.Outcome.BOUNCED, "M001", NOW);
+        CheckDecidedException e = assertThrows(CheckDecidedException.class,
+                () -> sale.decideCheck("p1", CheckClearance.Outcome.CLEARED, "M001", NOW));
+        assertEquals(409, e.status());
+        assertEquals("BOUNCED", e.extensions().get("state"));
     }
 
     @Test
     void aSaleIsStampedPaidOnlyWhenNothingIsDue() {
         Sale sale = confirmedWith(RICE_COOKER, "1");
-        assertThrows(SaleStateException.class, () -> sale.stampPaid(1, NOW));
+        assertThrows(SaleStateException.class, () -> sale.stampPaid(1, NOW, TODAY));
     }
 
     // --- pick-up, farewell, cancel -----------------------------------------------------------------
@@ -277,7 +334,8 @@ class SaleTest {
     private static Sale paid() {
         Sale sale = confirmedWith(RICE_COOKER, "2");
         sale.takeCash("p1", money("558.00"), Optional.empty(), notes("100", 6), List.of(), DENOMINATIONS, CASH, "C001", NOW);
-        sale.stampPaid(1, NOW);
+        sale.goodsTaken(NOW);
+        sale.stampPaid(1, NOW, TODAY);
         return sale;
     }
 
