@@ -51,7 +51,12 @@ public final class StoreBenchmark {
     private static final int LINES = 5;
     private static final Pattern PRODUCT = Pattern.compile("\"sku\":\"([A-Z0-9]+)\"|\"barcode\":\"(\\d{13})\"|\"price\":\"([0-9.]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16)).build();
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(16, r -> {
+                // daemon threads: mvn exec:java waits for every other thread before the build may end
+                Thread t = new Thread(r, "bench-http");
+                t.setDaemon(true);
+                return t;
+            })).build();
 
     private final URI api;
     private final URI health;
