@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The store server's API over HTTP, on Payara Micro against MariaDB, with the sample data of
  * config/store/sample: logins, catalog lookups, the counter flow of a cash sale, its refusals,
- * idempotent retries, and the outbox delivery to a stand-in HQ.
+ * idempotent retries, and the outbox delivery to a stand-in HQ: dead letters, requeues, HQ away.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -427,7 +427,210 @@ class StoreApiIT {
         assertEquals("urn:guitai:problem:wrong-terminal", refusal.json().getString("type"));
     }
 
+    // --- the outbox: dead letters, requeues, HQ away -------------------------------------------------
+
+    @Test
+    void eventsHqRefusesBecomeDeadLettersAndNoLongerHoldBackTheOthers() throws Exception {
+        // more refusals than one batch holds (guitai.outbox.batch-size, 100 here): they used to come back at the front of every batch
+        List<String> refused = recordEventsHqDoesNotKnow("StockCounted", 150);
+        JsonHttp cashier = cashier();
+        String first = UUID.randomUUID().toString();
+        sellAKettle(cashier, first);
+        Eventually.until(Duration.ofSeconds(30), "the sale behind the refused events at HQ", () -> hq.saleEvent(first), Optional::isPresent);
+        Eventually.until(Duration.ofSeconds(30), "every refused event set aside",
+                () -> count("select count(*) from outbox_event where type = 'StockCounted' and dead_at is not null and delivered_at is null") == 150);
+        assertEquals(150, count("select count(*) from outbox_event where type = 'StockCounted' and dead_count = 1 and attempts = 1"
+                + " and dead_reason = 'rejected by HQ: unknown event type StockCounted'"));
+
+        String second = UUID.randomUUID().toString();
+        sellAKettle(cashier, second);
+        Eventually.until(Duration.ofSeconds(30), "a later sale at HQ", () -> hq.saleEvent(second), Optional::isPresent);
+        for (String id : refused) {
+            assertEquals(1, hq.receiptsOf(id).size(), () -> "a dead letter is not sent again: " + hq.receiptsOf(id));
+        }
+
+        JsonHttp manager = loggedIn("M001", "1357");
+        Answer status = manager.get("sync/outbox");
+        assertEquals(200, status.status(), status::toString);
+        assertTrue(status.contentType().startsWith("application/json"), status::toString);
+        assertTrue(status.json().getJsonNumber("deadLetterCount").longValue() >= 150, status::toString);
+        List<JsonObject> shown = status.json().getJsonArray("deadLetters").getValuesAs(JsonObject.class);
+        assertEquals(50, shown.size(), "the status shows the most recent dead letters");
+        for (JsonObject dead : shown) {
+            assertEquals("DEAD_LETTER", dead.getString("state"));
+            assertEquals("StockCounted", dead.getString("type"), "the newest dead letters are this test's");
+            assertEquals("rejected by HQ: unknown event type StockCounted", dead.getString("reason"));
+            assertTrue(refused.contains(dead.getString("id")));
+            assertFalse(dead.getString("deadAt").isBlank());
+        }
+        assertTrue(manager.get("sync/outbox/dead-letters?limit=1000").array().size() >= 150);
+        Answer badLimit = manager.get("sync/outbox/dead-letters?limit=lots");
+        assertEquals(400, badLimit.status(), badLimit::toString);
+        assertTrue(badLimit.isProblem(), badLimit::toString);
+
+        Answer cashierLooks = cashier.get("sync/outbox");
+        assertEquals(403, cashierLooks.status(), cashierLooks::toString);
+        assertTrue(cashierLooks.isProblem(), cashierLooks::toString);
+        assertEquals("urn:guitai:problem:forbidden", cashierLooks.json().getString("type"));
+
+        Answer health = new JsonHttp(base.toURI().resolve("/")).get("health/ready");
+        assertEquals(200, health.status(), "dead letters do not make the store unready: " + health);
+        JsonObject outbox = health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("outbox")).findFirst().orElseThrow();
+        assertEquals("UP", outbox.getString("status"));
+        assertTrue(outbox.getJsonObject("data").getJsonNumber("deadLetters").longValue() >= 150, outbox::toString);
+    }
+
+    @Test
+    void aManagerPutsADeadLetterBackInLineOnceHqIsFixed() {
+        String saleId = UUID.randomUUID().toString();
+        hq.refuseSale(saleId, "sale " + saleId + " cannot be read: a test says so");
+        try {
+            sellAKettle(cashier(), saleId);
+            Eventually.until(Duration.ofSeconds(30), "set aside",
+                    () -> count("select count(*) from outbox_event where payload like ? and dead_at is not null", "%" + saleId + "%") == 1);
+            String eventId = text("select id from outbox_event where payload like ?", "%" + saleId + "%");
+            JsonHttp manager = loggedIn("M001", "1357");
+            Answer dead = manager.get("sync/outbox/events/" + eventId);
+            assertEquals(200, dead.status(), dead::toString);
+            assertEquals("DEAD_LETTER", dead.json().getString("state"));
+            assertEquals("rejected by HQ: sale " + saleId + " cannot be read: a test says so", dead.json().getString("reason"));
+            assertEquals(Optional.empty(), hq.saleEvent(saleId));
+
+            Answer cashierTries = cashier().post("sync/outbox/dead-letters/" + eventId + "/retry");
+            assertEquals(403, cashierTries.status(), cashierTries::toString);
+            assertTrue(cashierTries.isProblem(), cashierTries::toString);
+
+            // requeued while HQ still refuses it: refused again, and still kept
+            Answer early = manager.post("sync/outbox/dead-letters/" + eventId + "/retry");
+            assertEquals(200, early.status(), early::toString);
+            assertEquals("PENDING", early.json().getString("state"));
+            assertEquals("M001", early.json().getString("requeuedBy"));
+            Eventually.until(Duration.ofSeconds(30), "refused again",
+                    () -> count("select count(*) from outbox_event where id = ? and dead_at is not null and dead_count = 2", eventId) == 1);
+
+            hq.acceptSale(saleId);
+            Answer retried = manager.post("sync/outbox/dead-letters/" + eventId + "/retry");
+            assertEquals(200, retried.status(), retried::toString);
+            Eventually.until(Duration.ofSeconds(30), "at HQ after the requeue", () -> hq.saleEvent(saleId), Optional::isPresent);
+            Eventually.until(Duration.ofSeconds(30), "marked delivered",
+                    () -> count("select count(*) from outbox_event where id = ? and delivered_at is not null", eventId) == 1);
+            assertEquals(1, count("select count(*) from outbox_event where id = ? and dead_at is null and dead_count = 2 and requeued_by = 'M001'"
+                    + " and requeued_at is not null", eventId));
+            assertEquals(1, hq.deliveriesOf(saleId));
+            assertEquals("DELIVERED", manager.get("sync/outbox/events/" + eventId).json().getString("state"));
+
+            Answer late = manager.post("sync/outbox/dead-letters/" + eventId + "/retry");
+            assertEquals(409, late.status(), late::toString);
+            assertTrue(late.isProblem(), late::toString);
+            assertEquals("urn:guitai:problem:not-a-dead-letter", late.json().getString("type"));
+            assertEquals("DELIVERED", late.json().getString("state"));
+            Answer unknown = manager.post("sync/outbox/dead-letters/" + UUID.randomUUID() + "/retry");
+            assertEquals(404, unknown.status(), unknown::toString);
+            assertTrue(unknown.isProblem(), unknown::toString);
+        } finally {
+            hq.acceptSale(saleId);
+        }
+    }
+
+    @Test
+    void aManagerPutsEveryDeadLetterBackInLineAtOnce() throws SQLException {
+        List<String> ids = recordEventsHqDoesNotKnow("PriceChanged", 3);
+        Eventually.until(Duration.ofSeconds(30), "set aside",
+                () -> count("select count(*) from outbox_event where type = 'PriceChanged' and dead_at is not null") == 3);
+        hq.learn("PriceChanged");
+        Answer requeued = loggedIn("M001", "1357").post("sync/outbox/dead-letters/retry");
+        assertEquals(200, requeued.status(), requeued::toString);
+        assertTrue(requeued.json().getInt("requeued") >= 3, requeued::toString);
+        Eventually.until(Duration.ofSeconds(30), "all delivered after the requeue",
+                () -> count("select count(*) from outbox_event where type = 'PriceChanged' and delivered_at is not null and dead_at is null"
+                        + " and requeued_by = 'M001'") == 3);
+        for (String id : ids) {
+            assertEquals(List.of("rejected", "accepted"), hq.receiptsOf(id).stream().map(StandInHq.Receipt::answer).toList());
+        }
+    }
+
+    @Test
+    void whileHqIsDownEventsWaitInLineWithGrowingPausesAndArriveWhenItIsBack() throws Exception {
+        String saleId = UUID.randomUUID().toString();
+        hq.goDown();
+        try {
+            sellAKettle(cashier(), saleId);
+            String eventId = text("select id from outbox_event where payload like ?", "%" + saleId + "%");
+            List<StandInHq.Receipt> tries = Eventually.until(Duration.ofSeconds(30), "tried four times", () -> hq.receiptsOf(eventId), r -> r.size() >= 4);
+            // after the 3rd failure in a row the relay waits 2^3 intervals of 200 ms, not one
+            Duration pause = Duration.between(tries.get(2).at(), tries.get(3).at());
+            assertTrue(pause.compareTo(Duration.ofMillis(1_600)) >= 0, () -> "the relay backs off: " + tries);
+            assertEquals(1, count("select count(*) from outbox_event where id = ? and delivered_at is null and dead_at is null and dead_count = 0"
+                    + " and attempts >= 4 and last_error like '%503%'", eventId), "HQ being down is no refusal: the event stays in line");
+
+            Answer status = loggedIn("M001", "1357").get("sync/outbox");
+            assertEquals(200, status.status(), status::toString);
+            assertTrue(status.json().getJsonNumber("pending").longValue() >= 1, status::toString);
+            assertTrue(status.json().getJsonNumber("oldestPendingAgeSeconds").longValue() >= 0, status::toString);
+            assertTrue(status.json().getJsonObject("relay").getInt("consecutiveFailures") >= 1, status::toString);
+            assertTrue(status.json().getJsonObject("relay").getString("lastFailure").contains("503"), status::toString);
+            assertEquals(200, new JsonHttp(base.toURI().resolve("/")).get("health/ready").status(), "HQ being down does not make the store unready");
+
+            hq.comeBack();
+            Eventually.until(Duration.ofSeconds(30), "at HQ after its return", () -> hq.saleEvent(saleId), Optional::isPresent);
+            Eventually.until(Duration.ofSeconds(30), "marked delivered",
+                    () -> count("select count(*) from outbox_event where id = ? and delivered_at is not null and dead_count = 0", eventId) == 1);
+        } finally {
+            hq.comeBack();
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------
+
+    /** E00013 电水壶 149.00 for cash, from open to complete: a SaleCompleted event for HQ. */
+    private static void sellAKettle(JsonHttp cashier, String saleId) {
+        assertEquals(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}").status());
+        Answer line = addLine(cashier, saleId, "6911503000135", "1");
+        assertEquals(201, line.status(), line::toString);
+        assertEquals(200, cashier.post("sales/" + saleId + "/confirm").status());
+        Answer paid = cashier.post("sales/" + saleId + "/payments", cash(UUID.randomUUID().toString(), "149.00",
+                "[{\"denomination\":\"100\",\"count\":1},{\"denomination\":\"50\",\"count\":1}]", "[]"));
+        assertEquals(201, paid.status(), paid::toString);
+        Answer completed = cashier.post("sales/" + saleId + "/complete");
+        assertEquals(200, completed.status(), completed::toString);
+    }
+
+    /** Events of a type HQ does not know yet, as a store upgraded before its HQ would write them. */
+    private static List<String> recordEventsHqDoesNotKnow(String type, int howMany) throws SQLException {
+        List<String> ids = new java.util.ArrayList<>();
+        try (Connection c = TestDatabase.get().connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("insert into outbox_event (id, type, payload, created_at, attempts) values (?, ?, ?, ?, 0)")) {
+                for (int i = 0; i < howMany; i++) {
+                    String id = UUID.randomUUID().toString();
+                    s.setString(1, id);
+                    s.setString(2, type);
+                    s.setString(3, "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"2026-11-23T08:00:00Z\"}");
+                    s.setObject(4, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+                    s.addBatch();
+                    ids.add(id);
+                }
+                s.executeBatch();
+            }
+            c.commit();
+        }
+        return ids;
+    }
+
+    private static String text(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next(), () -> "no row for " + sql);
+                return r.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static Answer addLine(JsonHttp cashier, String saleId, String barcode, String quantity) {
         return cashier.post("sales/" + saleId + "/lines",

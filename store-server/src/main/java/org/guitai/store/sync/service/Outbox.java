@@ -6,17 +6,27 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.store.sync.domain.OutboxEvent;
+import org.guitai.store.sync.domain.OutboxEventNotFoundException;
 
-/** The outbox table: events join the caller's transaction when recorded; the relay reads and marks them. */
+/**
+ * The outbox table: events join the caller's transaction when recorded; the relay takes them in
+ * line and marks them delivered, failed (still in line) or set aside as dead letters; a manager
+ * reads where the outbox stands and puts dead letters back in line.
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -24,13 +34,31 @@ public class Outbox {
     public record EventRecorded(String id) {
     }
 
+    /** Fired when a manager put dead letters back in line, so the relay tries them right after the commit. */
+    public record EventsRequeued(int count) {
+    }
+
+    /** The next events in line, and whether more may wait behind them. */
+    public record Batch(List<StoreEvent> events, boolean more) {
+    }
+
+    /** Where the outbox stands: events in line, the oldest of them, and the dead letters set aside. */
+    public record Status(long pending, Optional<Instant> oldestPendingAt, long deadLetters) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
+    private static final String IN_LINE = "e.deliveredAt is null and e.deadAt is null";
+    private static final String DEAD = "e.deliveredAt is null and e.deadAt is not null";
 
     @PersistenceContext(unitName = "store")
     EntityManager em;
 
     @Inject
     Event<EventRecorded> recorded;
+
+    @Inject
+    Event<EventsRequeued> requeued;
 
     @Inject
     Clock clock;
@@ -42,33 +70,123 @@ public class Outbox {
         recorded.fire(new EventRecorded(event.id().toString()));
     }
 
-    /** The oldest undelivered events, in the order they were recorded. */
+    /**
+     * The oldest events in line, in the order they were recorded. An event the store itself cannot
+     * read is set aside as a dead letter here, since HQ could only refuse it.
+     */
     @Transactional
-    public List<StoreEvent> pending(int limit) {
-        return em.createQuery("select e from OutboxEvent e where e.deliveredAt is null order by e.seq", OutboxEvent.class)
+    public Batch nextInLine(int limit) {
+        List<OutboxEvent> rows = em.createQuery("select e from OutboxEvent e where " + IN_LINE + " order by e.seq", OutboxEvent.class)
                 .setMaxResults(limit)
-                .getResultList().stream()
-                .map(e -> JSON.fromJson(e.payload(), StoreEvent.class))
-                .toList();
+                .getResultList();
+        List<StoreEvent> events = new ArrayList<>();
+        for (OutboxEvent row : rows) {
+            String unreadable;
+            try {
+                StoreEvent event = JSON.fromJson(row.payload(), StoreEvent.class);
+                if (event != null && event.id() != null && event.id().toString().equals(row.id()) && event.type() != null) {
+                    events.add(event);
+                    continue;
+                }
+                unreadable = "its payload does not carry its own id and a type";
+            } catch (RuntimeException e) {
+                unreadable = "its payload is not an event: " + e.getMessage();
+            }
+            String reason = "the store cannot read it: " + unreadable;
+            LOG.warning(() -> "outbox event " + row.id() + " set aside: " + reason);
+            row.setAside(reason, clock.instant());
+        }
+        return new Batch(events, rows.size() == limit);
     }
 
     @Transactional
     public void markDelivered(Collection<String> ids) {
         if (!ids.isEmpty()) {
-            events(ids).forEach(e -> e.delivered(clock.instant()));
+            Instant now = clock.instant();
+            events(ids).forEach(e -> e.delivered(now));
         }
     }
 
+    /** HQ was not reached or failed: the events stay in line, with the attempt counted. */
     @Transactional
     public void markFailed(Map<String, String> errorsById) {
         if (!errorsById.isEmpty()) {
-            events(errorsById.keySet()).forEach(e -> e.failed(errorsById.get(e.id()), clock.instant()));
+            Instant now = clock.instant();
+            events(errorsById.keySet()).forEach(e -> e.failed(errorsById.get(e.id()), now));
+        }
+    }
+
+    /** HQ refused these events: they become dead letters with its reasons. */
+    @Transactional
+    public void setAside(Map<String, String> reasonsById) {
+        if (!reasonsById.isEmpty()) {
+            Instant now = clock.instant();
+            events(reasonsById.keySet()).forEach(e -> e.setAside(reasonsById.get(e.id()), now));
         }
     }
 
     @Transactional(TxType.SUPPORTS)
     public long pendingCount() {
-        return em.createQuery("select count(e) from OutboxEvent e where e.deliveredAt is null", Long.class).getSingleResult();
+        return em.createQuery("select count(e) from OutboxEvent e where " + IN_LINE, Long.class).getSingleResult();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Status status() {
+        Optional<Instant> oldest = em.createQuery("select e from OutboxEvent e where " + IN_LINE + " order by e.seq", OutboxEvent.class)
+                .setMaxResults(1)
+                .getResultStream().findFirst().map(OutboxEvent::createdAt);
+        long dead = em.createQuery("select count(e) from OutboxEvent e where " + DEAD, Long.class).getSingleResult();
+        return new Status(pendingCount(), oldest, dead);
+    }
+
+    /** The dead letters, the most recently set aside first. */
+    @Transactional(TxType.SUPPORTS)
+    public List<OutboxEvent> deadLetters(int limit) {
+        return em.createQuery("select e from OutboxEvent e where " + DEAD + " order by e.deadAt desc, e.seq desc", OutboxEvent.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** @throws OutboxEventNotFoundException when the outbox holds no event with this id */
+    @Transactional(TxType.SUPPORTS)
+    public OutboxEvent get(String id) {
+        return find(id, LockModeType.NONE).orElseThrow(() -> new OutboxEventNotFoundException(id));
+    }
+
+    /**
+     * Puts a dead letter back in line at its old place, once HQ is fixed.
+     *
+     * @throws OutboxEventNotFoundException when the outbox holds no event with this id
+     * @throws org.guitai.store.sync.domain.NotADeadLetterException when it is pending or delivered
+     */
+    @Transactional
+    public OutboxEvent requeue(String id, String staffCode) {
+        OutboxEvent event = find(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new OutboxEventNotFoundException(id));
+        event.requeue(staffCode, clock.instant());
+        requeued.fire(new EventsRequeued(1));
+        return event;
+    }
+
+    /** Puts the oldest dead letters back in line, at most {@code limit} of them; returns how many. */
+    @Transactional
+    public int requeueAll(String staffCode, int limit) {
+        List<OutboxEvent> dead = em.createQuery("select e from OutboxEvent e where " + DEAD + " order by e.seq", OutboxEvent.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(limit)
+                .getResultList();
+        Instant now = clock.instant();
+        dead.forEach(e -> e.requeue(staffCode, now));
+        if (!dead.isEmpty()) {
+            requeued.fire(new EventsRequeued(dead.size()));
+        }
+        return dead.size();
+    }
+
+    private Optional<OutboxEvent> find(String id, LockModeType lock) {
+        return em.createQuery("select e from OutboxEvent e where e.id = :id", OutboxEvent.class)
+                .setParameter("id", id)
+                .setLockMode(lock)
+                .getResultStream().findFirst();
     }
 
     private List<OutboxEvent> events(Collection<String> ids) {
