@@ -478,7 +478,8 @@ class StoreApiIT {
         JsonObject outbox = health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("outbox")).findFirst().orElseThrow();
         assertEquals("UP", outbox.getString("status"));
-        assertTrue(outbox.getJsonObject("data").getJsonNumber("deadLetters").longValue() >= 150, outbox::toString);
+        // Payara writes health data as strings
+        assertTrue(Long.parseLong(outbox.getJsonObject("data").get("deadLetters").toString().replace("\"", "")) >= 150, outbox::toString);
     }
 
     @Test

@@ -113,8 +113,8 @@ public class OutboxResource {
     @Path("dead-letters/retry")
     public RequeuedView retryAll(@QueryParam("limit") String limit) {
         Caller manager = manager("requeueing dead letters");
-        int requeued = outbox.requeueAll(manager.staffCode(), limit(limit));
-        return new RequeuedView(requeued, outbox.status().deadLetters());
+        Outbox.Requeued requeued = outbox.requeueAll(manager.staffCode(), limit(limit));
+        return new RequeuedView(requeued.requeued(), requeued.left());
     }
 
     private Caller manager(String what) {

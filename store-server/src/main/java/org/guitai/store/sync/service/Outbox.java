@@ -130,17 +130,18 @@ public class Outbox {
         return em.createQuery("select count(e) from OutboxEvent e where " + IN_LINE, Long.class).getSingleResult();
     }
 
-    @Transactional(TxType.SUPPORTS)
+    /** In a transaction of its own: several reads outside one trip up Payara's non-transactional EntityManager after an earlier commit. */
+    @Transactional
     public Status status() {
         Optional<Instant> oldest = em.createQuery("select e from OutboxEvent e where " + IN_LINE + " order by e.seq", OutboxEvent.class)
                 .setMaxResults(1)
-                .getResultStream().findFirst().map(OutboxEvent::createdAt);
+                .getResultList().stream().findFirst().map(OutboxEvent::createdAt);
         long dead = em.createQuery("select count(e) from OutboxEvent e where " + DEAD, Long.class).getSingleResult();
         return new Status(pendingCount(), oldest, dead);
     }
 
     /** The dead letters, the most recently set aside first. */
-    @Transactional(TxType.SUPPORTS)
+    @Transactional
     public List<OutboxEvent> deadLetters(int limit) {
         return em.createQuery("select e from OutboxEvent e where " + DEAD + " order by e.deadAt desc, e.seq desc", OutboxEvent.class)
                 .setMaxResults(limit)
@@ -148,7 +149,7 @@ public class Outbox {
     }
 
     /** @throws OutboxEventNotFoundException when the outbox holds no event with this id */
-    @Transactional(TxType.SUPPORTS)
+    @Transactional
     public OutboxEvent get(String id) {
         return find(id, LockModeType.NONE).orElseThrow(() -> new OutboxEventNotFoundException(id));
     }
@@ -167,9 +168,13 @@ public class Outbox {
         return event;
     }
 
-    /** Puts the oldest dead letters back in line, at most {@code limit} of them; returns how many. */
+    /** How many dead letters a manager put back in line, and how many are left. */
+    public record Requeued(int requeued, long left) {
+    }
+
+    /** Puts the oldest dead letters back in line, at most {@code limit} of them. */
     @Transactional
-    public int requeueAll(String staffCode, int limit) {
+    public Requeued requeueAll(String staffCode, int limit) {
         List<OutboxEvent> dead = em.createQuery("select e from OutboxEvent e where " + DEAD + " order by e.seq", OutboxEvent.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(limit)
@@ -179,14 +184,15 @@ public class Outbox {
         if (!dead.isEmpty()) {
             requeued.fire(new EventsRequeued(dead.size()));
         }
-        return dead.size();
+        em.flush();
+        return new Requeued(dead.size(), em.createQuery("select count(e) from OutboxEvent e where " + DEAD, Long.class).getSingleResult());
     }
 
     private Optional<OutboxEvent> find(String id, LockModeType lock) {
         return em.createQuery("select e from OutboxEvent e where e.id = :id", OutboxEvent.class)
                 .setParameter("id", id)
                 .setLockMode(lock)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     private List<OutboxEvent> events(Collection<String> ids) {

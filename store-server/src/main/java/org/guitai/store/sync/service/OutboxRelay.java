@@ -165,9 +165,8 @@ public class OutboxRelay {
                 outbox.markDelivered(outcome.delivered());
                 outbox.setAside(outcome.refused());
                 lastDeliveryAt = clock.instant();
-                if (!outcome.refused().isEmpty()) {
-                    LOG.warning(() -> "HQ refused " + outcome.refused().size() + " outbox event(s), kept as dead letters: " + outcome.refused());
-                }
+                outcome.refused().entrySet().stream().findFirst().ifPresent(first -> LOG.warning(() -> "HQ refused "
+                        + outcome.refused().size() + " outbox event(s), kept as dead letters; " + first.getKey() + ": " + first.getValue()));
             }
             // every event read left the line (delivered, or set aside), so this loop ends
             if (!batch.more()) {
