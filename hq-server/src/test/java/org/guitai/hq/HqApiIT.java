@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.guitai.kernel.security.SlowHash;
+import org.guitai.kernel.testing.Eventually;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.guitai.kernel.testing.TestDatabase;
@@ -34,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * HQ's API over HTTP, on Payara Micro against MariaDB: the analyst's login, the stores' event
- * inbox (credential, exactly-once, unreadable events) and the chain report.
+ * HQ's API over HTTP, on Payara Micro against MariaDB: the analyst's login and its throttling, the
+ * stores' event inbox (credential, exactly-once, unreadable events) and the chain report.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -192,6 +195,120 @@ class HqApiIT {
         Answer today = analyst.get("reports/chain");
         assertEquals(200, today.status(), today::toString);
         assertEquals(today.json().getString("from"), today.json().getString("to"));
+    }
+
+    // --- login throttling ----------------------------------------------------------------------------
+
+    @Test
+    void wrongPasswordsSlowACodeDownThenLockItJustTheSameForCodesThatDoNotExist() throws SQLException {
+        String known = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        enrol(known, "right-password-1");
+        String unknown = "T-" + UUID.randomUUID().toString().substring(0, 8);
+
+        List<Answer> toKnown = guessUntilLocked(known);
+        List<Answer> toUnknown = guessUntilLocked(unknown);
+        assertEquals(toKnown.stream().map(HqApiIT::shape).toList(), toUnknown.stream().map(HqApiIT::shape).toList(),
+                "the answers do not tell which code exists");
+
+        Answer rightButLocked = api().post("sessions", login(known, "right-password-1"));
+        assertProblem(423, "login-locked", rightButLocked);
+        for (String code : List.of(known, unknown)) {
+            assertEquals(1, count("select count(*) from hq_login_throttle where staff_code = ? and failures = 6 and locked_until > utc_timestamp(6)", code));
+            assertEquals(6, count("select count(*) from hq_login_failure where staff_code = ? and outcome = 'INVALID_CREDENTIALS'", code));
+            assertEquals(1, count("select count(*) from hq_login_failure where staff_code = ? and outcome = 'LOCKED' and failures = 6", code));
+            assertTrue(count("select count(*) from hq_login_failure where staff_code = ? and outcome = 'REFUSED_SLOWED'", code) >= 3);
+            assertTrue(count("select count(*) from hq_login_failure where staff_code = ? and outcome = 'REFUSED_LOCKED'", code) >= 1);
+        }
+        assertEquals(0, count("select count(*) from hq_session where staff_code = ?", known));
+    }
+
+    @Test
+    void theRightPasswordForgivesEarlierWrongOnes() throws SQLException {
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        enrol(code, "right-password-2");
+        for (int i = 0; i < 2; i++) {
+            assertProblem(401, "invalid-credentials", api().post("sessions", login(code, "wrong")));
+        }
+        Answer login = api().post("sessions", login(code, "right-password-2"));
+        assertEquals(201, login.status(), login::toString);
+        assertEquals(code, login.json().getJsonObject("staff").getString("code"));
+        assertEquals(0, count("select count(*) from hq_login_throttle where staff_code = ?", code), "the failures are forgiven");
+        assertEquals(2, count("select count(*) from hq_login_failure where staff_code = ? and outcome = 'INVALID_CREDENTIALS'", code));
+        assertEquals(1, count("select count(*) from hq_session where staff_code = ?", code));
+    }
+
+    @Test
+    void concurrentGuessesAreEachCountedWhileTheSlowHashRuns() throws Exception {
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService guessers = Executors.newFixedThreadPool(8);
+        List<Answer> answers = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.Callable<Answer> guess = () -> api().post("sessions", login(code, "guess"));
+            for (Future<Answer> answer : guessers.invokeAll(Collections.nCopies(8, guess))) {
+                answers.add(answer.get());
+            }
+        } finally {
+            guessers.shutdown();
+        }
+        for (Answer answer : answers) {
+            assertTrue(List.of(401, 429, 423).contains(answer.status()), answer::toString);
+            assertTrue(answer.isProblem(), answer::toString);
+        }
+        long wrong = answers.stream().filter(a -> a.status() == 401).count();
+        assertTrue(wrong >= 1, answers::toString);
+        assertEquals(wrong, count("select failures from hq_login_throttle where staff_code = ?", code), "every checked guess was counted");
+        assertEquals(wrong, count("select count(*) from hq_login_failure where staff_code = ? and outcome = 'INVALID_CREDENTIALS'", code));
+    }
+
+    /** Free attempts, then a delay after each further failure (refused with 429 while it lasts), then the lock. */
+    private List<Answer> guessUntilLocked(String code) {
+        List<Answer> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(assertProblem(401, "invalid-credentials", api().post("sessions", login(code, "wrong"))));
+        }
+        for (int i = 0; i < 3; i++) {
+            Answer slowed = assertProblem(429, "login-throttled", api().post("sessions", login(code, "wrong")));
+            assertEquals(1, slowed.json().getInt("retryAfterSeconds"), slowed::toString);
+            assertEquals("1", slowed.header("Retry-After").orElseThrow(), slowed::toString);
+            answers.add(slowed);
+            // refused attempts are not counted: guess again until the delay is over
+            Answer next = Eventually.until(Duration.ofSeconds(10), "the delay over", () -> api().post("sessions", login(code, "wrong")),
+                    a -> a.status() != 429);
+            answers.add(assertProblem(401, "invalid-credentials", next));
+        }
+        Answer locked = assertProblem(423, "login-locked", api().post("sessions", login(code, "wrong")));
+        assertTrue(Long.parseLong(locked.header("Retry-After").orElseThrow()) > 60, locked::toString);
+        answers.add(locked);
+        return answers;
+    }
+
+    /** What a caller can tell from an answer, leaving out the instants that differ from call to call. */
+    private static String shape(Answer answer) {
+        JsonObject problem = answer.json();
+        return answer.status() + " " + problem.getString("type") + " " + problem.getString("title") + " "
+                + (answer.status() == 423 ? "" : problem.getString("detail")) + " " + new java.util.TreeSet<>(problem.keySet());
+    }
+
+    private static Answer assertProblem(int status, String slug, Answer answer) {
+        assertEquals(status, answer.status(), answer::toString);
+        assertTrue(answer.isProblem(), answer::toString);
+        assertEquals("urn:guitai:problem:" + slug, answer.json().getString("type"), answer::toString);
+        return answer;
+    }
+
+    private static String login(String code, String password) {
+        return Json.createObjectBuilder().add("staffCode", code).add("password", password).build().toString();
+    }
+
+    /** An HQ analyst of this test's own, so locking them locks out no other test. */
+    private static void enrol(String code, String password) throws SQLException {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(
+                "insert into hq_staff (code, name, roles, password_hash, active, created_at) values (?, ?, 'HQ_ANALYST', ?, true, utc_timestamp(6))")) {
+            s.setString(1, code);
+            s.setString(2, "Test analyst " + code);
+            s.setString(3, SlowHash.hash(password));
+            s.executeUpdate();
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.guitai.hq.staff.domain.LoginThrottle;
 import org.guitai.kernel.settings.SettingsReader;
 
 /**
@@ -29,6 +30,7 @@ public class HqSettings {
     private Duration sessionAbsolute;
     private Optional<Path> sampleData;
     private Map<String, String> sampleCredentials;
+    private LoginThrottle.Policy loginPolicy;
 
     @PostConstruct
     void read() {
@@ -40,6 +42,15 @@ public class HqSettings {
         sampleData = r.optional("guitai.sample-data").map(Path::of);
         sampleCredentials = r.parsed("guitai.sample-credentials", "", HqSettings::credentials,
                 "a comma-separated list of STOREID=credential pairs");
+        int freeAttempts = (int) r.number("guitai.login.free-attempts", 3, 1, 20);
+        int lockAfter = (int) r.number("guitai.login.lock-after", 6, 2, 50);
+        if (lockAfter <= freeAttempts) {
+            r.problem("guitai.login.lock-after", "is " + lockAfter + ": expected more than guitai.login.free-attempts (" + freeAttempts + ")");
+            lockAfter = freeAttempts + 1;
+        }
+        loginPolicy = new LoginThrottle.Policy(freeAttempts, lockAfter,
+                Duration.ofMinutes(r.number("guitai.login.lock-minutes", 15, 1, 24 * 60)),
+                Duration.ofSeconds(r.number("guitai.login.max-delay-seconds", 60, 1, 3600)));
         r.failIfAny();
     }
 
@@ -74,6 +85,11 @@ public class HqSettings {
 
     public Duration sessionAbsolute() {
         return sessionAbsolute;
+    }
+
+    /** How wrong passwords are throttled per staff code. */
+    public LoginThrottle.Policy loginPolicy() {
+        return loginPolicy;
     }
 
     /** A folder of sample CSV data to load at start (the demo), absent in production. */

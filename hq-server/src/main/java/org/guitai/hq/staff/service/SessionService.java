@@ -3,9 +3,9 @@ package org.guitai.hq.staff.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.platform.security.Caller;
 import org.guitai.hq.platform.security.NotAuthenticatedException;
@@ -19,11 +19,11 @@ import org.guitai.kernel.security.SlowHash;
 @Transactional
 public class SessionService {
 
-    /** Verified against when the staff code is unknown, so both failures take the same time. */
-    private static final String DECOY_HASH = SlowHash.hash("decoy");
-
     @Inject
     HqStaffRepository staff;
+
+    @Inject
+    LoginGuard guard;
 
     @Inject
     HqSettings settings;
@@ -31,18 +31,33 @@ public class SessionService {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionService self;
+
     public record Login(String token, Caller caller) {
     }
 
+    /**
+     * Opens a session for the right code and password. Outside a transaction: the guard checks the
+     * slow hash between two short ones of its own.
+     *
+     * @throws org.guitai.hq.staff.domain.LoginThrottledException while the code is slowed down or locked
+     * @throws InvalidCredentialsException for a wrong code or password, without saying which
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Login login(String staffCode, String password) {
-        Optional<HqStaff> member = staff.find(staffCode).filter(HqStaff::isActive);
-        boolean matches = member.isPresent() ? member.get().passwordMatches(password) : spendTheSameTime(password);
-        if (!matches) {
-            throw new InvalidCredentialsException();
-        }
+        HqStaff verified = guard.verify(staffCode, password);
+        return self.open(verified.code());
+    }
+
+    /** Forgives the failures counted for the attempt and starts the session, in one transaction. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Login open(String staffCode) {
+        HqStaff member = staff.find(staffCode).filter(HqStaff::isActive).orElseThrow(InvalidCredentialsException::new);
+        guard.forget(staffCode);
         String token = SlowHash.randomToken(16);
-        staff.add(new HqSession(SlowHash.digest(token), member.get(), clock.instant()));
-        return new Login(token, callerOf(member.get()));
+        staff.add(new HqSession(SlowHash.digest(token), member, clock.instant()));
+        return new Login(token, callerOf(member));
     }
 
     public Caller resolve(String token) {
@@ -56,11 +71,6 @@ public class SessionService {
 
     public void logout(String token) {
         staff.findSession(SlowHash.digest(token)).ifPresent(s -> s.end(clock.instant()));
-    }
-
-    private static boolean spendTheSameTime(String password) {
-        SlowHash.matches(password, DECOY_HASH);
-        return false;
     }
 
     private static Caller callerOf(HqStaff staff) {
