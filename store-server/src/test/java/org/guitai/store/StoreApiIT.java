@@ -584,14 +584,14 @@ class StoreApiIT {
 
     // --- helpers -----------------------------------------------------------------------------------------
 
-    /** E00013 电水壶 149.00 for cash, from open to complete: a SaleCompleted event for HQ. */
+    /** E00014 电水壶 苏泊尔 SW-15S12A 159.00 for cash, from open to complete: a SaleCompleted event for HQ. */
     private static void sellAKettle(JsonHttp cashier, String saleId) {
         assertEquals(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}").status());
-        Answer line = addLine(cashier, saleId, "6911503000135", "1");
+        Answer line = addLine(cashier, saleId, "6911503010011", "1");
         assertEquals(201, line.status(), line::toString);
         assertEquals(200, cashier.post("sales/" + saleId + "/confirm").status());
-        Answer paid = cashier.post("sales/" + saleId + "/payments", cash(UUID.randomUUID().toString(), "149.00",
-                "[{\"denomination\":\"100\",\"count\":1},{\"denomination\":\"50\",\"count\":1}]", "[]"));
+        Answer paid = cashier.post("sales/" + saleId + "/payments", cash(UUID.randomUUID().toString(), "159.00",
+                "[{\"denomination\":\"100\",\"count\":1},{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"10\",\"count\":1}]", "[]"));
         assertEquals(201, paid.status(), paid::toString);
         Answer completed = cashier.post("sales/" + saleId + "/complete");
         assertEquals(200, completed.status(), completed::toString);
