@@ -120,9 +120,17 @@ public final class StoreBenchmark {
             long warmUp = Long.getLong("bench.warmup-seconds", 60);
             System.out.println("warming up for " + warmUp + " s ...");
             run.warmUp(Duration.ofSeconds(warmUp));
+            System.out.println("(a) the raw-JDBC floor ...");
             double floor = run.floor(floorSales);
+            System.out.println("(b) documents, 1 client ...");
+            long cpuBefore = cpuMillis(store.pid());
             double single = run.documents(1, singleSales);
+            double singleCpu = (double) (cpuMillis(store.pid()) - cpuBefore) / singleSales;
+            System.out.println("(b) documents, 8 clients ...");
+            cpuBefore = cpuMillis(store.pid());
             double eight = run.documents(8, eightSales);
+            double eightCpu = (double) (cpuMillis(store.pid()) - cpuBefore) / eightSales;
+            System.out.println("(c) the interactive flow ...");
             Map<String, Percentiles> steps = run.interactive(interactiveSales);
 
             System.out.println();
@@ -131,6 +139,7 @@ public final class StoreBenchmark {
                     single, singleSales, 100 * single / floor);
             System.out.printf("    documents, 8 clients:               %8.1f sales/s  (%d sales) = %.2f x one client (target >= 2 x)%n",
                     eight, eightSales, eight / single);
+            System.out.printf("    store CPU per sale: %.2f ms (1 client, %.2f ms wall), %.2f ms (8 clients)%n", singleCpu, 1000 / single, eightCpu);
             System.out.println("(c) interactive flow, " + interactiveSales + " sales, one client (ms):");
             steps.forEach((step, p) -> System.out.printf("    %-12s p50 %7.2f   p99 %7.2f   (n=%d)%n", step, p.p50(), p.p99(), p.n()));
             Percentiles addLine = steps.get("add line");
@@ -421,6 +430,13 @@ public final class StoreBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** User and system CPU a process has used so far, from /proc (clock ticks of 10 ms). */
+    static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /** Samples a process's resident set size from /proc every 200 ms and keeps the largest. */
