@@ -4,7 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.Stock;
@@ -42,26 +49,66 @@ public class CatalogRepository {
                 .getResultList();
     }
 
-    /** The products with these barcodes, in one query. */
-    public List<Product> findByBarcodes(java.util.Collection<String> barcodes) {
-        return barcodes.isEmpty() ? List.of() : em.createQuery("select p from Product p where p.barcode in :barcodes", Product.class)
-                .setParameter("barcodes", barcodes).setHint(READ_ONLY, true).getResultList();
+    /** A product and what the store holds of it (zero without a stock row). */
+    public record Stocked(Product product, BigDecimal onHand) {
     }
 
-    public List<Product> findAll(java.util.Collection<String> skus) {
-        return skus.isEmpty() ? List.of() : em.createQuery("select p from Product p where p.sku in :skus", Product.class)
-                .setParameter("skus", skus).setHint(READ_ONLY, true).getResultList();
+    /** The products with these barcodes or SKUs, each with its stock, in one query. */
+    public List<Stocked> findWithStock(Collection<String> barcodes, Collection<String> skus) {
+        if (barcodes.isEmpty() && skus.isEmpty()) {
+            return List.of();
+        }
+        // an empty IN list is not SQL; no product has the empty string for barcode or SKU
+        return em.createQuery("select p, s.onHand from Product p left join Stock s on s.sku = p.sku "
+                        + "where p.barcode in :barcodes or p.sku in :skus", Object[].class)
+                .setParameter("barcodes", barcodes.isEmpty() ? List.of("") : barcodes)
+                .setParameter("skus", skus.isEmpty() ? List.of("") : skus)
+                .setHint(READ_ONLY, true)
+                .getResultStream()
+                .map(row -> new Stocked((Product) row[0], row[1] == null ? BigDecimal.ZERO : (BigDecimal) row[1]))
+                .toList();
     }
 
-    public List<Stock> stocks(java.util.Collection<String> skus) {
-        return skus.isEmpty() ? List.of() : em.createQuery("select s from Stock s where s.sku in :skus", Stock.class)
-                .setParameter("skus", skus).setHint(READ_ONLY, true).getResultList();
+    /**
+     * Takes the quantities out of stock in one statement, which also locks the rows (in key order,
+     * so two sales never wait on each other) until the transaction ends. Unless {@code belowZero},
+     * a row is left alone when it holds less than asked.
+     *
+     * @return how many of the SKUs were taken from (fewer when a row is missing or short)
+     */
+    public int take(Map<String, BigDecimal> quantityBySku, boolean belowZero, Instant now) {
+        StringBuilder quantity = new StringBuilder("case sku");
+        StringBuilder in = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        quantityBySku.forEach((sku, q) -> {
+            quantity.append(" when ?").append(parameters.size() + 1).append(" then ?").append(parameters.size() + 2);
+            parameters.add(sku);
+            parameters.add(q);
+        });
+        quantity.append(" end");
+        for (String sku : quantityBySku.keySet()) {
+            in.append(in.length() == 0 ? "" : ", ").append('?').append(parameters.size() + 1);
+            parameters.add(sku);
+        }
+        String sql = "update stock set on_hand = on_hand - " + quantity + ", updated_at = ?" + (parameters.size() + 1)
+                + " where sku in (" + in + ")" + (belowZero ? "" : " and on_hand >= " + quantity);
+        parameters.add(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        var update = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            update.setParameter(i + 1, parameters.get(i));
+        }
+        return update.executeUpdate();
     }
 
     /** The stock rows locked until the transaction ends, in SKU order so two transactions never wait on each other. */
     public List<Stock> stocksForUpdate(java.util.Collection<String> skus) {
         return em.createQuery("select s from Stock s where s.sku in :skus order by s.sku", Stock.class)
                 .setParameter("skus", skus).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    public java.util.Set<String> skusWithStock(Collection<String> skus) {
+        return java.util.Set.copyOf(em.createQuery("select s.sku from Stock s where s.sku in :skus", String.class)
+                .setParameter("skus", skus).getResultList());
     }
 
     public Optional<Stock> stock(String sku) {

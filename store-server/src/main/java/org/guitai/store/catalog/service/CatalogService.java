@@ -6,11 +6,11 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.store.catalog.domain.InsufficientStockException;
@@ -28,6 +28,9 @@ public class CatalogService {
 
     @Inject
     CatalogRepository catalog;
+
+    @Inject
+    CatalogService self;
 
     public record Item(Product product, BigDecimal stock) {
     }
@@ -56,26 +59,39 @@ public class CatalogService {
     }
 
     /**
-     * Goods leave the store: the stock rows are locked in SKU order (so two sales never wait on
-     * each other's rows) and reduced in the caller's transaction. Unless the store sells below zero,
-     * a quantity beyond what is on hand now is refused: another counter may have sold the last one.
+     * Goods leave the store: the stock rows are reduced in the caller's transaction and stay
+     * locked until it ends. Unless the store sells below zero, a quantity beyond what is on hand
+     * now is refused: another counter may have sold the last one.
      */
     @Transactional(TxType.MANDATORY)
     public void take(Map<String, BigDecimal> quantityBySku, boolean allowNegative, Instant now) {
-        Map<String, Stock> locked = new TreeMap<>();
-        catalog.stocksForUpdate(quantityBySku.keySet()).forEach(s -> locked.put(s.sku(), s));
-        for (Map.Entry<String, BigDecimal> taken : new TreeMap<>(quantityBySku).entrySet()) {
-            String sku = taken.getKey();
-            Stock stock = locked.computeIfAbsent(sku, none -> {
-                Stock empty = new Stock(sku, BigDecimal.ZERO, now);
-                catalog.add(empty);
-                return empty;
-            });
-            if (!allowNegative && stock.onHand().compareTo(taken.getValue()) < 0) {
-                throw new InsufficientStockException(sku, stock.onHand());
-            }
-            stock.take(taken.getValue(), now);
+        if (quantityBySku.isEmpty() || catalog.take(quantityBySku, allowNegative, now) == quantityBySku.size()) {
+            return;
         }
+        if (allowNegative) {
+            // every row there was taken from; the products without one get theirs, below zero
+            Set<String> withRow = catalog.skusWithStock(quantityBySku.keySet());
+            new TreeMap<>(quantityBySku).forEach((sku, quantity) -> {
+                if (!withRow.contains(sku)) {
+                    catalog.add(new Stock(sku, quantity.negate(), now));
+                }
+            });
+            return;
+        }
+        // some row is short: name it with what is on hand as committed (this transaction is refused)
+        Map<String, BigDecimal> onHand = self.committedStock(quantityBySku.keySet());
+        String shortSku = new TreeMap<>(quantityBySku).entrySet().stream()
+                .filter(e -> onHand.getOrDefault(e.getKey(), BigDecimal.ZERO).compareTo(e.getValue()) < 0)
+                .map(Map.Entry::getKey).findFirst().orElse(new TreeMap<>(quantityBySku).firstKey());
+        throw new InsufficientStockException(shortSku, onHand.getOrDefault(shortSku, BigDecimal.ZERO));
+    }
+
+    /** What is on hand as committed, read beside the caller's transaction (which may hold the rows). */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Map<String, BigDecimal> committedStock(Collection<String> skus) {
+        Map<String, BigDecimal> onHand = new HashMap<>();
+        catalog.findWithStock(List.of(), skus).forEach(s -> onHand.put(s.product().sku(), s.onHand()));
+        return onHand;
     }
 
     /** Goods held for a sale that was never paid go back on the shelf, in the caller's transaction. */
@@ -91,8 +107,8 @@ public class CatalogService {
     }
 
     /**
-     * The products (with stock) a whole sale document names, found in two queries: by barcode and
-     * by SKU. A code that names no active product is refused like a single lookup would be.
+     * The products (with stock) a whole sale document names, found in one query by barcode or
+     * SKU. A code that names no active product is refused like a single lookup would be.
      */
     public Map<String, Item> items(Collection<String> barcodes, Collection<String> skus) {
         for (String barcode : barcodes) {
@@ -100,16 +116,12 @@ public class CatalogService {
                 throw new InvalidBarcodeException(barcode);
             }
         }
-        List<Product> products = new ArrayList<>(catalog.findByBarcodes(barcodes));
-        products.addAll(catalog.findAll(skus));
-        Map<String, BigDecimal> stock = new HashMap<>();
-        catalog.stocks(products.stream().map(Product::sku).toList()).forEach(s -> stock.put(s.sku(), s.onHand()));
         Map<String, Item> byCode = new HashMap<>();
-        for (Product p : products) {
-            if (p.isActive()) {
-                Item item = new Item(p, stock.getOrDefault(p.sku(), BigDecimal.ZERO));
-                byCode.put(p.barcode(), item);
-                byCode.put(p.sku(), item);
+        for (CatalogRepository.Stocked found : catalog.findWithStock(barcodes, skus)) {
+            if (found.product().isActive()) {
+                Item item = new Item(found.product(), found.onHand());
+                byCode.put(found.product().barcode(), item);
+                byCode.put(found.product().sku(), item);
             }
         }
         barcodes.stream().filter(b -> !byCode.containsKey(b)).findFirst().ifPresent(b -> {

@@ -24,7 +24,7 @@ import org.guitai.store.invoice.domain.InvoiceRuleException;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.IdConflictException;
-import org.guitai.store.sale.domain.NumberCounter;
+import org.guitai.store.platform.persistence.GaplessNumbers;
 import org.guitai.store.sale.domain.Payment;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleStateException;
@@ -96,7 +96,7 @@ public class InvoiceService {
                 lines, sale.total(), staff.fullName(caller.staffCode()), staff.fullName(payee));
         // a dry run of the rules first, so a refused invoice never takes the counter's lock
         Invoice.issue(draft, "", 0, settings.rounding(), now);
-        long seq = em.find(NumberCounter.class, COUNTER, LockModeType.PESSIMISTIC_WRITE).take();
+        long seq = GaplessNumbers.next(em, COUNTER);
         Invoice invoice = Invoice.issue(draft, number(seq), seq, settings.rounding(), now);
         em.persist(invoice);
         return invoice;

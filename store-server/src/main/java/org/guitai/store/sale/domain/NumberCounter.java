@@ -1,32 +1,15 @@
 package org.guitai.store.sale.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 /**
- * A gapless sequence (slip numbers, invoice numbers). The row is read with a write lock in the
- * transaction that uses the number, so a number is taken only if that transaction commits, and
- * two transactions never take the same one.
+ * The store's gapless sequences, rows of {@code number_counter}: a number is taken in the
+ * transaction that uses it, under the row's lock, so it is used only if that transaction commits
+ * and never twice (see {@code GaplessNumbers}).
  */
-@Entity
-@Table(name = "number_counter")
-public class NumberCounter {
+public final class NumberCounter {
 
+    /** Paid slips. */
     public static final String SLIP = "slip";
 
-    @Id
-    @Column(name = "name")
-    private String name;
-
-    @Column(name = "next_value")
-    private long nextValue;
-
-    protected NumberCounter() {
-    }
-
-    public long take() {
-        return nextValue++;
+    private NumberCounter() {
     }
 }

@@ -91,13 +91,11 @@ public class SaleDocuments {
             sales.applyOrderDiscount(sale, document.orderDiscountPercent().get(), document.orderDiscountApproval(), seller);
         }
         sale.confirm(now);
-        sales.settle(sale, now);
         for (SaleService.Tendered tendered : document.payments()) {
             sales.tender(sale, tendered, seller, now);
         }
-        if (sale.status() == SaleStatus.PAID) {
-            sales.finish(sale, now);
-        } else if (sale.status() != SaleStatus.AWAITING_CLEARANCE) {
+        sales.takeGoodsIfCovered(sale, now);
+        if (!sale.isReadyToStampPaid() && sale.status() != SaleStatus.AWAITING_CLEARANCE) {
             throw new SaleRuleException("document-unpaid", "Sale not paid",
                     "the payments leave " + sale.due().toPlainString() + " due on a total of " + sale.total().toPlainString(),
                     Map.of("due", sale.due().toPlainString()));
@@ -108,6 +106,10 @@ public class SaleDocuments {
         }
         // two submissions racing past the lookup above: the loser fails on the sale's key and is answered by replayed()
         repository.add(sale);
+        sales.stampIfPaid(sale, now);
+        if (sale.status() == SaleStatus.PAID) {
+            sales.finish(sale, now);
+        }
         return new Submitted(sale, true);
     }
 

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.guitai.store.sale.domain.NumberCounter;
+import org.guitai.store.platform.persistence.GaplessNumbers;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleNotFoundException;
 
@@ -42,6 +42,11 @@ public class SaleRepository {
 
     /** The next number of a gapless sequence, taken under a row lock in the caller's transaction. */
     public long nextNumber(String counter) {
-        return em.find(NumberCounter.class, counter, LockModeType.PESSIMISTIC_WRITE).take();
+        return GaplessNumbers.next(em, counter);
+    }
+
+    /** Sends what the transaction has changed so far, so that what follows holds its locks briefly. */
+    public void flush() {
+        em.flush();
     }
 }

@@ -305,10 +305,13 @@ public class SaleService {
         if (repeated.isPresent()) {
             return result(repeated.get(), sale);
         }
-        return tender(sale, tendered, caller, clock.instant());
+        Instant now = clock.instant();
+        TenderResult result = tender(sale, tendered, caller, now);
+        settle(sale, now);
+        return result;
     }
 
-    /** Takes the tender and stamps the sale paid when nothing is left due. */
+    /** Takes the tender; the caller settles the sale once its tenders are in. */
     TenderResult tender(Sale sale, Tendered tendered, Caller caller, Instant now) {
         Payment payment;
         if (tendered instanceof Cash c) {
@@ -320,9 +323,7 @@ public class SaleService {
             Check c = (Check) tendered;
             payment = sale.takeCheck(c.paymentId(), c.amount(), c.checkNumber(), c.bank(), caller.staffCode(), now);
         }
-        TenderResult result = result(payment, sale);
-        settle(sale, now);
-        return result;
+        return result(payment, sale);
     }
 
     /** A manager records that a check's funds cleared (the sale may then be paid) or that it bounced (due again). */
@@ -348,11 +349,24 @@ public class SaleService {
      * The slip counter is locked last, so concurrent sales hold it only for their commit.
      */
     void settle(Sale sale, Instant now) {
+        takeGoodsIfCovered(sale, now);
+        stampIfPaid(sale, now);
+    }
+
+    void takeGoodsIfCovered(Sale sale, Instant now) {
         if (sale.needsGoodsTaken()) {
             catalog.take(sale.quantitiesBySku(), settings.allowNegativeStock(), now);
             sale.goodsTaken(now);
         }
+    }
+
+    /**
+     * The paid stamp with the store's next slip number. Every sale waits for the slip counter's
+     * row until the one holding it commits, so all else this transaction writes is sent first.
+     */
+    void stampIfPaid(Sale sale, Instant now) {
         if (sale.isReadyToStampPaid()) {
+            sales.flush();
             sale.stampPaid(sales.nextNumber(NumberCounter.SLIP), now, businessDate(now));
         }
     }

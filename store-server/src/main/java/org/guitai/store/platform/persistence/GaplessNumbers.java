@@ -1,0 +1,41 @@
+package org.guitai.store.platform.persistence;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Gapless sequences (slip numbers, invoice numbers): the next number of a counter row, taken in the
+ * caller's transaction with one statement that also locks the row until that transaction ends. A
+ * number is used only if the transaction commits, and two transactions never get the same one.
+ * The row stays locked until commit, so callers take the number as late as they can.
+ */
+public final class GaplessNumbers {
+
+    /** The number in hand is kept in LAST_INSERT_ID, which the server returns with the update. */
+    private static final String TAKE = "update number_counter set next_value = last_insert_id(next_value) + 1 where name = ?";
+
+    private GaplessNumbers() {
+    }
+
+    public static long next(EntityManager em, String counter) {
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement take = connection.prepareStatement(TAKE, Statement.RETURN_GENERATED_KEYS)) {
+            take.setString(1, counter);
+            if (take.executeUpdate() != 1) {
+                throw new IllegalStateException("no number counter '" + counter + "' (see the migrations)");
+            }
+            try (ResultSet taken = take.getGeneratedKeys()) {
+                if (!taken.next()) {
+                    throw new IllegalStateException("the database did not return the number taken from '" + counter + "'");
+                }
+                return taken.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("taking the next number of '" + counter + "' failed", e);
+        }
+    }
+}
