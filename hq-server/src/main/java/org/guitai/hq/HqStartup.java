@@ -5,11 +5,11 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.guitai.hq.masterdata.MasterDataImport;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.platform.persistence.Migrations;
-import org.guitai.hq.sample.SampleData;
 
-/** Start-up in order: refuse bad settings, bring the schema up to date, load the demo's sample data if asked to. */
+/** Start-up in order: refuse bad settings, bring the schema up to date, import the master data the settings name. */
 @ApplicationScoped
 public class HqStartup {
 
@@ -22,11 +22,11 @@ public class HqStartup {
     Migrations migrations;
 
     @Inject
-    SampleData sampleData;
+    MasterDataImport masterData;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(() -> "HQ starting, reporting in " + settings.currency().getCurrencyCode());
         migrations.migrate();
-        settings.sampleData().ifPresent(sampleData::load);
+        masterData.importConfigured();
     }
 }

@@ -5,15 +5,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.guitai.store.masterdata.MasterDataImport;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.persistence.Migrations;
-import org.guitai.store.sample.SampleData;
 import org.guitai.store.sync.service.OutboxRelay;
 
 /**
- * Start-up in order: refuse bad settings, bring the schema up to date, load the demo's sample data
- * if asked to, then start relaying the outbox to HQ. Any failure fails the deployment, and
- * {@code /health} reports DOWN.
+ * Start-up in order: refuse bad settings, bring the schema up to date, import master data from the
+ * folder the settings name (if any), then start relaying the outbox to HQ. Any failure fails the
+ * deployment, and {@code /health} reports DOWN.
  */
 @ApplicationScoped
 public class StoreStartup {
@@ -27,7 +27,7 @@ public class StoreStartup {
     Migrations migrations;
 
     @Inject
-    SampleData sampleData;
+    MasterDataImport masterData;
 
     @Inject
     OutboxRelay relay;
@@ -35,7 +35,7 @@ public class StoreStartup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(() -> "store " + settings.storeId() + " (" + settings.storeName() + ") starting");
         migrations.migrate();
-        settings.sampleData().ifPresent(sampleData::load);
+        masterData.importConfigured();
         relay.start();
     }
 }

@@ -1,10 +1,11 @@
-package org.guitai.hq.sample;
+package org.guitai.hq.masterdata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.guitai.hq.platform.config.HqSettings;
@@ -24,11 +27,18 @@ import org.guitai.hq.store.service.ChainStores;
 import org.guitai.kernel.csv.Csv;
 import org.guitai.kernel.security.SlowHash;
 
-/** Loads {@code stores.csv} and {@code staff.csv}; existing rows are kept, store credentials follow the settings. */
+/**
+ * Imports {@code stores.csv} (id, name, city, currency) and {@code staff.csv} (code, name, roles
+ * separated by {@code |}, password), each optional, adding only the stores and staff HQ lacks; then
+ * gives each store named in the credentials file that credential. The file is the operator's word on
+ * credentials, so changing a store's line there and restarting HQ replaces its credential. A bad row
+ * stops the whole import, naming its file and line.
+ */
 @ApplicationScoped
-public class SampleData {
+public class MasterDataImport {
 
-    private static final Logger LOG = Logger.getLogger(SampleData.class.getName());
+    static final List<String> FILES = List.of("stores.csv", "staff.csv");
+    private static final Logger LOG = Logger.getLogger(MasterDataImport.class.getName());
 
     @Inject
     ChainStores stores;
@@ -42,39 +52,101 @@ public class SampleData {
     @Inject
     Clock clock;
 
+    /** Imports what the settings name: the folder {@code guitai.import-dir}, the file {@code guitai.store-credentials-file}. */
     @Transactional
-    public void load(Path folder) {
+    public void importConfigured() {
+        settings.importDir().ifPresent(this::importFrom);
+        settings.storeCredentials().ifPresent(this::issueCredentials);
+    }
+
+    private void importFrom(Path folder) {
+        if (FILES.stream().noneMatch(f -> Files.isRegularFile(folder.resolve(f)))) {
+            throw new IllegalStateException("guitai.import-dir is " + folder + ", which holds none of " + FILES);
+        }
         Instant now = clock.instant();
-        for (Csv.Row row : rows(folder.resolve("stores.csv"))) {
+        String storeCount = inFile(folder.resolve("stores.csv"), file -> stores(file, now));
+        String staffCount = inFile(folder.resolve("staff.csv"), file -> staff(file, now));
+        LOG.info(() -> "master data imported from " + folder + ": " + storeCount + ", " + staffCount);
+    }
+
+    private String stores(Path file, Instant now) {
+        int added = 0;
+        int kept = 0;
+        for (Csv.Row row : rows(file)) {
             String id = row.get("id");
-            ChainStore store = stores.find(id).orElseGet(() -> {
-                ChainStore created = new ChainStore(id, row.get("name"), row.get("city"), Currency.getInstance(row.get("currency")), now);
-                stores.add(created);
-                return created;
-            });
-            String credential = settings.sampleCredentials().get(id);
-            if (credential != null) {
-                store.issueCredential(credential);
+            if (stores.find(id).isPresent()) {
+                kept++;
+                continue;
             }
-        }
-        for (Csv.Row row : rows(folder.resolve("staff.csv"))) {
-            if (staff.find(row.get("code")).isEmpty()) {
-                staff.add(new HqStaff(row.get("code"), row.get("name"), roles(row.get("roles")), SlowHash.hash(row.get("password")), now));
+            Currency currency;
+            try {
+                currency = Currency.getInstance(row.get("currency"));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, row, "currency '" + row.get("currency") + "': expected an ISO 4217 code such as CNY");
             }
+            stores.add(new ChainStore(id, row.get("name"), row.get("city"), currency, now));
+            added++;
         }
-        LOG.info(() -> "sample data loaded from " + folder);
+        return "stores " + added + " added, " + kept + " already there";
     }
 
-    private static Set<HqRole> roles(String roles) {
-        return Arrays.stream(roles.split("\\|")).map(String::trim).map(HqRole::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(HqRole.class)));
+    private String staff(Path file, Instant now) {
+        int added = 0;
+        int kept = 0;
+        for (Csv.Row row : rows(file)) {
+            if (staff.find(row.get("code")).isPresent()) {
+                kept++;
+                continue;
+            }
+            Set<HqRole> roles;
+            try {
+                roles = Arrays.stream(row.get("roles").split("\\|")).map(String::trim).map(HqRole::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(HqRole.class)));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, row, "roles '" + row.get("roles") + "': expected some of " + Arrays.toString(HqRole.values()) + " separated by |");
+            }
+            staff.add(new HqStaff(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("password")), now));
+            added++;
+        }
+        return "staff " + added + " added, " + kept + " already there";
     }
 
+    private void issueCredentials(Map<String, String> credentials) {
+        int issued = 0;
+        for (Map.Entry<String, String> credential : credentials.entrySet()) {
+            ChainStore store = stores.find(credential.getKey()).orElseThrow(() -> new IllegalStateException(
+                    "guitai.store-credentials-file names store " + credential.getKey()
+                            + ", which HQ does not have: add it to stores.csv in the folder guitai.import-dir names"));
+            if (!store.accepts(credential.getValue())) {
+                store.issueCredential(credential.getValue());
+                issued++;
+            }
+        }
+        int changed = issued;
+        LOG.info(() -> "store credentials: " + credentials.size() + " in the file, " + changed + " issued or replaced now");
+    }
+
+    private static String inFile(Path file, Function<Path, String> importer) {
+        try {
+            return importer.apply(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + " " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows of a file; none when the folder has no such file. */
     private static List<Csv.Row> rows(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
         try {
             return Csv.read(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sample data " + file, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    private static IllegalStateException bad(Path file, Csv.Row row, String message) {
+        return new IllegalStateException(file + " line " + row.line() + ": " + message);
     }
 }

@@ -1,4 +1,4 @@
-package org.guitai.store.sample;
+package org.guitai.store.masterdata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,11 +6,14 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -29,14 +32,18 @@ import org.guitai.store.staff.domain.Terminal;
 import org.guitai.store.staff.service.StaffRepository;
 
 /**
- * Loads {@code products.csv}, {@code stock.csv}, {@code staff.csv} and {@code terminals.csv}.
- * Products are brought up to date; opening stock, staff and terminals are created only when missing,
- * so a restarted demo keeps its stock levels and PIN changes.
+ * Imports the CSV files of one folder, each optional: {@code products.csv}
+ * (sku, barcode, name, brand, model, spec, colour, unit, price, vat_rate), {@code stock.csv} (sku, on_hand:
+ * opening stock), {@code terminals.csv} (id, name) and {@code staff.csv} (code, name, roles separated by
+ * {@code |}, pin). A row whose key the store already has is left alone, so importing the same folder at
+ * every start keeps stock levels, prices and PIN changes; a bad row stops the whole import, naming its file
+ * and line, and nothing of it is kept.
  */
 @ApplicationScoped
-public class SampleData {
+public class MasterDataImport {
 
-    private static final Logger LOG = Logger.getLogger(SampleData.class.getName());
+    static final List<String> FILES = List.of("products.csv", "stock.csv", "terminals.csv", "staff.csv");
+    private static final Logger LOG = Logger.getLogger(MasterDataImport.class.getName());
 
     @Inject
     CatalogRepository catalog;
@@ -50,62 +57,150 @@ public class SampleData {
     @Inject
     Clock clock;
 
+    /** Imports the folder {@code guitai.import-dir} names, if it names one. */
     @Transactional
-    public void load(Path folder) {
+    public void importConfigured() {
+        settings.importDir().ifPresent(this::importFrom);
+    }
+
+    private void importFrom(Path folder) {
+        if (FILES.stream().noneMatch(f -> Files.isRegularFile(folder.resolve(f)))) {
+            throw new IllegalStateException("guitai.import-dir is " + folder + ", which holds none of " + FILES);
+        }
         Instant now = clock.instant();
-        int products = 0;
-        for (Csv.Row row : rows(folder.resolve("products.csv"))) {
-            upsertProduct(row);
-            products++;
-        }
-        for (Csv.Row row : rows(folder.resolve("stock.csv"))) {
+        List<String> counts = new ArrayList<>();
+        counts.add(inFile(folder.resolve("products.csv"), this::products));
+        counts.add(inFile(folder.resolve("stock.csv"), file -> stock(file, now)));
+        counts.add(inFile(folder.resolve("terminals.csv"), file -> terminals(file, now)));
+        counts.add(inFile(folder.resolve("staff.csv"), file -> staff(file, now)));
+        LOG.info(() -> "master data imported from " + folder + ": " + String.join(", ", counts));
+    }
+
+    private String products(Path file) {
+        Tally tally = new Tally("products");
+        Set<String> seen = new HashSet<>();
+        for (Csv.Row row : rows(file)) {
             String sku = row.get("sku");
-            if (catalog.stock(sku).isEmpty()) {
+            if (!seen.add(sku)) {
+                throw bad(file, row, "SKU " + sku + " appears twice");
+            }
+            if (catalog.find(sku).isPresent()) {
+                tally.kept++;
+                continue;
+            }
+            Ean13 barcode;
+            try {
+                barcode = new Ean13(row.get("barcode"));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, row, e.getMessage());
+            }
+            catalog.findByBarcode(barcode.toString()).ifPresent(other -> {
+                throw bad(file, row, "barcode " + barcode + " already belongs to another product");
+            });
+            try {
+                Product.Description description = new Product.Description(row.get("name"), row.get("brand"), row.get("model"),
+                        row.get("spec"), row.get("colour"), row.get("unit"));
+                catalog.add(new Product(sku, barcode, description, Money.of(row.get("price"), settings.currency()),
+                        new BigDecimal(row.get("vat_rate"))));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, row, e.getMessage());
+            }
+            tally.added++;
+        }
+        return tally.toString();
+    }
+
+    private String stock(Path file, Instant now) {
+        Tally tally = new Tally("stock levels");
+        for (Csv.Row row : rows(file)) {
+            String sku = row.get("sku");
+            if (catalog.find(sku).isEmpty()) {
+                throw bad(file, row, "no product has SKU " + sku);
+            }
+            if (catalog.stock(sku).isPresent()) {
+                tally.kept++;
+                continue;
+            }
+            try {
                 catalog.add(new Stock(sku, new BigDecimal(row.get("on_hand")), now));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, row, e.getMessage());
             }
+            tally.added++;
         }
-        for (Csv.Row row : rows(folder.resolve("terminals.csv"))) {
-            if (staff.findTerminal(row.get("id")).isEmpty()) {
-                staff.add(new Terminal(row.get("id"), row.get("name"), now));
-            }
-        }
-        for (Csv.Row row : rows(folder.resolve("staff.csv"))) {
-            if (staff.find(row.get("code")).isEmpty()) {
-                staff.add(new Staff(row.get("code"), row.get("name"), roles(row.get("roles")), SlowHash.hash(row.get("pin")), now));
-            }
-        }
-        int loaded = products;
-        LOG.info(() -> "sample data loaded from " + folder + ": " + loaded + " products");
+        return tally.toString();
     }
 
-    private void upsertProduct(Csv.Row row) {
-        String sku = row.get("sku");
-        Ean13 barcode;
+    private String terminals(Path file, Instant now) {
+        Tally tally = new Tally("terminals");
+        for (Csv.Row row : rows(file)) {
+            if (staff.findTerminal(row.get("id")).isPresent()) {
+                tally.kept++;
+                continue;
+            }
+            staff.add(new Terminal(row.get("id"), row.get("name"), now));
+            tally.added++;
+        }
+        return tally.toString();
+    }
+
+    private String staff(Path file, Instant now) {
+        Tally tally = new Tally("staff");
+        for (Csv.Row row : rows(file)) {
+            if (staff.find(row.get("code")).isPresent()) {
+                tally.kept++;
+                continue;
+            }
+            Set<Role> roles;
+            try {
+                roles = Arrays.stream(row.get("roles").split("\\|")).map(String::trim).map(Role::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+            } catch (IllegalArgumentException e) {
+                throw bad(file, row, "roles '" + row.get("roles") + "': expected some of " + Arrays.toString(Role.values()) + " separated by |");
+            }
+            staff.add(new Staff(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("pin")), now));
+            tally.added++;
+        }
+        return tally.toString();
+    }
+
+    /** Runs one file's import; a problem the rows report (a missing column) is told with the file's name. */
+    private static String inFile(Path file, java.util.function.Function<Path, String> importer) {
         try {
-            barcode = new Ean13(row.get("barcode"));
+            return importer.apply(file);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("products.csv line " + row.line() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(file + " " + e.getMessage(), e);
         }
-        Product.Description description = new Product.Description(row.get("name"), row.get("brand"), row.get("model"),
-                row.get("spec"), row.get("colour"), row.get("unit"));
-        Money price = Money.of(row.get("price"), settings.currency());
-        BigDecimal vatRate = new BigDecimal(row.get("vat_rate"));
-        catalog.find(sku).ifPresentOrElse(p -> {
-            p.describe(description);
-            p.reprice(price, vatRate);
-        }, () -> catalog.add(new Product(sku, barcode, description, price, vatRate)));
     }
 
-    private static Set<Role> roles(String roles) {
-        return Arrays.stream(roles.split("\\|")).map(String::trim).map(Role::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-    }
-
+    /** The rows of a file; none when the folder has no such file. */
     private static List<Csv.Row> rows(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
         try {
             return Csv.read(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sample data " + file, e);
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static IllegalStateException bad(Path file, Csv.Row row, String message) {
+        return new IllegalStateException(file + " line " + row.line() + ": " + message);
+    }
+
+    private static final class Tally {
+        private final String what;
+        int added;
+        int kept;
+
+        Tally(String what) {
+            this.what = what;
+        }
+
+        @Override
+        public String toString() {
+            return what + " " + added + " added, " + kept + " already there";
         }
     }
 }

@@ -3,13 +3,18 @@ package org.guitai.hq.platform.config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 import org.guitai.hq.staff.domain.LoginThrottle;
 import org.guitai.kernel.settings.SettingsReader;
@@ -28,8 +33,8 @@ public class HqSettings {
     private ZoneId zone;
     private Duration sessionIdle;
     private Duration sessionAbsolute;
-    private Optional<Path> sampleData;
-    private Map<String, String> sampleCredentials;
+    private Optional<Path> importDir;
+    private Optional<Map<String, String>> storeCredentials;
     private LoginThrottle.Policy loginPolicy;
 
     @PostConstruct
@@ -39,9 +44,15 @@ public class HqSettings {
         zone = r.parsed("guitai.timezone", "Asia/Shanghai", ZoneId::of, "a time-zone id such as Asia/Shanghai");
         sessionIdle = Duration.ofMinutes(r.number("guitai.session.idle-minutes", 60, 1, 24 * 60));
         sessionAbsolute = Duration.ofHours(r.number("guitai.session.absolute-hours", 12, 1, 24 * 7));
-        sampleData = r.optional("guitai.sample-data").map(Path::of);
-        sampleCredentials = r.parsed("guitai.sample-credentials", "", HqSettings::credentials,
-                "a comma-separated list of STOREID=credential pairs");
+        importDir = r.optionalParsed("guitai.import-dir", HqSettings::readableFolder,
+                "an absolute path of a readable folder of master-data CSV files");
+        storeCredentials = r.optional("guitai.store-credentials-file").flatMap(file -> credentials(r, file));
+        for (String old : new String[] {"guitai.sample-data", "guitai.sample-credentials"}) {
+            if (r.optional(old).isPresent()) {
+                r.problem(old, "is no longer read: name the folder to import with guitai.import-dir (GUITAI_IMPORT_DIR)"
+                        + " and the store credentials file with guitai.store-credentials-file (GUITAI_STORE_CREDENTIALS_FILE)");
+            }
+        }
         int freeAttempts = (int) r.number("guitai.login.free-attempts", 3, 1, 20);
         int lockAfter = (int) r.number("guitai.login.lock-after", 6, 2, 50);
         if (lockAfter <= freeAttempts) {
@@ -54,19 +65,47 @@ public class HqSettings {
         r.failIfAny();
     }
 
-    static Map<String, String> credentials(String value) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String pair : value.split(",")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].trim().length() < 16) {
-                throw new IllegalArgumentException(pair);
-            }
-            map.put(parts[0].trim(), parts[1].trim());
+    static Path readableFolder(String value) {
+        Path folder = Path.of(value);
+        if (!folder.isAbsolute() || !Files.isDirectory(folder) || !Files.isReadable(folder)) {
+            throw new IllegalArgumentException(value);
         }
-        return Map.copyOf(map);
+        return folder;
+    }
+
+    /**
+     * The store credentials file: a properties file of {@code STOREID=credential} lines, each credential
+     * a random secret of at least 16 characters. Problems name the store, never the secret.
+     */
+    static Optional<Map<String, String>> credentials(SettingsReader r, String value) {
+        String key = "guitai.store-credentials-file";
+        Path file = Path.of(value);
+        if (!file.isAbsolute() || !Files.isRegularFile(file) || !Files.isReadable(file)) {
+            r.problem(key, "is '" + value + "': expected the absolute path of a readable file of STOREID=credential lines");
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            r.problem(key, "is '" + value + "', which cannot be read as STOREID=credential lines: " + e.getMessage());
+            return Optional.empty();
+        }
+        Map<String, String> credentials = new TreeMap<>();
+        for (String store : properties.stringPropertyNames()) {
+            String credential = properties.getProperty(store).trim();
+            if (!store.matches("[A-Z0-9]{1,16}")) {
+                r.problem(key, "names store '" + store + "': expected 1 to 16 capital letters or digits");
+            } else if (credential.length() < 16) {
+                r.problem(key, "gives store " + store + " a credential of " + credential.length() + " characters: expected at least 16");
+            } else {
+                credentials.put(store, credential);
+            }
+        }
+        if (credentials.isEmpty() && properties.isEmpty()) {
+            r.problem(key, "is '" + value + "', which names no store");
+        }
+        return Optional.of(Map.copyOf(credentials));
     }
 
     /** The chain's reporting currency. */
@@ -92,13 +131,16 @@ public class HqSettings {
         return loginPolicy;
     }
 
-    /** A folder of sample CSV data to load at start (the demo), absent in production. */
-    public Optional<Path> sampleData() {
-        return sampleData;
+    /**
+     * The folder of master-data CSV files imported at start (the demo names its sample folder); absent
+     * unless the operator names one, and then nothing is imported.
+     */
+    public Optional<Path> importDir() {
+        return importDir;
     }
 
-    /** The demo's store credentials, generated by the demo command (never committed). */
-    public Map<String, String> sampleCredentials() {
-        return sampleCredentials;
+    /** The stores' credentials from the operator's file (the demo writes one into its home), by store id. */
+    public Optional<Map<String, String>> storeCredentials() {
+        return storeCredentials;
     }
 }

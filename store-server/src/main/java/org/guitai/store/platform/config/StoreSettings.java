@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -40,7 +41,7 @@ public class StoreSettings {
     private Duration sessionIdle;
     private Duration sessionAbsolute;
     private List<BigDecimal> denominations;
-    private Optional<Path> sampleData;
+    private Optional<Path> importDir;
     private boolean allowNegativeStock;
     private LoginThrottle.Policy loginPolicy;
     private BigDecimal cashierDiscountLimit;
@@ -65,7 +66,11 @@ public class StoreSettings {
         sessionIdle = Duration.ofMinutes(r.number("guitai.session.idle-minutes", 30, 1, 24 * 60));
         sessionAbsolute = Duration.ofHours(r.number("guitai.session.absolute-hours", 12, 1, 24 * 7));
         denominations = denominations(r, currency);
-        sampleData = r.optional("guitai.sample-data").map(Path::of);
+        importDir = r.optionalParsed("guitai.import-dir", StoreSettings::readableFolder,
+                "an absolute path of a readable folder of master-data CSV files");
+        if (r.optional("guitai.sample-data").isPresent()) {
+            r.problem("guitai.sample-data", "is no longer read: name the folder to import with guitai.import-dir (GUITAI_IMPORT_DIR)");
+        }
         allowNegativeStock = r.parsed("guitai.stock.allow-negative", "false", StoreSettings::bool, "true or false");
         int freeAttempts = (int) r.number("guitai.login.free-attempts", 3, 1, 20);
         int lockAfter = (int) r.number("guitai.login.lock-after", 6, 2, 50);
@@ -124,6 +129,14 @@ public class StoreSettings {
             throw new IllegalArgumentException(value);
         }
         return mode;
+    }
+
+    static Path readableFolder(String value) {
+        Path folder = Path.of(value);
+        if (!folder.isAbsolute() || !Files.isDirectory(folder) || !Files.isReadable(folder)) {
+            throw new IllegalArgumentException(value);
+        }
+        return folder;
     }
 
     static BigDecimal positive(String value) {
@@ -244,8 +257,11 @@ public class StoreSettings {
         return cashRounding;
     }
 
-    /** A folder of sample CSV data to load at start (the demo), absent in production. */
-    public Optional<Path> sampleData() {
-        return sampleData;
+    /**
+     * The folder of master-data CSV files imported at start (the demo names its sample folder); absent
+     * unless the operator names one, and then nothing is imported.
+     */
+    public Optional<Path> importDir() {
+        return importDir;
     }
 }
