@@ -1,16 +1,22 @@
 package org.guitai.terminal.chain;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.guitai.terminal.chain.ServerProcess.Output;
 
 /**
  * HQ, one store and one terminal wired to each other on one machine, with the sample data of
@@ -20,6 +26,8 @@ import java.util.function.Function;
 public final class Chain implements AutoCloseable {
 
     public static final String STORE_ID = "S001";
+    /** The demo publishes its PINs: its servers answer on this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /** Where things are: the repository (WARs, config), the chain's home (runtime, logs), the ports. */
@@ -43,6 +51,7 @@ public final class Chain implements AutoCloseable {
     private final ServerProcess hq;
     private final ServerProcess store;
     private final ServerProcess terminal;
+    private volatile boolean stopping;
 
     private Chain(Layout layout, DatabaseServer database, ServerProcess hq, ServerProcess store, ServerProcess terminal) {
         this.layout = layout;
@@ -53,7 +62,10 @@ public final class Chain implements AutoCloseable {
     }
 
     /**
-     * Prepares the chain: creates its databases if needed and the three server processes (not yet started).
+     * Prepares the chain: creates its databases if needed, the credentials file HQ reads, and the
+     * three server processes (not yet started). Every server listens on loopback only. HQ and the
+     * store import their master data from the sample folders of {@code config/}, the same way an
+     * operator's {@code GUITAI_IMPORT_DIR} is imported.
      *
      * @param storeCredential the secret store S001 proves itself with at HQ
      */
@@ -63,31 +75,47 @@ public final class Chain implements AutoCloseable {
         String storeDb = layout.databasePrefix() + STORE_ID.toLowerCase();
         database.createDatabase(hqDb);
         database.createDatabase(storeDb);
+        Path credentials = layout.home().resolve("store-credentials.properties");
+        writeCredentials(credentials, Map.of(STORE_ID, storeCredential));
 
         Map<String, String> hqProps = new LinkedHashMap<>(ComponentConfig.defaults(layout.config(), "hq", environment));
         hqProps.putAll(dbProperties(database, hqDb));
-        hqProps.put("guitai.sample-data", layout.config().resolve("hq/sample").toString());
-        hqProps.put("guitai.sample-credentials", STORE_ID + "=" + storeCredential);
+        hqProps.put("guitai.import-dir", layout.config().resolve("hq/sample").toString());
+        hqProps.put("guitai.store-credentials-file", credentials.toString());
 
         Map<String, String> storeProps = new LinkedHashMap<>(ComponentConfig.defaults(layout.config(), "store", environment));
         storeProps.putAll(dbProperties(database, storeDb));
         storeProps.put("guitai.store.id", STORE_ID);
         storeProps.put("guitai.hq.url", "http://127.0.0.1:" + layout.hqPort());
         storeProps.put("guitai.hq.credential", storeCredential);
-        storeProps.put("guitai.sample-data", layout.config().resolve("store/sample").toString());
+        storeProps.put("guitai.import-dir", layout.config().resolve("store/sample").toString());
 
         Map<String, String> terminalProps = new LinkedHashMap<>(ComponentConfig.defaults(layout.config(), "terminal", environment));
         terminalProps.put("guitai.terminal.id", "T1");
         terminalProps.put("guitai.store.url", "http://127.0.0.1:" + layout.storePort());
 
         Path repo = layout.repository();
+        Optional<String> loopback = Optional.of(LOOPBACK);
         return new Chain(layout, database,
                 new ServerProcess("hq", repo.resolve("hq-server/target/hq-server.war"), layout.hqPort(), layout.home(),
-                        layout.payaraJar(), layout.driverJar(), "384m", hqProps, false, "/api/status"),
+                        layout.payaraJar(), layout.driverJar(), "384m", hqProps, loopback, Output.LOG_FILE, "/api/status"),
                 new ServerProcess("store-" + STORE_ID.toLowerCase(), repo.resolve("store-server/target/store-server.war"),
-                        layout.storePort(), layout.home(), layout.payaraJar(), layout.driverJar(), "384m", storeProps, false, "/api/status"),
+                        layout.storePort(), layout.home(), layout.payaraJar(), layout.driverJar(), "384m", storeProps, loopback,
+                        Output.LOG_FILE, "/api/status"),
                 new ServerProcess("terminal-t1", repo.resolve("pos-terminal/target/pos-terminal.war"), layout.terminalPort(),
-                        layout.home(), layout.payaraJar(), layout.driverJar(), "256m", terminalProps, false, "/api/terminal"));
+                        layout.home(), layout.payaraJar(), layout.driverJar(), "256m", terminalProps, loopback, Output.LOG_FILE,
+                        "/api/terminal"));
+    }
+
+    /** The file HQ reads its stores' credentials from ({@code guitai.store-credentials-file}): store id = credential. */
+    static void writeCredentials(Path file, Map<String, String> credentials) {
+        Properties properties = new Properties();
+        properties.putAll(credentials);
+        try {
+            DemoHome.writePrivately(file, writer -> properties.store(writer, "Store credentials HQ accepts, written by the Guitai launcher"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     static Map<String, String> dbProperties(DatabaseServer database, String name) {
@@ -98,15 +126,25 @@ public final class Chain implements AutoCloseable {
         return props;
     }
 
-    /** Starts the three servers side by side and waits until each reports ready. */
+    /**
+     * Starts the three servers side by side and waits until each reports ready; the first that
+     * fails (a failed deployment, a dead process) ends the wait.
+     */
     public void start(Duration timeout) {
         List<ServerProcess> servers = servers();
         servers.forEach(ServerProcess::start);
         ExecutorService waiters = Executors.newFixedThreadPool(servers.size());
         try {
-            CompletableFuture.allOf(servers.stream()
+            List<CompletableFuture<Void>> ready = servers.stream()
                     .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(timeout), waiters))
-                    .toArray(CompletableFuture[]::new)).join();
+                    .toList();
+            CompletableFuture<Void> failed = new CompletableFuture<>();
+            ready.forEach(r -> r.whenComplete((ok, error) -> {
+                if (error != null) {
+                    failed.completeExceptionally(error);
+                }
+            }));
+            CompletableFuture.anyOf(CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)), failed).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         } finally {
@@ -114,11 +152,25 @@ public final class Chain implements AutoCloseable {
         }
     }
 
-    /** Stops the servers, terminal first, HQ last. The database is the caller's to close. */
+    /** Stops the servers, terminal first, HQ last, saying so step by step. The database is the caller's to close. */
+    public void stop(Consumer<String> progress) {
+        stopping = true;
+        for (ServerProcess server : List.of(terminal, store, hq)) {
+            boolean wasRunning = server.isAlive();
+            server.stop(STOP_GRACE);
+            if (wasRunning) {
+                progress.accept(server.name() + " stopped");
+            }
+        }
+    }
+
     public void stop() {
-        terminal.stop(STOP_GRACE);
-        store.stop(STOP_GRACE);
-        hq.stop(STOP_GRACE);
+        stop(done -> { });
+    }
+
+    /** Whether {@link #stop} has begun: servers ending now are being stopped, not failing. */
+    public boolean stopping() {
+        return stopping;
     }
 
     @Override

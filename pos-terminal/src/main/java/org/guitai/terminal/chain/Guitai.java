@@ -2,10 +2,9 @@ package org.guitai.terminal.chain;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +12,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.guitai.kernel.security.SlowHash;
 
@@ -25,6 +25,7 @@ import org.guitai.kernel.security.SlowHash;
 public final class Guitai {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final String CREDENTIAL_OF_S001 = "store.S001.credential";
     private static final PrintStream OUT = System.out;
 
     private Guitai() {
@@ -49,65 +50,70 @@ public final class Guitai {
         OUT.println("""
                 usage: ./guitai <command>
 
-                  demo [--fresh]   the whole chain on this machine: embedded MariaDB, HQ (8082), store S001 (8081),
-                                   terminal T1 (8080) and sample data; data in ~/.guitai/demo or $GUITAI_HOME.
+                  demo [--fresh]   the whole chain on this machine, on loopback only: embedded MariaDB, HQ (8082),
+                                   store S001 (8081), terminal T1 (8080) and the sample data of config/*/sample;
+                                   data in ~/.guitai/demo or $GUITAI_HOME (a new or empty folder, or one Guitai made).
                                    --fresh starts from empty. Ctrl-C stops everything.
                   hq               HQ alone, against the MariaDB named by GUITAI_DB_URL, GUITAI_DB_USER, GUITAI_DB_PASSWORD
+                                   (stores and staff from GUITAI_IMPORT_DIR, store credentials from GUITAI_STORE_CREDENTIALS_FILE)
                   store            a store server alone (same database variables, plus GUITAI_STORE_ID,
-                                   GUITAI_HQ_URL and GUITAI_HQ_CREDENTIAL)
+                                   GUITAI_HQ_URL, GUITAI_HQ_CREDENTIAL; catalog, stock, staff, terminals from GUITAI_IMPORT_DIR)
                   terminal         a counter terminal alone (GUITAI_TERMINAL_ID, GUITAI_STORE_URL)
 
-                  GUITAI_PORT sets the HTTP port of hq, store or terminal; settings not in the environment
-                  come from config/<component>/<component>.properties.""");
+                  GUITAI_PORT sets the HTTP port of hq, store or terminal, GUITAI_BIND_ADDRESS the one address it
+                  listens on (default: every interface). Settings not in the environment come from
+                  config/<component>/<component>.properties. Nothing is imported unless GUITAI_IMPORT_DIR names a folder.""");
         return 2;
     }
 
     private static int demo(Path repository, boolean fresh) throws Exception {
-        Path home = Path.of(env("GUITAI_HOME", Path.of(System.getProperty("user.home"), ".guitai", "demo").toString())).toAbsolutePath();
-        if (fresh) {
-            OUT.println("Starting from empty: removing the data in " + home);
-            for (String folder : List.of("db", "payara", "tmp", "logs")) {
-                deleteTree(home.resolve(folder));
-            }
-        }
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (home.normalize().startsWith(tmp)) {
-            System.err.println("GUITAI_HOME is " + home + ", under the temp directory " + tmp
-                    + ": the embedded MariaDB would delete its data there at shutdown. Choose a folder elsewhere.");
+        Path folder = caller().resolve(env("GUITAI_HOME", Path.of(System.getProperty("user.home"), ".guitai", "demo").toString()));
+        DemoHome home;
+        try {
+            home = DemoHome.open(folder, Path.of(System.getProperty("java.io.tmpdir")), fresh);
+        } catch (IllegalArgumentException refused) {
+            System.err.println(refused.getMessage());
             return 2;
         }
-        Files.createDirectories(home);
-        Map<String, String> secrets = secrets(home.resolve("secrets.properties"));
-
-        OUT.println("Starting the embedded MariaDB (data in " + home.resolve("db") + ") ...");
-        EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("tmp/db"),
-                EmbeddedDatabase.portOr(3316));
-        Chain chain;
-        try {
-            chain = Chain.prepare(new Chain.Layout(repository, home, 8082, 8081, 8080, "guitai_"), database,
-                    secrets.get("store.S001.credential"), System::getenv);
-        } catch (RuntimeException | java.sql.SQLException e) {
-            database.close();
-            throw e;
+        if (fresh) {
+            OUT.println("Starting from empty: removed " + String.join(", ", DemoHome.DATA) + " in " + home.root());
         }
+        Map<String, String> secrets = home.secrets(Map.of(CREDENTIAL_OF_S001, () -> SlowHash.randomToken(32)));
+
+        // one hook stops everything in order: the servers, terminal first, and only then their database
+        AtomicReference<EmbeddedDatabase> database = new AtomicReference<>();
+        AtomicReference<Chain> chain = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            OUT.println("\nStopping the terminal, the store, HQ and the database ...");
-            chain.stop();
-            database.close();
+            OUT.println("\nStopping the terminal, the store, HQ and then the database ...");
+            Chain running = chain.get();
+            if (running != null) {
+                running.stop(step -> OUT.println("  " + step));
+            }
+            EmbeddedDatabase db = database.get();
+            if (db != null) {
+                db.close();
+                OUT.println("  MariaDB stopped");
+            }
             OUT.println("Stopped. Start again with ./guitai demo (same data) or ./guitai demo --fresh (empty).");
             stopped.countDown();
         }, "guitai-stop"));
 
+        OUT.println("Starting the embedded MariaDB (data in " + home.resolve("db") + ") ...");
+        database.set(EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("tmp/db"),
+                EmbeddedDatabase.portOr(3316)));
+        chain.set(Chain.prepare(new Chain.Layout(repository, home.root(), 8082, 8081, 8080, "guitai_"), database.get(),
+                secrets.get(CREDENTIAL_OF_S001), System::getenv));
+
         OUT.println("Starting HQ, store " + Chain.STORE_ID + " and terminal T1 (logs in " + home.resolve("logs") + ") ...");
         try {
-            chain.start(START_TIMEOUT);
+            chain.get().start(START_TIMEOUT);
         } catch (RuntimeException e) {
             System.err.println("The chain did not start: " + e.getMessage());
             return 1;
         }
-        OUT.println(banner(chain, database));
-        watch(chain);
+        OUT.println(banner(chain.get(), database.get()));
+        watch(chain.get());
         stopped.await();
         return 0;
     }
@@ -120,6 +126,7 @@ public final class Guitai {
                 │  Store server API    http://localhost:%d/api    OpenAPI /openapi, health /health
                 │  HQ server API       http://localhost:%d/api    OpenAPI /openapi, health /health
                 │  MariaDB             %s  (databases guitai_hq, guitai_s001)
+                │  Every server listens on 127.0.0.1 only.
                 │
                 │  Demo identities (demo only):
                 │    cashier          C001  PIN 2468
@@ -136,9 +143,9 @@ public final class Guitai {
     /** Says so when a server of the chain stops on its own. */
     private static void watch(Chain chain) {
         Thread watcher = new Thread(() -> {
-            while (true) {
+            while (!chain.stopping()) {
                 for (ServerProcess server : chain.servers()) {
-                    if (!server.isAlive()) {
+                    if (!server.isAlive() && !chain.stopping()) {
                         System.err.println(server.name() + " has stopped; the end of its log:\n" + server.logTail(20));
                         return;
                     }
@@ -154,7 +161,11 @@ public final class Guitai {
         watcher.start();
     }
 
-    /** One component in the foreground against an existing MariaDB; nothing of the demo (no sample data, no identities). */
+    /**
+     * One component in the foreground against an existing MariaDB; nothing of the demo (no sample
+     * data, no identities: master data only from the folder GUITAI_IMPORT_DIR names). Exits non-zero
+     * when the application does not deploy, naming why.
+     */
     private static int component(Path repository, String component, String war, int defaultPort, boolean needsDatabase,
                                  String statusPath) throws InterruptedException {
         if (needsDatabase && System.getenv("GUITAI_DB_URL") == null) {
@@ -163,36 +174,78 @@ public final class Guitai {
                     + "\nFor a demo on this machine use ./guitai demo.");
             return 2;
         }
-        int port = Integer.parseInt(env("GUITAI_PORT", Integer.toString(defaultPort)));
-        Path home = Path.of(env("GUITAI_HOME", Path.of(System.getProperty("user.home"), ".guitai", component).toString()));
-        Map<String, String> properties = new LinkedHashMap<>(ComponentConfig.defaults(repository.resolve("config"), component, System::getenv));
+        int port;
+        Optional<String> bindAddress;
+        try {
+            port = port(env("GUITAI_PORT", Integer.toString(defaultPort)));
+            bindAddress = bindAddress(System.getenv("GUITAI_BIND_ADDRESS"));
+        } catch (IllegalArgumentException bad) {
+            System.err.println(bad.getMessage());
+            return 2;
+        }
+        Path home = caller().resolve(env("GUITAI_HOME", Path.of(System.getProperty("user.home"), ".guitai", component).toString()));
+        Map<String, String> settings = new LinkedHashMap<>(ComponentConfig.defaults(repository.resolve("config"), component, System::getenv));
+        // files named relative to where ./guitai was called, not to the repository it runs from
+        pathFromEnvironment("GUITAI_IMPORT_DIR").ifPresent(dir -> settings.put("guitai.import-dir", dir.toString()));
+        pathFromEnvironment("GUITAI_STORE_CREDENTIALS_FILE").ifPresent(f -> settings.put("guitai.store-credentials-file", f.toString()));
         ServerProcess server = new ServerProcess(component, repository.resolve(war), port, home,
                 repository.resolve("pos-terminal/target/payara-micro.jar"), repository.resolve("pos-terminal/target/mariadb-java-client.jar"),
-                env("GUITAI_MAX_HEAP", "512m"), properties, true, statusPath);
+                env("GUITAI_MAX_HEAP", "512m"), settings, bindAddress, ServerProcess.Output.CONSOLE, statusPath);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(30)), "guitai-stop"));
         server.start();
+        try {
+            server.awaitReady(START_TIMEOUT);
+        } catch (IllegalStateException e) {
+            System.err.println("\n./guitai " + component + " did not start: " + e.getMessage());
+            server.stop(Duration.ofSeconds(30));
+            return 1;
+        }
+        OUT.println("\n" + component + " is ready at " + server.url() + (bindAddress.isEmpty() ? " (listening on every interface)" : ""));
         return server.waitFor();
     }
 
-    /** Secrets of this demo home, generated once: never in the repository. */
-    private static Map<String, String> secrets(Path file) throws IOException {
-        Properties secrets = new Properties();
-        if (Files.exists(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                secrets.load(reader);
+    static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
             }
+        } catch (NumberFormatException notANumber) {
+            // said below
         }
-        if (secrets.getProperty("store.S001.credential") == null) {
-            secrets.setProperty("store.S001.credential", SlowHash.randomToken(32));
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                secrets.store(writer, "Generated by ./guitai demo: the credential store S001 uses at HQ");
+        throw new IllegalArgumentException("GUITAI_PORT is '" + value + "': expected a port number from 1 to 65535");
+    }
+
+    /**
+     * GUITAI_BIND_ADDRESS: one IP address of this machine to listen on (a literal, never looked up);
+     * unset, 0.0.0.0 or :: mean every interface.
+     */
+    static Optional<String> bindAddress(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String address = value.trim();
+        boolean ipv4 = address.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+        boolean ipv6 = address.matches("[0-9A-Fa-f:.]+") && address.contains(":");
+        try {
+            if (ipv4 || ipv6) {
+                // a literal: parsed, not resolved
+                return InetAddress.getByName(address).isAnyLocalAddress() ? Optional.empty() : Optional.of(address);
             }
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
+        } catch (UnknownHostException notAnAddress) {
+            // said below
         }
-        Map<String, String> map = new LinkedHashMap<>();
-        secrets.stringPropertyNames().forEach(k -> map.put(k, secrets.getProperty(k)));
-        return map;
+        throw new IllegalArgumentException("GUITAI_BIND_ADDRESS is '" + value + "': expected an IP address of this machine, e.g. 127.0.0.1");
+    }
+
+    private static Optional<Path> pathFromEnvironment(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(caller().resolve(value.trim()).normalize());
+    }
+
+    /** The folder ./guitai was called from (the script itself runs in the repository). */
+    private static Path caller() {
+        return Path.of(System.getProperty("guitai.caller.dir", System.getProperty("user.dir"))).toAbsolutePath();
     }
 
     private static String env(String name, String fallback) {

@@ -1,7 +1,11 @@
 package org.guitai.terminal.chain;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,25 +13,40 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * One server of the chain: a Payara Micro process running one WAR at the root context, with
- * clustering off, its own runtime folder, and its output in a log file. Ready means
- * {@code /health/ready} answers UP with the application's own checks in it (a failed deployment
- * has none, and reports DOWN) and the application's status path answers.
+ * clustering off and its own runtime folder. Ready means {@code /health/ready} answers UP with the
+ * application's own checks in it and the application's status path answers; a deployment that
+ * fails (Payara says so in its output, then idles with nothing deployed) ends the wait at once.
+ * <p>
+ * The server runs in a session of its own, so a Ctrl-C at the launcher's terminal reaches only the
+ * launcher, which then stops the servers in order. Its settings reach it as environment variables
+ * (MicroProfile Config reads {@code guitai.hq.credential} as {@code GUITAI_HQ_CREDENTIAL}), never on
+ * its command line, which every local user can read.
  */
 public final class ServerProcess {
 
+    /** Where the server's output goes: a log file (the demo) or the launcher's own output (a component). */
+    public enum Output { LOG_FILE, CONSOLE }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    /** util-linux setsid; without it (not Linux) the servers share the launcher's process group. */
+    static final Optional<Path> SETSID = onPath("setsid");
+    private static final String LISTENER_ADDRESS =
+            "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=";
 
     private final String name;
     private final Path war;
@@ -36,17 +55,21 @@ public final class ServerProcess {
     private final Path payaraJar;
     private final Path driverJar;
     private final String maxHeap;
-    private final Map<String, String> properties;
-    private final boolean inheritOutput;
+    private final Map<String, String> settings;
+    private final Optional<String> bindAddress;
+    private final Output output;
     private final String statusPath;
     private volatile Process process;
+    private volatile BootLog bootLog = new BootLog();
 
     /**
-     * @param driverJar  the MariaDB JDBC driver, put on Payara's own class path; the WARs do not carry it
-     * @param statusPath a public path of the application that answers 200 once its API is served
+     * @param driverJar   the MariaDB JDBC driver, put on Payara's own class path; the WARs do not carry it
+     * @param settings    the application's settings (MicroProfile keys), passed in the environment
+     * @param bindAddress the one address to listen on, or empty for every interface
+     * @param statusPath  a public path of the application that answers 200 once its API is served
      */
     public ServerProcess(String name, Path war, int port, Path home, Path payaraJar, Path driverJar, String maxHeap,
-                         Map<String, String> properties, boolean inheritOutput, String statusPath) {
+                         Map<String, String> settings, Optional<String> bindAddress, Output output, String statusPath) {
         this.name = name;
         this.war = war;
         this.port = port;
@@ -54,8 +77,9 @@ public final class ServerProcess {
         this.payaraJar = payaraJar;
         this.driverJar = driverJar;
         this.maxHeap = maxHeap;
-        this.properties = Map.copyOf(properties);
-        this.inheritOutput = inheritOutput;
+        this.settings = Map.copyOf(settings);
+        this.bindAddress = bindAddress;
+        this.output = output;
         this.statusPath = statusPath;
     }
 
@@ -67,38 +91,114 @@ public final class ServerProcess {
         requireFile(payaraJar, "build it with: mvn -DskipTests package");
         requireFile(driverJar, "build it with: mvn -DskipTests package");
         try {
-            Path runtime = home.resolve("payara").resolve(name);
-            Path tmp = home.resolve("tmp").resolve(name);
-            Files.createDirectories(runtime);
-            Files.createDirectories(tmp);
+            Files.createDirectories(runtime());
+            Files.createDirectories(home.resolve("tmp").resolve(name));
             Files.createDirectories(log().getParent());
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx" + maxHeap);
-            command.add("-Djava.io.tmpdir=" + tmp);
-            command.add("-Dfile.encoding=UTF-8");
-            command.add("-Djava.awt.headless=true");
-            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-            command.addAll(List.of("-jar", payaraJar.toString(), "--nocluster", "--disablephonehome",
-                    "--rootdir", runtime.toString(), "--addlibs", driverJar.toString(), "--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port)));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            if (inheritOutput) {
-                builder.inheritIO();
-            } else {
-                builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-            }
-            process = builder.start();
+            Files.writeString(prebootFile(), prebootCommands(), StandardCharsets.UTF_8);
+            ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
+            Map<String, String> environment = builder.environment();
+            Map<String, String> wanted = environment(environment);
+            environment.clear();
+            environment.putAll(wanted);
+            BootLog boot = new BootLog();
+            Process started = builder.start();
+            bootLog = boot;
+            process = started;
+            pump(started, boot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    /** Waits until the server reports ready; fails early, with the end of its log, if the process dies. */
+    /** The command line: JVM and Payara options only; no setting, and so no secret, appears on it. */
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        SETSID.ifPresent(setsid -> command.add(setsid.toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + maxHeap);
+        command.add("-Djava.io.tmpdir=" + home.resolve("tmp").resolve(name));
+        command.add("-Dfile.encoding=UTF-8");
+        command.add("-Djava.awt.headless=true");
+        // the data grid binds to the one interface named in the pre-boot commands, not to all of them
+        command.add("-Dhazelcast.socket.bind.any=false");
+        command.addAll(List.of("-jar", payaraJar.toString(), "--nocluster", "--disablephonehome",
+                "--rootdir", runtime().toString(), "--prebootcommandfile", prebootFile().toString(),
+                "--addlibs", driverJar.toString(), "--deploy", war.toString(), "--contextroot", "/",
+                "--port", Integer.toString(port)));
+        return command;
+    }
+
+    /**
+     * The launcher's environment plus the settings under their MicroProfile environment names; a
+     * setting given here replaces the same key inherited in any of the forms MicroProfile reads.
+     */
+    Map<String, String> environment(Map<String, String> inherited) {
+        Map<String, String> environment = new HashMap<>(inherited);
+        settings.forEach((key, value) -> {
+            String underscored = key.replaceAll("[^A-Za-z0-9]", "_");
+            environment.remove(key);
+            environment.remove(underscored);
+            environment.put(underscored.toUpperCase(), value);
+        });
+        return environment;
+    }
+
+    /**
+     * asadmin commands Payara runs before it opens any port: the HTTP listener on the bind address,
+     * and the data grid (which nothing uses with clustering off) on loopback only.
+     */
+    String prebootCommands() {
+        StringBuilder commands = new StringBuilder("# written by the Guitai launcher at every start\n");
+        bindAddress.ifPresent(address -> commands.append(LISTENER_ADDRESS).append(address).append('\n'));
+        commands.append("set hazelcast-runtime-configuration.interface=127.0.0.1\n");
+        return commands.toString();
+    }
+
+    /** Copies the server's output to its log file or the console, and reads it for a failed deployment. */
+    private void pump(Process started, BootLog boot) throws IOException {
+        Writer sink = output == Output.CONSOLE
+                ? new java.io.PrintWriter(System.out, true)
+                : Files.newBufferedWriter(log(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Thread pump = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    boot.accept(line);
+                    sink.write(line);
+                    sink.write(System.lineSeparator());
+                    sink.flush();
+                }
+            } catch (IOException ended) {
+                // the process is gone; what it wrote is in the sink
+            } finally {
+                try {
+                    if (output == Output.CONSOLE) {
+                        sink.flush();
+                    } else {
+                        sink.close();
+                    }
+                } catch (IOException ignored) {
+                    // nothing more to write
+                }
+            }
+        }, "guitai-output-" + name);
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    /**
+     * Waits until the server reports ready; fails early if the process dies or its application does
+     * not deploy, naming the reason (a refused setting names its key).
+     */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
+            Optional<String> failure = bootLog.failure();
+            if (failure.isPresent()) {
+                throw new IllegalStateException(name + " did not deploy: " + failure.get() + where());
+            }
             if (!isAlive()) {
-                throw new IllegalStateException(name + " stopped while starting; the end of " + log() + ":\n" + logTail(40));
+                throw new IllegalStateException(name + " stopped while starting" + where() + ":\n" + logTail(40));
             }
             Optional<HttpResponse<String>> health = probe("/health/ready");
             if (health.filter(r -> r.statusCode() == 200 && r.body().contains("\"checks\":[{")).isPresent()
@@ -107,22 +207,32 @@ public final class ServerProcess {
             }
             pause(Duration.ofMillis(250));
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; the end of " + log() + ":\n" + logTail(40));
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s" + where()
+                + (output == Output.LOG_FILE ? ":\n" + logTail(40) : ""));
     }
 
-    /** Asks the server to shut down (SIGTERM) and waits; kills it if it does not stop in time. */
+    private String where() {
+        return output == Output.LOG_FILE ? " (its log: " + log() + ")" : "";
+    }
+
+    /**
+     * Asks the server to shut down (SIGTERM) and waits; kills it if it does not stop in time. The
+     * signal goes through the process handle: {@code Process.destroy} would also close the pipe its
+     * last log lines come through.
+     */
     public synchronized void stop(Duration grace) {
         Process p = process;
         if (p == null || !p.isAlive()) {
             return;
         }
-        p.destroy();
+        p.toHandle().destroy();
         try {
             if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                p.toHandle().destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            p.toHandle().destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }
@@ -143,7 +253,7 @@ public final class ServerProcess {
     public synchronized void kill() {
         Process p = process;
         if (p != null && p.isAlive()) {
-            p.destroyForcibly();
+            p.toHandle().destroyForcibly();
             try {
                 p.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -174,13 +284,25 @@ public final class ServerProcess {
         return port;
     }
 
-    /** Loopback by address: "localhost" may resolve to ::1 first, where Payara does not listen by default. */
+    /**
+     * Where the launcher reaches the server: its bind address, else loopback by address ("localhost"
+     * may resolve to ::1 first, where Payara does not listen by default).
+     */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + port);
+        String host = bindAddress.orElse("127.0.0.1");
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }
 
     public Path log() {
         return home.resolve("logs").resolve(name + ".log");
+    }
+
+    private Path runtime() {
+        return home.resolve("payara").resolve(name);
+    }
+
+    private Path prebootFile() {
+        return home.resolve("payara").resolve(name + ".preboot.asadmin");
     }
 
     public String logTail(int lines) {
@@ -190,6 +312,14 @@ public final class ServerProcess {
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    private static Optional<Path> onPath(String program) {
+        return Stream.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static void requireFile(Path file, String hint) {

@@ -1,11 +1,15 @@
 package org.guitai.terminal.chain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.guitai.kernel.testing.Eventually;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
@@ -30,7 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The whole chain as ./guitai demo starts it (HQ, store S001, terminal T1 as Payara Micro
  * processes, MariaDB, sample data): a sale made through the terminal reaches HQ, and reaches it
  * exactly once even when the store crashes after HQ took the event but before the store learnt so,
- * or when HQ is away for a while.
+ * or when HQ is away for a while. The demo's servers answer on loopback only, keep their secrets
+ * off their command lines, and importing the sample data again at a restart changes nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChainIT {
@@ -40,6 +48,7 @@ class ChainIT {
     private static final Duration START = Duration.ofMinutes(4);
     /** E00002: 电饭煲 美的 MB-FB40S701 3L, 279.00 */
     private static final String RICE_COOKER = "6910384000029";
+    private static final String CREDENTIAL = "chain-it-credential-of-store-S001";
 
     private static DatabaseServer database;
     private static Chain chain;
@@ -58,12 +67,14 @@ class ChainIT {
         database.dropDatabase(PREFIX + "hq");
         database.dropDatabase(PREFIX + "s001");
         chain = Chain.prepare(new Chain.Layout(repository, home, EmbeddedDatabase.freePort(), EmbeddedDatabase.freePort(),
-                EmbeddedDatabase.freePort(), PREFIX), database, "chain-it-credential-of-store-S001", System::getenv);
+                EmbeddedDatabase.freePort(), PREFIX), database, CREDENTIAL, System::getenv);
+        // should the JVM end without @AfterAll, still stop the servers before their database
+        Runtime.getRuntime().addShutdownHook(new Thread(ChainIT::stopTheChain, "chain-it-stop"));
         chain.start(START);
     }
 
     @AfterAll
-    static void stopTheChain() {
+    static synchronized void stopTheChain() {
         if (chain != null) {
             chain.stop();
         }
@@ -84,6 +95,29 @@ class ChainIT {
     }
 
     @Test
+    @Order(1)
+    void everyServerListensOnLoopbackOnly() {
+        for (ServerProcess server : chain.servers()) {
+            List<InetSocketAddress> sockets = ListeningSockets.of(server.pid());
+            assertTrue(sockets.stream().anyMatch(a -> a.getPort() == server.port()), server.name() + " listens on its port: " + sockets);
+            assertTrue(sockets.stream().allMatch(a -> a.getAddress().isLoopbackAddress()), server.name() + " listens beyond loopback: " + sockets);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void secretsReachTheServersThroughTheirEnvironmentNeverTheirCommandLineOrLogs() throws IOException {
+        for (ServerProcess server : List.of(chain.store(), chain.hq())) {
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(server.pid()), "cmdline"));
+            assertFalse(commandLine.contains(CREDENTIAL), server.name() + "'s command line shows the credential");
+            assertFalse(commandLine.contains("-Dguitai."), server.name() + "'s command line carries settings: " + commandLine);
+            assertFalse(Files.readString(server.log()).contains(CREDENTIAL), server.name() + "'s log shows the credential");
+        }
+        String environment = Files.readString(Path.of("/proc", Long.toString(chain.store().pid()), "environ"));
+        assertTrue(List.of(environment.split("\0")).contains("GUITAI_HQ_CREDENTIAL=" + CREDENTIAL), "the store's credential is in its environment");
+    }
+
+    @Test
     @Order(2)
     void aCashSaleAtTheCounterShowsAtHq() throws SQLException {
         long before = hqSales();
@@ -101,14 +135,27 @@ class ChainIT {
         long before = hqSales();
         String saleId = sellThroughTheTerminal();
         Eventually.until(DELIVERY, "at HQ", () -> countHq("select count(*) from sale_fact where sale_id = ?", saleId) == 1);
+        Eventually.until(DELIVERY, "acknowledged at the store",
+                () -> countStore("select count(*) from outbox_event where delivered_at is not null and payload like ?", "%" + saleId + "%") == 1);
 
-        // The store dies after HQ took the event but before it recorded HQ's acknowledgement:
+        // The store dies after HQ took the event but before it recorded HQ's acknowledgement
+        // (the acknowledgement is taken back below, so the first delivery counts as one attempt):
         chain.store().kill();
         executeStore("update outbox_event set delivered_at = null where payload like ?", "%" + saleId + "%");
         assertEquals(1, countStore("select count(*) from outbox_event where delivered_at is null"));
+        // meanwhile the store renamed and repriced a product; its restart imports the sample data again
+        executeStore("update product set name = 'renamed at the store', price = 1.00 where sku = 'E00001'");
+        long onHand = countStore("select on_hand from stock where sku = 'E00002'");
+        long products = countStore("select count(*) from product");
+        long staff = countStore("select count(*) from staff");
 
         chain.store().start();
         chain.store().awaitReady(START);
+        assertEquals(1, countStore("select count(*) from product where sku = 'E00001' and name = 'renamed at the store' and price = 1.00"),
+                "importing again changes nothing the store has");
+        assertEquals(onHand, countStore("select on_hand from stock where sku = 'E00002'"), "stock is not reset");
+        assertEquals(products, countStore("select count(*) from product"));
+        assertEquals(staff, countStore("select count(*) from staff"));
         Eventually.until(DELIVERY, "redelivered and acknowledged", () -> countStore("select count(*) from outbox_event where delivered_at is null") == 0);
 
         assertEquals(1, countHq("select count(*) from sale_fact where sale_id = ?", saleId), "the sale is at HQ once");
@@ -133,6 +180,19 @@ class ChainIT {
 
     @Test
     @Order(5)
+    void hqRestartedOnAnUpToDateSchemaSaysWhichVersionItIsAt() throws IOException {
+        String latest;
+        try (Stream<Path> migrations = Files.list(chain.layout().repository().resolve("hq-server/src/main/resources/db/migration"))) {
+            latest = migrations.map(p -> p.getFileName().toString().replaceFirst("^V(\\d+)__.*", "$1"))
+                    .max(Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+        }
+        String log = Files.readString(chain.hq().log());
+        assertTrue(log.contains("HQ schema at version " + latest + " (0 migrations applied now)"), "the restart's line in " + chain.hq().log());
+        assertFalse(log.contains("version null"));
+    }
+
+    @Test
+    @Order(6)
     void theCounterSaysSoWhenTheStoreIsUnreachable() {
         chain.store().stop(Duration.ofSeconds(30));
         try {

@@ -99,10 +99,11 @@ public final class StoreBenchmark {
         props.putAll(Chain.dbProperties(database, db));
         props.put("guitai.store.id", "S001");
         props.remove("guitai.hq.url");
-        props.put("guitai.sample-data", repository.resolve("config/store/sample").toString());
+        props.put("guitai.import-dir", repository.resolve("config/store/sample").toString());
         ServerProcess store = new ServerProcess("store-bench", repository.resolve("store-server/target/store-server.war"),
                 EmbeddedDatabase.freePort(), home, repository.resolve("pos-terminal/target/payara-micro.jar"),
-                repository.resolve("pos-terminal/target/mariadb-java-client.jar"), "384m", props, false, "/api/status");
+                repository.resolve("pos-terminal/target/mariadb-java-client.jar"), "384m", props, Optional.of(Chain.LOOPBACK),
+                ServerProcess.Output.LOG_FILE, "/api/status");
         RssSampler rss = null;
         try {
             store.start();

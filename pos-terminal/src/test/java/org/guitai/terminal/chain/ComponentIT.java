@@ -1,0 +1,272 @@
+package org.guitai.terminal.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.guitai.kernel.barcode.Ean13;
+import org.guitai.kernel.testing.Eventually;
+import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./guitai hq} and {@code ./guitai store} as an operator runs them: against an existing
+ * MariaDB, with the master data and store credentials of the operator's own files and no demo
+ * identity; a bad setting ends the launcher at once with a non-zero exit naming the key. What each
+ * launcher printed is kept in {@code pos-terminal/target/component-it/logs}.
+ */
+class ComponentIT {
+
+    private static final String PREFIX = "guitai_it_component_";
+    private static final Duration READY = Duration.ofMinutes(3);
+    private static final String CREDENTIAL = UUID.randomUUID() + "-of-store-S009";
+    private static final String KETTLE = Ean13.complete("690000000001").toString();
+
+    private static Path repository;
+    private static Path home;
+    private static DatabaseServer database;
+
+    @BeforeAll
+    static void startTheDatabase() throws Exception {
+        repository = Path.of(System.getProperty("guitai.repository")).toAbsolutePath();
+        home = repository.resolve("pos-terminal/target/component-it");
+        Guitai.deleteTree(home.resolve("hq"));
+        Guitai.deleteTree(home.resolve("store"));
+        Guitai.deleteTree(home.resolve("logs"));
+        String external = System.getenv("GUITAI_TEST_DB_URL");
+        database = external != null && !external.isBlank()
+                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_TEST_DB_USER")).orElse("root"),
+                Optional.ofNullable(System.getenv("GUITAI_TEST_DB_PASSWORD")).orElse(""))
+                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
+        for (String db : List.of(PREFIX + "hq", PREFIX + "s009")) {
+            database.dropDatabase(db);
+            database.createDatabase(db);
+        }
+    }
+
+    @AfterAll
+    static void stopTheDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aBadSettingStopsTheComponentAtOnceNamingTheKeyWithANonZeroExit() throws Exception {
+        Launched store = launch("store", Map.of("GUITAI_DB_URL", database.url(PREFIX + "s009"), "GUITAI_DB_USER", database.user(),
+                "GUITAI_DB_PASSWORD", database.password(), "GUITAI_STORE_ID", "S009", "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
+                "GUITAI_ROUNDING", "SIDEWAYS", "GUITAI_PORT", Integer.toString(EmbeddedDatabase.freePort()),
+                "GUITAI_BIND_ADDRESS", "127.0.0.1"));
+        try {
+            // well inside the launcher's start timeout of four minutes: it did not wait for it
+            assertTrue(store.process.waitFor(2, TimeUnit.MINUTES), "the launcher ended");
+            assertEquals(1, store.process.exitValue(), store::output);
+            assertTrue(store.output().contains("./guitai store did not start: store did not deploy: "
+                    + "Invalid settings, refusing to start: guitai.rounding is 'SIDEWAYS'"), store::output);
+            assertTrue(store.servers().stream().noneMatch(ProcessHandle::isAlive), "the server was stopped");
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
+    void hqAndAStoreServeTheOperatorsOwnMasterDataAndNoDemoIdentity() throws Exception {
+        Path hqImport = write(home.resolve("import-hq"), Map.of(
+                "stores.csv", "id,name,city,currency\nS009,柜台 杭州店,杭州,CNY\n",
+                "staff.csv", "code,name,roles,password\nH900,运营,HQ_ADMIN|HQ_ANALYST,operator-pass-9001\n"));
+        Path credentials = home.resolve("secrets/store-credentials.properties");
+        Chain.writeCredentials(credentials, Map.of("S009", CREDENTIAL));
+        write(home.resolve("import-s009"), Map.of(
+                "products.csv", "sku,barcode,name,brand,model,spec,colour,unit,price,vat_rate\n"
+                        + "K1," + KETTLE + ",电水壶,美的,MK-1,1.7L,白色,台,50.00,0.13\n",
+                "stock.csv", "sku,on_hand\nK1,5\n",
+                "terminals.csv", "id,name\nT9,收银台 9\n",
+                "staff.csv", "code,name,roles,pin\nC900,张伟,CASHIER,9753\n"));
+        int hqPort = EmbeddedDatabase.freePort();
+        int storePort = EmbeddedDatabase.freePort();
+
+        // paths relative to where ./guitai is called from, as an operator would give them
+        Launched hq = launch("hq", Map.of("GUITAI_DB_URL", database.url(PREFIX + "hq"), "GUITAI_DB_USER", database.user(),
+                "GUITAI_DB_PASSWORD", database.password(), "GUITAI_IMPORT_DIR", home.relativize(hqImport).toString(),
+                "GUITAI_STORE_CREDENTIALS_FILE", home.relativize(credentials).toString(),
+                "GUITAI_PORT", Integer.toString(hqPort), "GUITAI_BIND_ADDRESS", "127.0.0.1"));
+        Launched store = null;
+        try {
+            hq.awaitReady();
+            JsonHttp hqApi = new JsonHttp(URI.create("http://127.0.0.1:" + hqPort + "/api/"));
+            assertEquals(201, hqApi.post("sessions", "{\"staffCode\":\"H900\",\"password\":\"operator-pass-9001\"}").status());
+            assertEquals(401, hqApi.post("sessions", "{\"staffCode\":\"H001\",\"password\":\"hq-demo-2468\"}").status(), "no demo analyst");
+            assertTrue(hq.server().map(s -> ListeningSockets.of(s.pid())).orElseThrow().stream()
+                    .allMatch(a -> a.getAddress().isLoopbackAddress()), "GUITAI_BIND_ADDRESS=127.0.0.1 keeps HQ on loopback");
+
+            store = launch("store", Map.of("GUITAI_DB_URL", database.url(PREFIX + "s009"), "GUITAI_DB_USER", database.user(),
+                    "GUITAI_DB_PASSWORD", database.password(), "GUITAI_STORE_ID", "S009",
+                    "GUITAI_HQ_URL", "http://127.0.0.1:" + hqPort, "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
+                    "GUITAI_IMPORT_DIR", home.relativize(home.resolve("import-s009")).toString(),
+                    "GUITAI_PORT", Integer.toString(storePort), "GUITAI_OUTBOX_INTERVAL_MS", "200"));
+            store.awaitReady();
+            ProcessHandle storeServer = store.server().orElseThrow();
+            List<InetSocketAddress> sockets = ListeningSockets.of(storeServer.pid());
+            assertTrue(sockets.stream().anyMatch(a -> a.getPort() == storePort && a.getAddress().isAnyLocalAddress()),
+                    "without GUITAI_BIND_ADDRESS a component listens on every interface: " + sockets);
+            assertFalse(Files.readString(Path.of("/proc", Long.toString(storeServer.pid()), "cmdline")).contains(CREDENTIAL));
+
+            JsonHttp storeApi = new JsonHttp(URI.create("http://127.0.0.1:" + storePort + "/api/"));
+            assertEquals(401, storeApi.post("sessions", "{\"terminalId\":\"T9\",\"staffCode\":\"C001\",\"pin\":\"2468\"}").status(),
+                    "no demo cashier");
+            assertEquals(403, storeApi.post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"C900\",\"pin\":\"9753\"}").status(),
+                    "no demo terminal");
+            Answer login = storeApi.post("sessions", "{\"terminalId\":\"T9\",\"staffCode\":\"C900\",\"pin\":\"9753\"}");
+            assertEquals(201, login.status(), login::toString);
+            JsonHttp cashier = storeApi.as(login.json().getString("token"));
+            assertEquals("电水壶", cashier.get("products?barcode=" + KETTLE).array().getJsonObject(0).getString("name"));
+
+            String saleId = UUID.randomUUID().toString();
+            expect(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T9\"}"));
+            expect(201, cashier.post("sales/" + saleId + "/lines", "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + KETTLE + "\",\"quantity\":\"1\"}"));
+            expect(200, cashier.post("sales/" + saleId + "/confirm"));
+            expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                    + "\",\"tender\":\"CASH\",\"amountDue\":\"50.00\",\"counted\":[{\"denomination\":\"50\",\"count\":1}]}"));
+            expect(200, cashier.post("sales/" + saleId + "/complete"));
+            Eventually.until(Duration.ofSeconds(60), "the sale at HQ, sent with the credential from the operator's file",
+                    () -> countHq("select count(*) from sale_fact where store_id = 'S009' and sale_id = ?", saleId) == 1);
+        } finally {
+            if (store != null) {
+                store.stop();
+            }
+            hq.stop();
+        }
+        assertTrue(hq.servers().stream().noneMatch(ProcessHandle::isAlive), "stopping the launcher stopped HQ");
+        assertTrue(store.servers().stream().noneMatch(ProcessHandle::isAlive), "stopping the launcher stopped the store");
+    }
+
+    private static Answer expect(int status, Answer answer) {
+        assertEquals(status, answer.status(), answer::toString);
+        return answer;
+    }
+
+    private static long countHq(String sql, String parameter) {
+        try (Connection c = DriverManager.getConnection(database.url(PREFIX + "hq"), database.user(), database.password());
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path write(Path folder, Map<String, String> files) throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
+        return folder;
+    }
+
+    /** The launcher as ./guitai runs it (same class path, same main), with only the GUITAI_ variables given. */
+    private static Launched launch(String component, Map<String, String> variables) throws IOException {
+        String classPath = repository.resolve("pos-terminal/target/classes") + ":"
+                + Files.readString(repository.resolve("pos-terminal/target/chain.classpath")).trim();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dguitai.repository=" + repository, "-Dguitai.caller.dir=" + home, "-cp", classPath,
+                Guitai.class.getName(), component).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.toUpperCase().startsWith("GUITAI_"));
+        builder.environment().putAll(variables);
+        builder.environment().put("GUITAI_HOME", home.resolve(component).toString());
+        Launched launched = new Launched(component, builder.start(), new StringBuffer(), new ArrayList<>());
+        Path transcript = home.resolve("logs").resolve(component + "-" + System.nanoTime() + ".out");
+        Files.createDirectories(transcript.getParent());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(launched.process.getInputStream(), StandardCharsets.UTF_8));
+                 Writer copy = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    launched.buffer.append(line).append('\n');
+                    copy.write(line + "\n");
+                    copy.flush();
+                }
+            } catch (IOException | UncheckedIOException ended) {
+                // the launcher is gone
+            }
+        }, "component-it-" + component);
+        reader.setDaemon(true);
+        reader.start();
+        return launched;
+    }
+
+    private record Launched(String component, Process process, StringBuffer buffer, List<ProcessHandle> seen) {
+
+        String output() {
+            return buffer.toString();
+        }
+
+        void awaitReady() {
+            Eventually.until(READY, component + " ready", () -> buffer.indexOf(component + " is ready at") >= 0 || !process.isAlive());
+            assertTrue(process.isAlive(), () -> component + " ended: " + buffer);
+            server().ifPresent(seen::add);
+        }
+
+        /** The Payara Micro process the launcher runs. */
+        Optional<ProcessHandle> server() {
+            return process.descendants().filter(p -> commandLine(p).contains("payara-micro.jar")).findFirst();
+        }
+
+        /** Every server this launcher was seen running, alive or not. */
+        List<ProcessHandle> servers() {
+            List<ProcessHandle> all = new ArrayList<>(seen);
+            server().ifPresent(all::add);
+            return all;
+        }
+
+        /** SIGTERM to the launcher, as a service manager stops it; the launcher stops its server. */
+        void stop() throws InterruptedException {
+            server().ifPresent(seen::add);
+            // through the handle: Process.destroy would also close the pipe its last words come through
+            process.toHandle().destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            for (ProcessHandle server : seen) {
+                server.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timeout -> {
+                    server.destroyForcibly();
+                    return server;
+                }).join();
+            }
+        }
+
+        private static String commandLine(ProcessHandle p) {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            } catch (IOException gone) {
+                return "";
+            }
+        }
+    }
+}
