@@ -91,6 +91,9 @@ public final class ServerProcess {
         requireFile(payaraJar, "build it with: mvn -DskipTests package");
         requireFile(driverJar, "build it with: mvn -DskipTests package");
         try {
+            // a runtime folder left by an earlier start lists the application in its domain.xml: Payara
+            // would start that copy and then the one given with --deploy, running start-up twice
+            Guitai.deleteTree(runtime());
             Files.createDirectories(runtime());
             Files.createDirectories(home.resolve("tmp").resolve(name));
             Files.createDirectories(log().getParent());

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -176,6 +177,21 @@ class ChainIT {
         chain.hq().awaitReady(START);
         Eventually.until(DELIVERY, "at HQ after its return", () -> countHq("select count(*) from sale_fact where sale_id = ?", saleId) == 1);
         assertEquals(before + 1, hqSales());
+    }
+
+    @Test
+    @Order(5)
+    void aRestartedServerStartsItsApplicationOnce() throws IOException {
+        for (var server : List.of(Map.entry(chain.store(), "store S001 ("), Map.entry(chain.hq(), "HQ starting"))) {
+            String log = Files.readString(server.getKey().log());
+            long boots = log.lines().filter(line -> line.contains("Payara Micro") && line.contains(" ready in ")).count();
+            assertTrue(boots >= 2, server.getKey().name() + " was restarted");
+            assertEquals(boots, occurrences(log, server.getValue()), server.getKey().name() + "'s start-up ran once per boot");
+        }
+    }
+
+    private static long occurrences(String text, String part) {
+        return text.lines().filter(line -> line.contains(part)).count();
     }
 
     @Test
