@@ -3,7 +3,6 @@ package org.guitai.store.platform.security;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
@@ -19,6 +18,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.guitai.kernel.problem.PosException;
 import org.guitai.kernel.security.CardNumbers;
@@ -47,23 +48,19 @@ public class CardNumberGuard implements ContainerRequestFilter {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        JsonValue tenders;
+        List<JsonValue> lookedAt;
         try {
             JsonValue root = READERS.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
             String[] members = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).members();
             if (members.length == 0 || root.getValueType() != JsonValue.ValueType.OBJECT) {
-                tenders = root;
+                lookedAt = List.of(root);
             } else {
-                JsonArrayBuilder lookedAt = Json.createArrayBuilder();
-                for (String member : members) {
-                    lookedAt.add(root.asJsonObject().getOrDefault(member, JsonValue.NULL));
-                }
-                tenders = lookedAt.build();
+                lookedAt = Arrays.stream(members).map(m -> root.asJsonObject().getOrDefault(m, JsonValue.NULL)).toList();
             }
         } catch (JsonException malformed) {
             return;
         }
-        if (carriesCardNumber(tenders)) {
+        if (lookedAt.stream().anyMatch(CardNumberGuard::carriesCardNumber)) {
             throw new CardNumberRefusedException();
         }
     }
