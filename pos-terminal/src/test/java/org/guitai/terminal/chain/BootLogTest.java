@@ -14,14 +14,14 @@ class BootLogTest {
 
     @Test
     void aRefusedSettingFailsTheBootAndNamesTheKey() throws IOException {
-        BootLog log = read("payara/failed-deployment.log");
+        BootLog log = read("payara/failed-deployment-output.txt");
         assertEquals(Optional.of("Invalid settings, refusing to start: guitai.terminal.id is missing: expected 1 to 16 letters, digits or dashes"),
                 log.failure());
     }
 
     @Test
     void aDeployedApplicationIsNoFailure() throws IOException {
-        assertEquals(Optional.empty(), read("payara/deployed.log").failure());
+        assertEquals(Optional.empty(), read("payara/deployed-output.txt").failure());
     }
 
     @Test
