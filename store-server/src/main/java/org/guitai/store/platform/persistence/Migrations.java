@@ -22,6 +22,9 @@ public class Migrations {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "store schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        // Flyway reports no target version when nothing was applied: the schema is then at its initial one
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : result.initialSchemaVersion != null ? result.initialSchemaVersion : "none (empty schema)";
+        LOG.info(() -> "store schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }
