@@ -1035,6 +1035,78 @@ class CounterRulesIT {
         expect(204, shop.manager().post("staff/M001/unlock", "{\"terminalId\":\"T2\"}"));
     }
 
+    @Test
+    void aLineBySkuAndAnInvoiceOfTwoShowAmountEqualsQuantityTimesPrice() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = openSale(cashier);
+        JsonObject sale = expect(201, cashier.post("sales/" + saleId + "/lines", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"sku\":\"E00002\",\"quantity\":\"2\",\"discountPercent\":\"5\"}")).json();
+        JsonObject line = sale.getJsonArray("lines").getJsonObject(0);
+        assertEquals("6910384000029", line.getString("barcode"));
+        assertEquals("265.05", line.getString("unitPrice"));
+        assertEquals("530.10", line.getString("amount"));
+        expect(200, cashier.post("sales/" + saleId + "/confirm"));
+        expect(201, cashier.post("sales/" + saleId + "/payments", cash("530.10", "[{\"denomination\":\"100\",\"count\":6}]")));
+        JsonObject invoiceLine = expect(201, cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString()))).json()
+                .getJsonArray("lines").getJsonObject(0);
+        assertEquals("2", invoiceLine.getString("quantity"));
+        assertEquals("265.05", invoiceLine.getString("unitPrice"), "the actual price after the discount");
+        assertEquals("530.10", invoiceLine.getString("amount"));
+        assertProblem(400, "invalid-request", cashier.post("sales/" + openSale(cashier) + "/lines", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"sku\":\"E00002\",\"barcode\":\"6910384000029\",\"quantity\":\"1\"}"));
+    }
+
+    @Test
+    void aSaleWaitingForItsCheckIsNotInvoicedPackedOrDelivered() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        assertProblem(422, "invalid-amount", cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CHECK\",\"amount\":\"300.00\",\"checkNumber\":\"123123\",\"bank\":\"中国银行\"}"), "only cash may exceed what is due");
+        JsonObject held = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"123124\",\"bank\":\"中国银行\"}")).json().getJsonObject("sale");
+        String lineId = held.getJsonArray("lines").getJsonObject(0).getString("id");
+        for (Answer refused : List.of(
+                cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString())),
+                cashier.post("sales/" + saleId + "/packing", "{\"lines\":[{\"lineId\":\"" + lineId + "\",\"quantity\":\"1\"}]}"),
+                cashier.post("sales/" + saleId + "/delivery", "{\"id\":\"" + UUID.randomUUID()
+                        + "\",\"contact\":\"李明\",\"phone\":\"010-66012345\",\"address\":\"北京市西城区\",\"window\":" + window(20, 23) + "}"))) {
+            assertProblem(409, "sale-state", refused);
+            assertEquals("AWAITING_CLEARANCE", refused.json().getString("state"));
+        }
+    }
+
+    @Test
+    void aDeliveryTakesALandlineAndChangeTheDrawerCannotGiveIsRefused() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = paidSale(cashier).getString("id");
+        JsonObject booked = expect(201, cashier.post("sales/" + saleId + "/delivery", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"contact\":\"王芳\",\"phone\":\"010-66012345\",\"address\":\"北京市西城区西单北大街120号\",\"window\":" + window(20, 23) + "}")).json();
+        assertEquals("REQUESTED", booked.getString("status"));
+
+        String other = confirmedSale(cashier, BIG_RICE_COOKER, "1");
+        assertProblem(422, "change-not-payable", cashier.post("sales/" + other + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CASH\",\"amountDue\":\"639.00\",\"amount\":\"100.05\",\"counted\":[{\"denomination\":\"100\",\"count\":2}]}"),
+                "99.95 in change needs a 5-fen coin the drawer does not hold");
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", other));
+        Answer paid = expect(201, cashier.post("sales/" + other + "/payments", cash("639.00", "[{\"denomination\":\"100\",\"count\":6},{\"denomination\":\"50\",\"count\":1}]")));
+        assertEquals("11.00", paid.json().getJsonObject("payment").getString("change"));
+        assertEquals(List.of("10:1", "1:1"), paid.json().getJsonArray("changeBreakdown").getValuesAs(JsonObject.class).stream()
+                .map(n -> n.getString("denomination") + ":" + n.getInt("count")).toList());
+    }
+
+    @Test
+    void aDocumentReusingAnotherSalesLineIdIsAConflict() {
+        JsonHttp cashier = shop().cashier();
+        String first = UUID.randomUUID().toString();
+        String body = document(first, Instant.now(), RICE_COOKER, "1", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"));
+        expect(201, cashier.post("sales/documents", body));
+        String second = UUID.randomUUID().toString();
+        Answer conflict = cashier.post("sales/documents", body.replace(first, second).replaceFirst("\"tender\":\"CASH\"", "\"tender\":\"CASH\"")
+                .replaceAll("\"id\":\"[0-9a-f-]{36}\",\"tender\"", "\"id\":\"" + UUID.randomUUID() + "\",\"tender\""));
+        assertProblem(409, "id-conflict", conflict, "the line id belongs to another sale");
+        assertEquals(0, count("select count(*) from sale where id = ?", second));
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
 
     private static long invoiceSeq(String number) {

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -234,6 +235,11 @@ class StoreApiIT {
         assertEquals(200, found.status(), found::toString);
         assertEquals(3, found.array().size()); // E00002 白色 and the same cooker in 灰色 (E00011) and 粉色 (E00012)
         assertEquals(0, cashier().get("products?q=no-such-thing-anywhere").array().size());
+        List<JsonObject> byName = cashier().get("products?q=" + java.net.URLEncoder.encode("电饭煲", StandardCharsets.UTF_8)).array().getValuesAs(JsonObject.class);
+        assertTrue(byName.size() >= 3 && byName.stream().allMatch(p -> p.getString("name").contains("电饭煲")), byName.toString());
+        List<JsonObject> byBrand = cashier().get("products?q=" + java.net.URLEncoder.encode("苏泊尔", StandardCharsets.UTF_8)).array().getValuesAs(JsonObject.class);
+        assertTrue(!byBrand.isEmpty() && byBrand.stream().allMatch(p -> p.getString("brand").equals("苏泊尔")), byBrand.toString());
+        assertEquals(3, cashier().get("products?q=mb-fb40s701").array().size(), "the search ignores case");
     }
 
     // --- the counter flow ------------------------------------------------------------------------------

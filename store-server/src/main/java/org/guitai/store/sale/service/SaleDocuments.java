@@ -116,7 +116,8 @@ public class SaleDocuments {
     /** The answer to a document whose sale id is taken, when two submissions raced. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Submitted replayed(String saleId, String terminalId) {
-        return replayed(repository.get(saleId), terminalId);
+        // no such sale: the key that was taken is a line's or a payment's id, used by another sale
+        return replayed(repository.find(saleId).orElseThrow(() -> new IdConflictException("line or payment", "of sale " + saleId)), terminalId);
     }
 
     /**
