@@ -116,11 +116,12 @@ public final class StoreBenchmark {
                     + " cores, store JVM -Xmx384m, Java " + System.getProperty("java.version");
             System.out.println("\n=== Guitai store benchmark: " + environment);
 
-            // steady state, not start-up: the JIT keeps compiling Payara's and the server's hot paths
-            // for thousands of requests, so every path measured below runs first for a while
-            long warmUp = Long.getLong("bench.warmup-seconds", 60);
-            System.out.println("warming up for " + warmUp + " s ...");
-            run.warmUp(Duration.ofSeconds(warmUp));
+            // steady state, not start-up: on two cores the JIT compiles Payara's and the server's hot
+            // paths for minutes, so every path measured below runs until the compilers fall quiet
+            long maxWarmUp = Long.getLong("bench.warmup-seconds", 300);
+            System.out.println("warming up until the JIT is quiet (at most " + maxWarmUp + " s) ...");
+            Duration warmedUp = run.warmUp(store.pid(), Duration.ofSeconds(maxWarmUp));
+            System.out.println("warmed up in " + warmedUp.toSeconds() + " s");
             System.out.println("(a) the raw-JDBC floor ...");
             double floor = run.floor(floorSales);
             System.out.println("(b) documents, 1 client ...");
@@ -156,13 +157,47 @@ public final class StoreBenchmark {
         }
     }
 
-    private void warmUp(Duration duration) throws Exception {
-        Instant end = Instant.now().plus(duration);
+    /**
+     * Runs every measured path until the store's JIT compiler threads have used less than 5 % of a
+     * core over the last 10 s (at least 30 s, at most {@code max}).
+     */
+    private Duration warmUp(long pid, Duration max) throws Exception {
+        Instant start = Instant.now();
+        Instant end = start.plus(max);
+        Instant windowStart = start;
+        long jitAtWindowStart = jitMillis(pid);
         while (Instant.now().isBefore(end)) {
             documents(2, 300);
             interactive(10);
             floor(100);
+            Duration window = Duration.between(windowStart, Instant.now());
+            if (window.toSeconds() >= 10) {
+                long jit = jitMillis(pid);
+                boolean quiet = (jit - jitAtWindowStart) < window.toMillis() / 20;
+                if (quiet && Duration.between(start, Instant.now()).toSeconds() >= 30) {
+                    break;
+                }
+                windowStart = Instant.now();
+                jitAtWindowStart = jit;
+            }
         }
+        return Duration.between(start, Instant.now());
+    }
+
+    /** CPU the process's JIT compiler threads have used so far. */
+    static long jitMillis(long pid) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String comm = Files.readString(task.resolve("comm")).trim();
+                if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        }
+        return ticks * 10;
     }
 
     // --- (a) the floor ----------------------------------------------------------------------------------

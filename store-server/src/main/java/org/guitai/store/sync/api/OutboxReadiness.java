@@ -14,6 +14,7 @@ import org.guitai.store.sync.service.OutboxRelay;
 /**
  * Shows the outbox beside the store's readiness, and is always UP: the counter keeps selling
  * while HQ is away or refuses events, so neither a backlog nor dead letters make the store unready.
+ * It glances (counts stop at a thousand): health is asked often, also while HQ has been away for hours.
  */
 @Readiness
 @ApplicationScoped
@@ -32,8 +33,11 @@ public class OutboxReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox").up();
         try {
-            Outbox.Status status = outbox.status();
+            Outbox.Status status = outbox.glance();
             response.withData("pending", status.pending()).withData("deadLetters", status.deadLetters());
+            if (status.pending() >= Outbox.GLANCE_LIMIT || status.deadLetters() >= Outbox.GLANCE_LIMIT) {
+                response.withData("countedUpTo", Outbox.GLANCE_LIMIT);
+            }
             status.oldestPendingAt().ifPresent(at ->
                     response.withData("oldestPendingAgeSeconds", Math.max(0, Duration.between(at, clock.instant()).toSeconds())));
             response.withData("hqConsecutiveFailures", relay.health().consecutiveFailures());

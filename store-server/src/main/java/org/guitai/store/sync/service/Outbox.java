@@ -140,6 +140,27 @@ public class Outbox {
         return new Status(pendingCount(), oldest, dead);
     }
 
+    /** Counts stop here in {@link #glance()}: a health check must not slow down with the backlog. */
+    public static final int GLANCE_LIMIT = 1000;
+
+    /**
+     * The status at a cost that does not grow with the backlog, for the health check: the oldest
+     * pending event by index, counts of pending events and dead letters up to {@link #GLANCE_LIMIT}.
+     */
+    @Transactional
+    public Status glance() {
+        Optional<Instant> oldest = em.createQuery("select e from OutboxEvent e where " + IN_LINE + " order by e.seq", OutboxEvent.class)
+                .setMaxResults(1)
+                .getResultList().stream().findFirst().map(OutboxEvent::createdAt);
+        return new Status(countUpToLimit("delivered_at is null and dead_at is null"), oldest,
+                countUpToLimit("delivered_at is null and dead_at is not null"));
+    }
+
+    private long countUpToLimit(String where) {
+        return ((Number) em.createNativeQuery("select count(*) from (select 1 from outbox_event where " + where + " limit " + GLANCE_LIMIT + ") t")
+                .getSingleResult()).longValue();
+    }
+
     /** The dead letters, the most recently set aside first. */
     @Transactional
     public List<OutboxEvent> deadLetters(int limit) {
