@@ -1,6 +1,7 @@
 package org.guitai.hq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -95,8 +96,22 @@ class HqApiIT {
         for (String body : List.of("{\"staffCode\":\"H001\",\"password\":\"wrong\"}", "{\"staffCode\":\"H404\",\"password\":\"wrong\"}")) {
             Answer refusal = api().post("sessions", body);
             assertEquals(401, refusal.status(), refusal::toString);
+            assertTrue(refusal.isProblem(), refusal::toString);
             assertEquals("urn:guitai:problem:invalid-credentials", refusal.json().getString("type"));
+            assertFalse(refusal.json().getString("detail").contains("H404") || refusal.json().getString("detail").contains("H001"),
+                    "the answer does not say whether the code exists: " + refusal);
         }
+    }
+
+    @Test
+    void malformedOrIncompleteLoginsAre400AndStartNoSession() throws SQLException {
+        long sessions = count("select count(*) from hq_session");
+        for (String body : List.of("{\"staffCode\":\"H001\",\"password\":", "{\"staffCode\":\"H001\"}", "[]", "")) {
+            Answer refusal = api().post("sessions", body);
+            assertEquals(400, refusal.status(), refusal::toString);
+            assertTrue(refusal.isProblem(), refusal::toString);
+        }
+        assertEquals(sessions, count("select count(*) from hq_session"));
     }
 
     @Test

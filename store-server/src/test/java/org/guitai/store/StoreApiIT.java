@@ -223,9 +223,11 @@ class StoreApiIT {
     void unknownBarcodeIs404AndMisreadBarcodeIs400() {
         Answer unknown = cashier().get("products?barcode=" + NOT_IN_CATALOG);
         assertEquals(404, unknown.status(), unknown::toString);
+        assertTrue(unknown.isProblem(), unknown::toString);
         assertEquals("urn:guitai:problem:product-not-found", unknown.json().getString("type"));
         Answer misread = cashier().get("products?barcode=6910384000028");
         assertEquals(400, misread.status(), misread::toString);
+        assertTrue(misread.isProblem(), misread::toString);
         assertEquals("urn:guitai:problem:invalid-barcode", misread.json().getString("type"));
     }
 
@@ -423,7 +425,14 @@ class StoreApiIT {
         cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}");
         Answer refusal = addLine(cashier, saleId, NOT_IN_CATALOG, "1");
         assertEquals(404, refusal.status(), refusal::toString);
-        assertEquals(404, cashier.get("sales/" + UUID.randomUUID()).status());
+        assertTrue(refusal.isProblem(), refusal::toString);
+        JsonObject unchanged = cashier.get("sales/" + saleId).json();
+        assertEquals(0, unchanged.getJsonArray("lines").size(), "the refused line changed nothing");
+        assertEquals("0.00", unchanged.getString("total"));
+        assertEquals(0, count("select count(*) from sale_line where sale_id = ?", saleId));
+        Answer missing = cashier.get("sales/" + UUID.randomUUID());
+        assertEquals(404, missing.status());
+        assertTrue(missing.isProblem(), missing::toString);
     }
 
     @Test

@@ -62,6 +62,10 @@ public class HqSettings {
         loginPolicy = new LoginThrottle.Policy(freeAttempts, lockAfter,
                 Duration.ofMinutes(r.number("guitai.login.lock-minutes", 15, 1, 24 * 60)),
                 Duration.ofSeconds(r.number("guitai.login.max-delay-seconds", 60, 1, 3600)));
+        // checked here rather than by the pool, so a bad URL names its key; never echoed: it may carry a password
+        if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$]*)?(\\?\\S*)?")) {
+            r.problem("guitai.db.url", "is missing or not a MariaDB JDBC URL: expected e.g. jdbc:mariadb://db.example:3306/guitai_hq");
+        }
         r.failIfAny();
     }
 

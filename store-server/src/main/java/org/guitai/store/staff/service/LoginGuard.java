@@ -60,6 +60,9 @@ public class LoginGuard {
     private static final Semaphore HASHING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
     private static final Duration HASH_WAIT = Duration.ofSeconds(10);
 
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge = new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
+
     /**
      * The active staff member with this code and PIN at this terminal. Each attempt is counted as
      * a failure before the PIN is checked, and forgiven when it was right, so concurrent guesses
@@ -104,6 +107,7 @@ public class LoginGuard {
     @Transactional(TxType.REQUIRES_NEW)
     public Attempt reserve(String staffCode, String terminalId, String purpose) {
         Instant now = clock.instant();
+        forgetQuietFailures(now);
         // the row exists before it is locked, so two first attempts cannot both insert it
         em.createNativeQuery("insert into login_throttle (staff_code, terminal_id, failures, last_failure_at) values (?, ?, 0, ?) "
                         + "on duplicate key update staff_code = staff_code")
@@ -118,6 +122,21 @@ public class LoginGuard {
         }
         boolean locks = throttle.failed(now, settings.loginPolicy());
         return new Attempt(throttle.failures(), locks);
+    }
+
+    /**
+     * Failures followed by a quiet lock period, and expired locks, are forgotten (at most once a
+     * minute): guesses at codes that do not exist cannot grow the table without bound.
+     */
+    private void forgetQuietFailures(Instant now) {
+        Instant last = lastPurge.get();
+        if (now.isBefore(last.plus(PURGE_EVERY)) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        LocalDateTime quietSince = LocalDateTime.ofInstant(now.minus(settings.loginPolicy().lockFor()), ZoneOffset.UTC);
+        em.createNativeQuery("delete from login_throttle where (locked_until is null and last_failure_at < ?) or locked_until < ?")
+                .setParameter(1, quietSince).setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .executeUpdate();
     }
 
     @Transactional(TxType.REQUIRES_NEW)
