@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
-import org.guitai.hq.staff.domain.LoginThrottle;
+import org.guitai.kernel.security.Throttle;
 import org.guitai.kernel.settings.SettingsReader;
 
 /**
@@ -35,7 +35,7 @@ public class HqSettings {
     private Duration sessionAbsolute;
     private Optional<Path> importDir;
     private Optional<Map<String, String>> storeCredentials;
-    private LoginThrottle.Policy loginPolicy;
+    private Throttle.Policy loginPolicy;
 
     @PostConstruct
     void read() {
@@ -53,15 +53,7 @@ public class HqSettings {
                         + " and the store credentials file with guitai.store-credentials-file (GUITAI_STORE_CREDENTIALS_FILE)");
             }
         }
-        int freeAttempts = (int) r.number("guitai.login.free-attempts", 3, 1, 20);
-        int lockAfter = (int) r.number("guitai.login.lock-after", 6, 2, 50);
-        if (lockAfter <= freeAttempts) {
-            r.problem("guitai.login.lock-after", "is " + lockAfter + ": expected more than guitai.login.free-attempts (" + freeAttempts + ")");
-            lockAfter = freeAttempts + 1;
-        }
-        loginPolicy = new LoginThrottle.Policy(freeAttempts, lockAfter,
-                Duration.ofMinutes(r.number("guitai.login.lock-minutes", 15, 1, 24 * 60)),
-                Duration.ofSeconds(r.number("guitai.login.max-delay-seconds", 60, 1, 3600)));
+        loginPolicy = Throttle.Policy.read(r);
         // checked here rather than by the pool, so a bad URL names its key; never echoed: it may carry a password
         if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$]*)?(\\?\\S*)?")) {
             r.problem("guitai.db.url", "is missing or not a MariaDB JDBC URL: expected e.g. jdbc:mariadb://db.example:3306/guitai_hq");
@@ -131,7 +123,7 @@ public class HqSettings {
     }
 
     /** How wrong passwords are throttled per staff code. */
-    public LoginThrottle.Policy loginPolicy() {
+    public Throttle.Policy loginPolicy() {
         return loginPolicy;
     }
 

@@ -17,6 +17,7 @@ import org.guitai.hq.staff.domain.LoginFailure;
 import org.guitai.hq.staff.domain.LoginThrottle;
 import org.guitai.hq.staff.domain.LoginThrottledException;
 import org.guitai.kernel.security.SlowHash;
+import org.guitai.kernel.security.Throttle;
 
 /**
  * Checks an HQ staff code and password, throttled per code. The slow hash runs outside any
@@ -43,7 +44,7 @@ public class LoginGuard {
     LoginGuard self;
 
     /** This attempt: refused outright, or counted as the how-manyth failure until the password proves right. */
-    public record Attempt(Optional<LoginThrottle.Refusal> refusal, int failures, boolean locks, Optional<HqStaff> member) {
+    public record Attempt(Optional<Throttle.Refusal> refusal, int failures, boolean locks, Optional<HqStaff> member) {
     }
 
     /**
@@ -59,7 +60,7 @@ public class LoginGuard {
     public HqStaff verify(String staffCode, String password) {
         Attempt attempt = self.reserve(staffCode);
         if (attempt.refusal().isPresent()) {
-            LoginThrottle.Refusal refusal = attempt.refusal().get();
+            Throttle.Refusal refusal = attempt.refusal().get();
             throw new LoginThrottledException(refusal.locked(), refusal.until(), clock.instant());
         }
         boolean matches = attempt.member().isPresent()
@@ -82,9 +83,9 @@ public class LoginGuard {
                 .executeUpdate();
         LoginThrottle throttle = em.find(LoginThrottle.class, staffCode, LockModeType.PESSIMISTIC_WRITE);
         Optional<HqStaff> member = Optional.ofNullable(em.find(HqStaff.class, staffCode)).filter(HqStaff::isActive);
-        Optional<LoginThrottle.Refusal> refusal = throttle.refusal(now, settings.loginPolicy());
+        Optional<Throttle.Refusal> refusal = throttle.refusal(now, settings.loginPolicy());
         if (refusal.isPresent()) {
-            LoginThrottle.Refusal r = refusal.get();
+            Throttle.Refusal r = refusal.get();
             em.persist(new LoginFailure(staffCode, now, r.locked() ? LoginFailure.Outcome.REFUSED_LOCKED : LoginFailure.Outcome.REFUSED_SLOWED,
                     throttle.failures(), "refused until " + r.until()));
             return new Attempt(refusal, throttle.failures(), false, Optional.empty());
@@ -97,7 +98,7 @@ public class LoginGuard {
     @Transactional(TxType.REQUIRES_NEW)
     public void recordFailure(String staffCode, Attempt attempt) {
         Instant now = clock.instant();
-        Optional.ofNullable(em.find(LoginThrottle.class, staffCode, LockModeType.PESSIMISTIC_WRITE)).ifPresent(t -> t.answered(now));
+        Optional.ofNullable(em.find(LoginThrottle.class, staffCode, LockModeType.PESSIMISTIC_WRITE)).ifPresent(t -> t.answered(now, settings.loginPolicy()));
         em.persist(new LoginFailure(staffCode, now, LoginFailure.Outcome.INVALID_CREDENTIALS, attempt.failures(), "wrong staff code or password"));
         if (attempt.locks()) {
             em.persist(new LoginFailure(staffCode, now, LoginFailure.Outcome.LOCKED, attempt.failures(),

@@ -15,9 +15,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.guitai.kernel.security.Throttle;
 import org.guitai.kernel.settings.SettingsReader;
 import org.guitai.store.sale.domain.CashRounding;
-import org.guitai.store.staff.domain.LoginThrottle;
 
 /**
  * Every setting of the store server, read once and checked at start-up. A bad or missing value
@@ -43,7 +43,7 @@ public class StoreSettings {
     private List<BigDecimal> denominations;
     private Optional<Path> importDir;
     private boolean allowNegativeStock;
-    private LoginThrottle.Policy loginPolicy;
+    private Throttle.Policy loginPolicy;
     private BigDecimal cashierDiscountLimit;
     private Duration approvalTtl;
     private RoundingMode rounding;
@@ -72,15 +72,7 @@ public class StoreSettings {
             r.problem("guitai.sample-data", "is no longer read: name the folder to import with guitai.import-dir (GUITAI_IMPORT_DIR)");
         }
         allowNegativeStock = r.parsed("guitai.stock.allow-negative", "false", StoreSettings::bool, "true or false");
-        int freeAttempts = (int) r.number("guitai.login.free-attempts", 3, 1, 20);
-        int lockAfter = (int) r.number("guitai.login.lock-after", 6, 2, 50);
-        if (lockAfter <= freeAttempts) {
-            r.problem("guitai.login.lock-after", "is " + lockAfter + ": expected more than guitai.login.free-attempts (" + freeAttempts + ")");
-            lockAfter = freeAttempts + 1;
-        }
-        loginPolicy = new LoginThrottle.Policy(freeAttempts, lockAfter,
-                Duration.ofMinutes(r.number("guitai.login.lock-minutes", 15, 1, 24 * 60)),
-                Duration.ofSeconds(r.number("guitai.login.max-delay-seconds", 60, 1, 3600)));
+        loginPolicy = Throttle.Policy.read(r);
         cashierDiscountLimit = r.parsed("guitai.discount.cashier-limit-percent", "10", StoreSettings::percent, "a percentage from 0 to 100");
         approvalTtl = Duration.ofMinutes(r.number("guitai.approval.minutes", 5, 1, 60));
         // checked here rather than by the pool, so a bad URL names its key; never echoed: it may carry a password
@@ -233,7 +225,7 @@ public class StoreSettings {
     }
 
     /** How wrong PINs are throttled per staff code and terminal. */
-    public LoginThrottle.Policy loginPolicy() {
+    public Throttle.Policy loginPolicy() {
         return loginPolicy;
     }
 

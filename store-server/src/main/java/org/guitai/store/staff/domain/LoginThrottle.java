@@ -6,9 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.guitai.kernel.security.Throttle;
 
 /**
  * Wrong PINs for one staff code at one terminal. After the free attempts each further attempt
@@ -24,27 +24,6 @@ public class LoginThrottle {
     public record Key(String staffCode, String terminalId) implements Serializable {
     }
 
-    /** How hard to throttle: free attempts, a delay doubling from one second up to a cap, a lock after so many. */
-    public record Policy(int freeAttempts, int lockAfter, Duration lockFor, Duration maxDelay) {
-
-        public Policy {
-            if (freeAttempts < 1 || lockAfter <= freeAttempts) {
-                throw new IllegalArgumentException("lockAfter must exceed freeAttempts, which must be at least 1");
-            }
-        }
-
-        public Duration delayAfter(int failures) {
-            if (failures < freeAttempts) {
-                return Duration.ZERO;
-            }
-            long seconds = 1L << Math.min(failures - freeAttempts, 20);
-            return Duration.ofSeconds(Math.min(seconds, maxDelay.toSeconds()));
-        }
-    }
-
-    /** Why an attempt may not be made now, and until when. */
-    public record Refusal(boolean locked, Instant until) {
-    }
 
     @Id
     @Column(name = "staff_code")
@@ -72,43 +51,29 @@ public class LoginThrottle {
     }
 
     /** Empty when an attempt may be made now. */
-    public Optional<Refusal> refusal(Instant now, Policy policy) {
-        if (lockedUntil != null) {
-            return now.isBefore(lockedUntil) ? Optional.of(new Refusal(true, lockedUntil)) : Optional.empty();
-        }
-        if (lastFailureAt == null) {
-            return Optional.empty();
-        }
-        Instant next = lastFailureAt.plus(policy.delayAfter(failures));
-        return now.isBefore(next) ? Optional.of(new Refusal(false, next)) : Optional.empty();
+    public Optional<Throttle.Refusal> refusal(Instant now, Throttle.Policy policy) {
+        return tally().refusal(now, policy);
     }
 
-    /** Counts a wrong PIN; true when this one locked the code. */
-    public boolean failed(Instant now, Policy policy) {
-        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
-            failures = 0;
-            lockedUntil = null;
-        }
-        failures++;
-        lastFailureAt = now;
-        if (failures >= policy.lockAfter()) {
-            lockedUntil = now.plus(policy.lockFor());
-            return true;
-        }
-        return false;
+    /** Counts a wrong secret; true when this one locked the code. */
+    public boolean failed(Instant now, Throttle.Policy policy) {
+        return record(tally().failed(now, policy)).locks(policy);
     }
 
-    /**
-     * The slow PIN check has proven the attempt wrong: the delay (or lock) runs from now, not from
-     * when the attempt began, so the time the hash took is not taken off the wait.
-     */
-    public void failureKnown(Instant now, Policy policy) {
-        if (lastFailureAt != null && now.isAfter(lastFailureAt)) {
-            lastFailureAt = now;
-            if (lockedUntil != null) {
-                lockedUntil = now.plus(policy.lockFor());
-            }
-        }
+    /** The slow check proved it wrong: the wait runs from now (see {@link Throttle.Tally#answered}). */
+    public void answered(Instant now, Throttle.Policy policy) {
+        record(tally().answered(now, policy));
+    }
+
+    private Throttle.Tally tally() {
+        return new Throttle.Tally(failures, lastFailureAt, lockedUntil);
+    }
+
+    private Throttle.Tally record(Throttle.Tally tally) {
+        failures = tally.failures();
+        lastFailureAt = tally.lastFailureAt();
+        lockedUntil = tally.lockedUntil();
+        return tally;
     }
 
     public int failures() {

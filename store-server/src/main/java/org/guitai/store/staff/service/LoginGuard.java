@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.guitai.kernel.security.SlowHash;
+import org.guitai.kernel.security.Throttle;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.config.StoreSettings;
@@ -114,7 +115,7 @@ public class LoginGuard {
                 .setParameter(1, staffCode).setParameter(2, terminalId).setParameter(3, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
                 .executeUpdate();
         LoginThrottle throttle = em.find(LoginThrottle.class, new LoginThrottle.Key(staffCode, terminalId), LockModeType.PESSIMISTIC_WRITE);
-        Optional<LoginThrottle.Refusal> refusal = throttle.refusal(now, settings.loginPolicy());
+        Optional<Throttle.Refusal> refusal = throttle.refusal(now, settings.loginPolicy());
         if (refusal.isPresent()) {
             audit.recordRefusal(AuditEvent.LOGIN_FAILED, AuditLog.Who.of(staffCode, terminalId), staffCode,
                     "attempt for " + purpose + " refused: " + (refusal.get().locked() ? "locked" : "slowed down") + " until " + refusal.get().until());
@@ -142,7 +143,7 @@ public class LoginGuard {
     @Transactional(TxType.REQUIRES_NEW)
     public void failureKnown(String staffCode, String terminalId) {
         Optional.ofNullable(em.find(LoginThrottle.class, new LoginThrottle.Key(staffCode, terminalId), LockModeType.PESSIMISTIC_WRITE))
-                .ifPresent(t -> t.failureKnown(clock.instant(), settings.loginPolicy()));
+                .ifPresent(t -> t.answered(clock.instant(), settings.loginPolicy()));
     }
 
     @Transactional(TxType.REQUIRES_NEW)
