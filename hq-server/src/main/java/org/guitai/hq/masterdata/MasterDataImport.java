@@ -3,8 +3,6 @@ package org.guitai.hq.masterdata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,7 +70,7 @@ public class MasterDataImport {
     private String stores(Path file, Instant now) {
         int added = 0;
         int kept = 0;
-        for (Csv.Row row : rows(file)) {
+        for (Csv.Row row : Csv.readIfPresent(file)) {
             String id = row.get("id");
             if (stores.find(id).isPresent()) {
                 kept++;
@@ -93,7 +91,7 @@ public class MasterDataImport {
     private String staff(Path file, Instant now) {
         int added = 0;
         int kept = 0;
-        for (Csv.Row row : rows(file)) {
+        for (Csv.Row row : Csv.readIfPresent(file)) {
             if (staff.find(row.get("code")).isPresent()) {
                 kept++;
                 continue;
@@ -134,17 +132,6 @@ public class MasterDataImport {
         }
     }
 
-    /** The rows of a file; none when the folder has no such file. */
-    private static List<Csv.Row> rows(Path file) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            return Csv.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
 
     private static IllegalStateException bad(Path file, Csv.Row row, String message) {
         return new IllegalStateException(file + " line " + row.line() + ": " + message);

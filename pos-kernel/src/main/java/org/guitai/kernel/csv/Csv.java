@@ -31,6 +31,18 @@ public final class Csv {
         }
     }
 
+    /** The rows of a file that may be absent (an import folder needs not hold every file): none then. */
+    public static List<Row> readIfPresent(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return read(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     public static List<Row> read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader);

@@ -3,8 +3,6 @@ package org.guitai.store.masterdata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +77,7 @@ public class MasterDataImport {
     private String products(Path file) {
         Tally tally = new Tally("products");
         Set<String> seen = new HashSet<>();
-        for (Csv.Row row : rows(file)) {
+        for (Csv.Row row : Csv.readIfPresent(file)) {
             String sku = row.get("sku");
             if (!seen.add(sku)) {
                 throw bad(file, row, "SKU " + sku + " appears twice");
@@ -112,7 +110,7 @@ public class MasterDataImport {
 
     private String stock(Path file, Instant now) {
         Tally tally = new Tally("stock levels");
-        for (Csv.Row row : rows(file)) {
+        for (Csv.Row row : Csv.readIfPresent(file)) {
             String sku = row.get("sku");
             if (catalog.find(sku).isEmpty()) {
                 throw bad(file, row, "no product has SKU " + sku);
@@ -133,7 +131,7 @@ public class MasterDataImport {
 
     private String terminals(Path file, Instant now) {
         Tally tally = new Tally("terminals");
-        for (Csv.Row row : rows(file)) {
+        for (Csv.Row row : Csv.readIfPresent(file)) {
             if (staff.findTerminal(row.get("id")).isPresent()) {
                 tally.kept++;
                 continue;
@@ -146,7 +144,7 @@ public class MasterDataImport {
 
     private String staff(Path file, Instant now) {
         Tally tally = new Tally("staff");
-        for (Csv.Row row : rows(file)) {
+        for (Csv.Row row : Csv.readIfPresent(file)) {
             if (staff.find(row.get("code")).isPresent()) {
                 tally.kept++;
                 continue;
@@ -173,17 +171,6 @@ public class MasterDataImport {
         }
     }
 
-    /** The rows of a file; none when the folder has no such file. */
-    private static List<Csv.Row> rows(Path file) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            return Csv.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
 
     private static IllegalStateException bad(Path file, Csv.Row row, String message) {
         return new IllegalStateException(file + " line " + row.line() + ": " + message);
