@@ -1,100 +1,193 @@
 package org.guitai.terminal.counter.api;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
-import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.concurrent.TimeUnit;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.guitai.terminal.platform.config.TerminalSettings;
+import org.guitai.terminal.platform.problem.InvalidRequestException;
 
 /**
  * {@code /api/store/...} is the store server's {@code /api/...}: method, path, query, body and the
- * cashier's token pass through unchanged, and the store's answer (problems included) comes back
- * as it was given. When the store does not answer, the page gets a 503 problem instead.
+ * request headers the store reads pass through unchanged, and the store's answer (problems, images
+ * and all) comes back byte for byte with the headers a client needs; hop-by-hop headers stay on
+ * their own hop. A {@code Location} into the store's API is given as the same place behind this
+ * gateway, so the page never needs to reach the store itself. When the store does not answer, the
+ * page gets a 503 problem instead; a path with empty, {@code .} or {@code ..} segments never leaves
+ * the terminal.
  */
 @Path("store")
 @ApplicationScoped
 public class StoreGateway {
 
+    /** What the store reads from a request; anything else the browser sent is no business of the store's. */
+    private static final List<String> REQUEST_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.AUTHORIZATION);
+
+    /** End-to-end headers a client needs from an answer. Listing them keeps hop-by-hop ones (Connection, Keep-Alive, Transfer-Encoding, ...) out. */
+    private static final List<String> RESPONSE_HEADERS = List.of(
+            HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_ENCODING, HttpHeaders.CONTENT_LANGUAGE, "Content-Disposition",
+            HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.CACHE_CONTROL, HttpHeaders.EXPIRES,
+            HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY, HttpHeaders.WWW_AUTHENTICATE);
+
+    /** A store that does not take the connection within this is away; a slow answer has the whole store timeout. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
     @Inject
     TerminalSettings settings;
 
-    private Client client;
+    private HttpClient client;
 
     @PostConstruct
     void connect() {
-        long timeout = settings.storeTimeout().toMillis();
-        client = ClientBuilder.newBuilder()
-                .connectTimeout(Math.min(timeout, 3000), TimeUnit.MILLISECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
+        // HTTP/1.1 only: an HTTP/2 client would offer h2c upgrades the store does not want
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.storeTimeout().compareTo(CONNECT_TIMEOUT) < 0 ? settings.storeTimeout() : CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    @PreDestroy
-    void disconnect() {
-        client.close();
-    }
-
+    /** A GET carries no body that HTTP gives a meaning to, so none is read or passed on. */
     @GET
     @Path("{path: .+}")
-    public Response get(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward(path, uri, headers, builder -> builder.get());
+    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+        return forward("GET", uri, headers, new byte[0]);
     }
 
     @POST
     @Path("{path: .+}")
-    public Response post(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        MediaType type = headers.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : headers.getMediaType();
-        return forward(path, uri, headers, builder -> builder.post(Entity.entity(body == null ? new byte[0] : body, type)));
+    public Response post(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("POST", uri, headers, body);
+    }
+
+    @PUT
+    @Path("{path: .+}")
+    public Response put(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PUT", uri, headers, body);
+    }
+
+    @PATCH
+    @Path("{path: .+}")
+    public Response patch(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("PATCH", uri, headers, body);
     }
 
     @DELETE
     @Path("{path: .+}")
-    public Response delete(@PathParam("path") String path, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return forward(path, uri, headers, builder -> builder.delete());
+    public Response delete(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+        return forward("DELETE", uri, headers, body);
     }
 
-    private Response forward(String path, UriInfo uri, HttpHeaders headers, java.util.function.Function<Invocation.Builder, Response> call) {
-        WebTarget target = client.target(settings.storeUrl()).path("api").path(path);
-        for (var query : uri.getQueryParameters().entrySet()) {
-            target = target.queryParam(query.getKey(), query.getValue().toArray());
-        }
-        Invocation.Builder builder = target.request();
-        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization != null) {
-            builder.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        String accept = headers.getHeaderString(HttpHeaders.ACCEPT);
-        builder.header(HttpHeaders.ACCEPT, accept == null ? MediaType.APPLICATION_JSON : accept);
-        try (Response answer = call.apply(builder)) {
-            byte[] body = answer.hasEntity() ? answer.readEntity(byte[].class) : null;
-            Response.ResponseBuilder reply = Response.status(answer.getStatus()).entity(body);
-            if (answer.getMediaType() != null) {
-                reply.type(answer.getMediaType());
+    private Response forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
+        URI target = storeTarget(rawStorePath(uri), uri.getRequestUri().getRawQuery());
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .timeout(settings.storeTimeout())
+                .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String name : REQUEST_HEADERS) {
+            List<String> values = headers.getRequestHeader(name);
+            if (values != null && !values.isEmpty()) {
+                request.header(name, String.join(", ", values));
             }
-            String location = answer.getHeaderString(HttpHeaders.LOCATION);
-            if (location != null) {
-                reply.header(HttpHeaders.LOCATION, location);
-            }
-            return reply.build();
-        } catch (ProcessingException e) {
+        }
+        HttpResponse<byte[]> answer;
+        try {
+            answer = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new StoreUnreachableException(settings.storeUrl().toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new StoreUnreachableException(settings.storeUrl().toString(), e);
         }
+        return reply(answer, uri);
+    }
+
+    private Response reply(HttpResponse<byte[]> answer, UriInfo uri) {
+        Response.ResponseBuilder reply = Response.status(answer.statusCode());
+        byte[] body = answer.body();
+        if (body != null && body.length > 0) {
+            reply.entity(body);
+            if (answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).isEmpty()) {
+                // what RFC 9110 lets a recipient assume, rather than whatever the page happened to accept
+                reply.type(MediaType.APPLICATION_OCTET_STREAM_TYPE);
+            }
+        }
+        for (String name : RESPONSE_HEADERS) {
+            for (String value : answer.headers().allValues(name)) {
+                reply.header(name, name.equals(HttpHeaders.LOCATION) ? behindTheGateway(answer.uri(), value, uri) : value);
+            }
+        }
+        return reply.build();
+    }
+
+    /**
+     * What follows {@code /api/store/} in the request as it was sent: the path parameter would have
+     * lost its matrix parameters ({@code ;v=2}), which the store's own routing should see.
+     */
+    private static String rawStorePath(UriInfo uri) {
+        String prefix = uri.getBaseUri().getRawPath() + "store/";
+        String path = uri.getRequestUri().getRawPath();
+        if (!path.startsWith(prefix)) {
+            throw new InvalidRequestException("a store call is /api/store/<path below the store's /api/>, not " + path);
+        }
+        return path.substring(prefix.length());
+    }
+
+    /** The store's {@code /api/<path>?<query>}, path and query exactly as the client encoded them. */
+    private URI storeTarget(String rawPath, String rawQuery) {
+        String target = settings.storeUrl() + "/api/" + StorePath.parse(rawPath).raw() + (rawQuery == null ? "" : "?" + rawQuery);
+        try {
+            // the request URI may hold non-ASCII characters as they were sent: the store gets them percent-encoded
+            return URI.create(URI.create(target).toASCIIString());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("this store call is not a valid URI: " + e.getMessage());
+        }
+    }
+
+    /** A location in the store's API, as the same place behind this gateway; any other location unchanged. */
+    private String behindTheGateway(URI requested, String location, UriInfo uri) {
+        URI resolved;
+        try {
+            resolved = requested.resolve(location);
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+        URI store = settings.storeUrl();
+        String storeApi = Optional.ofNullable(store.getRawPath()).orElse("") + "/api/";
+        boolean intoTheStore = store.getScheme().equalsIgnoreCase(resolved.getScheme())
+                && store.getHost().equalsIgnoreCase(resolved.getHost())
+                && port(store) == port(resolved)
+                && resolved.getRawPath() != null && resolved.getRawPath().startsWith(storeApi);
+        if (!intoTheStore) {
+            return location;
+        }
+        String rest = resolved.getRawPath().substring(storeApi.length())
+                + (resolved.getRawQuery() == null ? "" : "?" + resolved.getRawQuery());
+        return uri.getBaseUriBuilder().path("store").build() + "/" + rest;
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }
