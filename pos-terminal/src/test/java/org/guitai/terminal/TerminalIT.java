@@ -1,0 +1,433 @@
+package org.guitai.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import javax.imageio.ImageIO;
+import org.guitai.terminal.StandInStore.Call;
+import org.guitai.terminal.StandInStore.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The counter terminal's WAR on Payara Micro, as terminal T1 of a stand-in store: its health and
+ * documents, the cashier page, and its way through to the store, which must hand every call on
+ * exactly as the page made it and every answer back exactly as the store gave it, bytes and the
+ * headers a client needs included, and say so with a 503 problem when the store is away.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TerminalIT {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static StandInStore store;
+
+    @ArquillianResource
+    URL base;
+
+    /** Deployed as ROOT.war, as ./guitai serves it (context root /): the cashier opens http://host:port/. */
+    @Deployment(testable = false)
+    static WebArchive terminal() {
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+                .importFrom(new File(System.getProperty("guitai.war")))
+                .as(WebArchive.class);
+    }
+
+    @BeforeAll
+    static void startTheStore() throws IOException {
+        store = StandInStore.start();
+    }
+
+    @AfterAll
+    static void stopTheStore() {
+        store.close();
+    }
+
+    // --- the terminal itself ---------------------------------------------------------------------
+
+    @Test
+    void isLiveAndReadyNamingItsChecks() {
+        HttpResponse<byte[]> live = send(get("health/live"));
+        assertEquals(200, live.statusCode(), () -> describe(live));
+        assertEquals("UP", json(live).getString("status"));
+        assertEquals("UP", check(json(live), "pos-terminal").getString("status"));
+
+        HttpResponse<byte[]> ready = send(get("health/ready"));
+        assertEquals(200, ready.statusCode(), () -> describe(ready));
+        assertEquals("UP", json(ready).getString("status"));
+        JsonObject terminal = check(json(ready), "terminal");
+        assertEquals("UP", terminal.getString("status"));
+        assertEquals("T1", terminal.getJsonObject("data").getString("terminalId"));
+        assertEquals(store.url(), terminal.getJsonObject("data").getString("store"));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        HttpResponse<byte[]> openapi = send(get("openapi?format=JSON"));
+        assertEquals(200, openapi.statusCode(), () -> describe(openapi));
+        JsonObject paths = json(openapi).getJsonObject("paths");
+        assertTrue(paths.containsKey("/api/terminal"), paths.keySet().toString());
+        assertTrue(paths.keySet().stream().anyMatch(p -> p.startsWith("/api/store/")), paths.keySet().toString());
+    }
+
+    @Test
+    void servesTheCashierPageAtTheRoot() {
+        HttpResponse<byte[]> page = send(get("").header("Accept", "text/html"));
+        assertEquals(200, page.statusCode(), () -> describe(page));
+        assertTrue(contentType(page).startsWith("text/html"), () -> describe(page));
+        assertTrue(text(page).contains("柜台"), "the cashier page");
+        assertTrue(text(page).contains("app.js"), "the page loads its script");
+        HttpResponse<byte[]> script = send(get("app.js"));
+        assertEquals(200, script.statusCode(), () -> describe(script));
+        assertTrue(text(script).contains("api/store/"), "the script calls the store through the terminal");
+    }
+
+    @Test
+    void saysWhichTerminalItIsAndWhichStoreItSellsThrough() {
+        HttpResponse<byte[]> terminal = send(get("api/terminal"));
+        assertEquals(200, terminal.statusCode(), () -> describe(terminal));
+        assertTrue(contentType(terminal).startsWith("application/json"), () -> describe(terminal));
+        assertEquals("T1", json(terminal).getString("terminalId"));
+        assertEquals(store.url(), json(terminal).getString("storeUrl"));
+    }
+
+    // --- every method passes through ----------------------------------------------------------------
+
+    @Test
+    void passesAGetThrough() {
+        assertPassedThrough("GET", null, 200);
+    }
+
+    @Test
+    void passesAPostThrough() {
+        assertPassedThrough("POST", "{\"id\":\"" + UUID.randomUUID() + "\",\"名称\":\"电饭煲 3L\"}", 201);
+    }
+
+    @Test
+    void passesAPutThrough() {
+        assertPassedThrough("PUT", "{\"target\":\"12000.00\",\"staff\":\"A001\"}", 200);
+    }
+
+    @Test
+    void passesAPatchThrough() {
+        assertPassedThrough("PATCH", "{\"phone\":\"021-6234 5678\"}", 200);
+    }
+
+    /** Without a body: Payara's HTTP listener refuses a DELETE (or GET) that has one with a bare 400, before any application. */
+    @Test
+    void passesADeleteThrough() {
+        assertPassedThrough("DELETE", null, 200);
+    }
+
+    /**
+     * One call of this method through the terminal, with a token, a query that must not be
+     * re-encoded (a repeated key, an empty value, a plus, escaped UTF-8) and maybe a body; the store
+     * gets exactly that, and its status, body, Content-Type, Location and Retry-After come back.
+     */
+    private void assertPassedThrough(String method, String body, int status) {
+        String id = UUID.randomUUID().toString();
+        String path = "/api/things/" + id;
+        String query = "q=%E7%94%B5%E9%A5%AD%E7%85%B2+3L&tag=a&tag=b&empty=&sign=%2B1";
+        String answer = "{\"id\":\"" + id + "\",\"method\":\"" + method + "\",\"note\":\"收您300.00元\"}";
+        store.answer(path, Reply.of(status)
+                .with("Location", store.url() + path + "/made?at=1")
+                .with("Retry-After", "120")
+                .body("application/vnd.guitai.thing+json; charset=UTF-8", answer));
+        String token = "Bearer token-of-" + id;
+
+        HttpRequest.Builder request = terminal("api/store/things/" + id + "?" + query)
+                .header("Authorization", token)
+                .header("Accept", "application/vnd.guitai.thing+json, application/problem+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json; charset=UTF-8");
+        }
+        HttpResponse<byte[]> response = send(request);
+
+        assertEquals(1, store.callsTo(path).size(), () -> "calls that reached the store; the terminal answered " + describe(response));
+        Call call = store.onlyCallTo(path);
+        assertEquals(method, call.method());
+        assertEquals(query, call.rawQuery());
+        assertEquals(Optional.of(token), call.header("Authorization"));
+        assertEquals(Optional.of("application/vnd.guitai.thing+json, application/problem+json"), call.header("Accept"));
+        if (body == null) {
+            assertEquals(0, call.body().length, "no body for the store");
+            assertEquals(Optional.empty(), call.header("Content-Type"));
+        } else {
+            assertEquals(body, new String(call.body(), StandardCharsets.UTF_8));
+            assertEquals(Optional.of("application/json; charset=UTF-8"), call.header("Content-Type"));
+        }
+
+        assertEquals(status, response.statusCode(), () -> describe(response));
+        assertEquals(answer, text(response));
+        assertSameMediaType("application/vnd.guitai.thing+json; charset=UTF-8", contentType(response));
+        assertEquals(Optional.of("120"), response.headers().firstValue("Retry-After"));
+        assertEquals(Optional.of(root().resolve("api/store/things/" + id + "/made?at=1").toString()),
+                response.headers().firstValue("Location"), "a Location in the store's API, behind the terminal");
+    }
+
+    @Test
+    void matrixParametersAndEscapesInThePathReachTheStoreAsSent() {
+        String id = UUID.randomUUID().toString();
+        String path = "/api/catalog;v=2/%E7%94%B5%E9%A5%AD%E7%85%B2;colour=%E7%99%BD/" + id;
+        store.answer(path, Reply.of(200).body("application/json", "[]"));
+        HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length())));
+        assertEquals(200, response.statusCode(), () -> describe(response));
+        assertEquals("GET", store.onlyCallTo(path).method());
+    }
+
+    @Test
+    void aLocationOutsideTheStoresApiComesBackUnchanged() {
+        String path = "/api/elsewhere/" + UUID.randomUUID();
+        store.answer(path, Reply.of(303).with("Location", "https://fapiao.example.cn/check?n=0012"));
+        HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length())).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(303, response.statusCode(), () -> describe(response));
+        assertEquals(Optional.of("https://fapiao.example.cn/check?n=0012"), response.headers().firstValue("Location"));
+        assertEquals("POST", store.onlyCallTo(path).method());
+    }
+
+    @Test
+    void aNoContentAnswerComesBackWithoutABody() {
+        String path = "/api/sessions/current-" + UUID.randomUUID();
+        store.answer(path, Reply.of(204));
+        HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length())).DELETE().header("Authorization", "Bearer t"));
+        assertEquals(204, response.statusCode(), () -> describe(response));
+        assertEquals(0, response.body().length);
+        assertEquals(Optional.of("Bearer t"), store.onlyCallTo(path).header("Authorization"));
+    }
+
+    // --- refusals, images and headers ---------------------------------------------------------------
+
+    @Test
+    void theStoresRefusalsComeBackWithTheirRetryAfter() {
+        Map<Integer, String> refusals = Map.of(429, "login-throttled", 423, "login-locked", 503, "hq-unavailable");
+        for (var refusal : refusals.entrySet()) {
+            String path = "/api/refusals/" + refusal.getKey() + "-" + UUID.randomUUID();
+            String problem = "{\"type\":\"urn:guitai:problem:" + refusal.getValue() + "\",\"title\":\"Wait\",\"status\":" + refusal.getKey()
+                    + ",\"detail\":\"try again in 42 s\"}";
+            store.answer(path, Reply.of(refusal.getKey()).with("Retry-After", "42").body("application/problem+json", problem));
+            HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length()))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"staffCode\":\"C001\"}")));
+            assertEquals(refusal.getKey(), response.statusCode(), () -> describe(response));
+            assertSameMediaType("application/problem+json", contentType(response));
+            assertEquals(problem, text(response), "the store's own problem, not one of the terminal's");
+            assertEquals(Optional.of("42"), response.headers().firstValue("Retry-After"));
+        }
+    }
+
+    @Test
+    void anImageArrivesByteForByteWithItsHeaders() throws IOException {
+        String path = "/api/sales/" + UUID.randomUUID() + "/slip.png";
+        byte[] png = samplePng();
+        store.answer(path, Reply.of(200)
+                .with("Content-Disposition", "inline; filename=\"slip-000123.png\"")
+                .with("Cache-Control", "private, max-age=60")
+                .body("image/png", png));
+        HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length())).header("Accept", "image/png"));
+        assertEquals(200, response.statusCode(), () -> describe(response));
+        assertEquals("image/png", contentType(response));
+        assertArrayEquals(png, response.body(), "the PNG byte for byte");
+        assertEquals(Optional.of("inline; filename=\"slip-000123.png\""), response.headers().firstValue("Content-Disposition"));
+        assertEquals(Optional.of("private, max-age=60"), response.headers().firstValue("Cache-Control"));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
+        assertEquals(120, image.getWidth());
+        assertEquals(0xFF000000, image.getRGB(5, 10), "a black bar where the slip's barcode has one");
+    }
+
+    @Test
+    void aBinaryBodyReachesTheStoreByteForByte() {
+        String path = "/api/uploads/" + UUID.randomUUID();
+        byte[] bytes = new byte[512];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 7);
+        }
+        store.answer(path, Reply.of(200).body("application/octet-stream", bytes));
+        HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length()))
+                .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        assertEquals(200, response.statusCode(), () -> describe(response));
+        assertArrayEquals(bytes, store.onlyCallTo(path).body(), "what the store got");
+        assertArrayEquals(bytes, response.body(), "what came back");
+        assertEquals(Optional.of("application/octet-stream"), store.onlyCallTo(path).header("Content-Type"));
+    }
+
+    @Test
+    void hopByHopHeadersStayOnTheirOwnHop() {
+        String path = "/api/hops/" + UUID.randomUUID();
+        store.answer(path, Reply.of(200)
+                .with("Keep-Alive", "timeout=99, max=7")
+                .with("Proxy-Authenticate", "Basic realm=\"store\"")
+                .body("application/json", "{}"));
+        HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length()))
+                .header("Proxy-Authorization", "Basic cHJveHk6c2VjcmV0")
+                .header("TE", "trailers")
+                .header("Authorization", "Bearer hop"));
+        assertEquals(200, response.statusCode(), () -> describe(response));
+        assertEquals(Optional.empty(), response.headers().firstValue("Proxy-Authenticate"));
+        assertFalse(response.headers().allValues("Keep-Alive").contains("timeout=99, max=7"), "the store's Keep-Alive is its own");
+        Call call = store.onlyCallTo(path);
+        assertEquals(Optional.empty(), call.header("Proxy-Authorization"));
+        assertEquals(Optional.empty(), call.header("TE"));
+        assertEquals(Optional.of("Bearer hop"), call.header("Authorization"));
+    }
+
+    // --- the store away, and paths that are not the store's -------------------------------------------
+
+    @Test
+    void answersA503ProblemWhileTheStoreIsAway() throws IOException {
+        String path = "/api/products";
+        store.answer(path, Reply.of(200).body("application/json", "[]"));
+        store.stopListening();
+        try {
+            for (HttpRequest.Builder request : List.of(terminal("api/store/products?q=kettle"),
+                    terminal("api/store/sales").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")))) {
+                HttpResponse<byte[]> response = send(request);
+                assertEquals(503, response.statusCode(), () -> describe(response));
+                assertSameMediaType("application/problem+json", contentType(response));
+                assertEquals("urn:guitai:problem:store-unreachable", json(response).getString("type"));
+                assertTrue(json(response).getString("detail").contains(store.url()), () -> describe(response));
+            }
+        } finally {
+            store.listen();
+        }
+        HttpResponse<byte[]> back = send(terminal("api/store/products?q=kettle"));
+        assertEquals(200, back.statusCode(), () -> "the store is back: " + describe(back));
+    }
+
+    @Test
+    void answersA503ProblemWhenTheStoreDoesNotAnswerInTime() {
+        String path = "/api/reports/slow-" + UUID.randomUUID();
+        store.answer(path, Reply.of(200).body("application/json", "{}"));
+        CountDownLatch release = store.hold(path);
+        try {
+            Instant asked = Instant.now();
+            HttpResponse<byte[]> response = send(terminal("api/store/" + path.substring("/api/".length())));
+            Duration waited = Duration.between(asked, Instant.now());
+            assertEquals(503, response.statusCode(), () -> describe(response));
+            assertEquals("urn:guitai:problem:store-unreachable", json(response).getString("type"));
+            assertTrue(waited.compareTo(Duration.ofSeconds(2)) >= 0 && waited.compareTo(Duration.ofSeconds(20)) < 0,
+                    "gave up after the store timeout of 3 s, not at once nor never: " + waited);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void refusesPathsThatAreNotTheStoresWith400Problems() {
+        int before = store.callCount();
+        // (Payara itself refuses backslashes, NUL and broken UTF-8 in a path with a bare 400 before any application sees them)
+        for (String path : List.of("sales/../staff", "../terminal", "./sales", "sales/%2E%2E/staff", "%2e%2e/terminal", "sales/%2e/lines",
+                "sales//lines", "sales/lines/", "sales/%2Fetc%2Fpasswd", "sales/%0Aheader")) {
+            HttpResponse<byte[]> response = send(terminal("api/store/" + path));
+            assertEquals(400, response.statusCode(), () -> path + ": " + describe(response));
+            assertTrue(contentType(response).startsWith("application/problem+json"), () -> path + ": " + describe(response));
+            assertEquals("urn:guitai:problem:invalid-request", json(response).getString("type"), path);
+        }
+        assertEquals(before, store.callCount(), "none of them reached the store");
+    }
+
+    // --- HTTP for the test ----------------------------------------------------------------------------
+
+    private URI root() {
+        try {
+            return base.toURI().resolve("/");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return terminal(path).header("Accept", "application/json");
+    }
+
+    private HttpRequest.Builder terminal(String path) {
+        return HttpRequest.newBuilder(URI.create(root() + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String contentType(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject json(HttpResponse<byte[]> response) {
+        return Json.createReader(new StringReader(text(response))).readObject();
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
+    }
+
+    /** Equal media types, however the parameters are spaced ({@code a/b; charset=UTF-8} is {@code a/b;charset=UTF-8}). */
+    private static void assertSameMediaType(String expected, String actual) {
+        assertEquals(expected.replaceAll("\\s*;\\s*", ";"), actual.replaceAll("\\s*;\\s*", ";"), "Content-Type");
+    }
+
+    private static String describe(HttpResponse<byte[]> response) {
+        return response.statusCode() + " " + contentType(response) + " " + response.headers().map() + " "
+                + (contentType(response).startsWith("image/") ? response.body().length + " bytes" : text(response));
+    }
+
+    /** A 120×40 PNG, white with black bars like a slip's barcode: binary, and not valid UTF-8. */
+    private static byte[] samplePng() throws IOException {
+        BufferedImage image = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                image.setRGB(x, y, (x / 3) % 3 == 1 ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+}
