@@ -49,10 +49,13 @@ class ChainIT {
     private static final Duration START = Duration.ofMinutes(4);
     /** E00002: 电饭煲 美的 MB-FB40S701 3L, 279.00 */
     private static final String RICE_COOKER = "6910384000029";
+    private static final BigDecimal RICE_COOKER_PRICE = new BigDecimal("279.00");
     private static final String CREDENTIAL = "chain-it-credential-of-store-S001";
 
     private static DatabaseServer database;
     private static Chain chain;
+    /** Sales this test made at S001 (all of the store's sales: its database starts empty). */
+    private static int sold;
 
     @BeforeAll
     static void startTheChain() throws Exception {
@@ -121,13 +124,11 @@ class ChainIT {
     @Test
     @Order(2)
     void aCashSaleAtTheCounterShowsAtHq() throws SQLException {
-        long before = hqSales();
+        assertEquals(0, hqSales(), "HQ starts with no sales of S001");
         String saleId = sellThroughTheTerminal();
-        Eventually.until(DELIVERY, "at HQ", () -> hqSales() == before + 1);
+        Eventually.until(DELIVERY, "at HQ", () -> hqSales() == 1);
         assertEquals(1, countHq("select count(*) from sale_fact where store_id = 'S001' and sale_id = ?", saleId));
-        JsonObject s001 = storeInChainReport("S001");
-        assertEquals(before + 1, s001.getInt("sales"));
-        assertTrue(new BigDecimal(s001.getString("total")).compareTo(new BigDecimal("279.00")) >= 0);
+        assertChainReportShowsExactlyTheSalesMade();
     }
 
     @Test
@@ -161,7 +162,7 @@ class ChainIT {
 
         assertEquals(1, countHq("select count(*) from sale_fact where sale_id = ?", saleId), "the sale is at HQ once");
         assertEquals(before + 1, hqSales());
-        assertEquals(before + 1, storeInChainReport("S001").getInt("sales"));
+        assertChainReportShowsExactlyTheSalesMade();
         assertTrue(countStore("select attempts from outbox_event where payload like ?", "%" + saleId + "%") >= 2, "it was delivered twice");
     }
 
@@ -177,6 +178,7 @@ class ChainIT {
         chain.hq().awaitReady(START);
         Eventually.until(DELIVERY, "at HQ after its return", () -> countHq("select count(*) from sale_fact where sale_id = ?", saleId) == 1);
         assertEquals(before + 1, hqSales());
+        assertChainReportShowsExactlyTheSalesMade();
     }
 
     @Test
@@ -239,6 +241,8 @@ class ChainIT {
         assertEquals("收您300.00元，找您21.00元", paid.json().getString("announcement"));
         Answer completed = expect(200, cashier.post("sales/" + saleId + "/complete"));
         assertEquals("COMPLETED", completed.json().getString("status"));
+        assertEquals(RICE_COOKER_PRICE.toPlainString(), completed.json().getString("total"));
+        sold++;
         return saleId;
     }
 
@@ -249,12 +253,26 @@ class ChainIT {
 
     // --- HQ and the databases --------------------------------------------------------------------------
 
-    private static JsonObject storeInChainReport(String storeId) {
+    /**
+     * HQ's chain report counts exactly the sales this test made, each one rice cooker, all at S001:
+     * a sale missing, counted twice or at the wrong amount changes the figures.
+     */
+    private static void assertChainReportShowsExactlyTheSalesMade() {
+        String total = RICE_COOKER_PRICE.multiply(BigDecimal.valueOf(sold)).toPlainString();
+        JsonObject report = chainReport();
+        JsonObject s001 = report.getJsonArray("stores").getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("storeId").equals("S001")).findFirst().orElseThrow(() -> new AssertionError("no S001 in " + report));
+        assertEquals(sold, s001.getInt("sales"), () -> "S001's sales in " + report);
+        assertEquals(total, s001.getString("total"), () -> "S001's total in " + report);
+        assertEquals(sold, report.getInt("sales"), () -> "no other store sold anything: " + report);
+        assertEquals(total, report.getString("total"), () -> "the chain's total: " + report);
+    }
+
+    private static JsonObject chainReport() {
         JsonHttp hq = new JsonHttp(URI.create(chain.hq().url() + "/api/"));
         Answer login = expect(201, hq.post("sessions", "{\"staffCode\":\"H001\",\"password\":\"hq-demo-2468\"}"));
         Answer report = expect(200, hq.as(login.json().getString("token")).get("reports/chain?from=" + LocalDate.now().minusDays(2) + "&to=" + LocalDate.now().plusDays(2)));
-        return report.json().getJsonArray("stores").getValuesAs(JsonObject.class).stream()
-                .filter(s -> s.getString("storeId").equals(storeId)).findFirst().orElseThrow();
+        return report.json();
     }
 
     private static long hqSales() {
