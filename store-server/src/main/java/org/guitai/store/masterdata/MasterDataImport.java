@@ -77,6 +77,8 @@ public class MasterDataImport {
     private String products(Path file) {
         Tally tally = new Tally("products");
         Set<String> seen = new HashSet<>();
+        // barcodes of this file: the catalog's lookup does not see products added in this transaction
+        Set<String> barcodes = new HashSet<>();
         for (Csv.Row row : Csv.readIfPresent(file)) {
             String sku = row.get("sku");
             if (!seen.add(sku)) {
@@ -92,9 +94,9 @@ public class MasterDataImport {
             } catch (IllegalArgumentException e) {
                 throw bad(file, row, e.getMessage());
             }
-            catalog.findByBarcode(barcode.toString()).ifPresent(other -> {
+            if (!barcodes.add(barcode.toString()) || catalog.findByBarcode(barcode.toString()).isPresent()) {
                 throw bad(file, row, "barcode " + barcode + " already belongs to another product");
-            });
+            }
             try {
                 Product.Description description = new Product.Description(row.get("name"), row.get("brand"), row.get("model"),
                         row.get("spec"), row.get("colour"), row.get("unit"));

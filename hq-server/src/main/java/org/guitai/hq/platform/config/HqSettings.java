@@ -55,7 +55,7 @@ public class HqSettings {
         }
         loginPolicy = Throttle.Policy.read(r);
         // checked here rather than by the pool, so a bad URL names its key; never echoed: it may carry a password
-        if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$]*)?(\\?\\S*)?")) {
+        if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$-]*)?(\\?\\S*)?")) {
             r.problem("guitai.db.url", "is missing or not a MariaDB JDBC URL: expected e.g. jdbc:mariadb://db.example:3306/guitai_hq");
         }
         r.failIfAny();

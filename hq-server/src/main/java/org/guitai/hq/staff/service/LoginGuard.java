@@ -8,21 +8,27 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.staff.domain.HqStaff;
 import org.guitai.hq.staff.domain.InvalidCredentialsException;
 import org.guitai.hq.staff.domain.LoginFailure;
 import org.guitai.hq.staff.domain.LoginThrottle;
 import org.guitai.hq.staff.domain.LoginThrottledException;
+import org.guitai.kernel.security.SlowChecks;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.kernel.security.Throttle;
 
 /**
  * Checks an HQ staff code and password, throttled per code. The slow hash runs outside any
  * transaction, so guesses do not hold database connections or row locks; the throttle row is
- * locked only for the short step that counts the attempt. Unknown and known codes take the same
+ * locked only for the short step that counts the attempt; only half the cores hash at once
+ * ({@link SlowChecks}). Unknown and known codes take the same
  * steps, the same hashing work and the same answers. Refusals are recorded in transactions of their own.
  */
 @ApplicationScoped
@@ -43,6 +49,9 @@ public class LoginGuard {
     @Inject
     LoginGuard self;
 
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
+
     /** This attempt: refused outright, or counted as the how-manyth failure until the password proves right. */
     public record Attempt(Optional<Throttle.Refusal> refusal, int failures, boolean locks, Optional<HqStaff> member) {
     }
@@ -58,25 +67,29 @@ public class LoginGuard {
      */
     @Transactional(TxType.NOT_SUPPORTED)
     public HqStaff verify(String staffCode, String password) {
-        Attempt attempt = self.reserve(staffCode);
-        if (attempt.refusal().isPresent()) {
-            Throttle.Refusal refusal = attempt.refusal().get();
-            throw new LoginThrottledException(refusal.locked(), refusal.until(), clock.instant());
-        }
-        boolean matches = attempt.member().isPresent()
-                ? attempt.member().get().passwordMatches(password)
-                : spendTheSameTime(password);
-        if (!matches) {
-            self.recordFailure(staffCode, attempt);
-            throw new InvalidCredentialsException();
-        }
-        return attempt.member().get();
+        // the turn at the hash comes first: an attempt that never gets one is not counted against the code
+        return SlowChecks.inTurn(() -> {
+            Attempt attempt = self.reserve(staffCode);
+            if (attempt.refusal().isPresent()) {
+                Throttle.Refusal refusal = attempt.refusal().get();
+                throw new LoginThrottledException(refusal.locked(), refusal.until(), clock.instant());
+            }
+            boolean matches = attempt.member().isPresent()
+                    ? attempt.member().get().passwordMatches(password)
+                    : spendTheSameTime(password);
+            if (!matches) {
+                self.recordFailure(staffCode, attempt);
+                throw new InvalidCredentialsException();
+            }
+            return attempt.member().get();
+        });
     }
 
     /** Refuses a throttled attempt (and records that), else counts it as a failure and reads the member to check against. */
     @Transactional(TxType.REQUIRES_NEW)
     public Attempt reserve(String staffCode) {
         Instant now = clock.instant();
+        forgetQuietFailures(now);
         // the row exists before it is locked, so two first attempts cannot both insert it
         em.createNativeQuery("insert into hq_login_throttle (staff_code, failures) values (?, 0) on duplicate key update staff_code = staff_code")
                 .setParameter(1, staffCode)
@@ -92,6 +105,22 @@ public class LoginGuard {
         }
         boolean locks = throttle.failed(now, settings.loginPolicy());
         return new Attempt(Optional.empty(), throttle.failures(), locks, member);
+    }
+
+    /**
+     * Failures followed by a quiet lock period, and expired locks, are forgotten (at most once a
+     * minute): guesses at codes that do not exist cannot grow the table without bound. The refusals
+     * themselves stay in {@code hq_login_failure}.
+     */
+    private void forgetQuietFailures(Instant now) {
+        Instant last = lastPurge.get();
+        if (now.isBefore(last.plus(PURGE_EVERY)) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        LocalDateTime quietSince = LocalDateTime.ofInstant(now.minus(settings.loginPolicy().lockFor()), ZoneOffset.UTC);
+        em.createNativeQuery("delete from hq_login_throttle where (locked_until is null and last_failure_at < ?) or locked_until < ?")
+                .setParameter(1, quietSince).setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .executeUpdate();
     }
 
     /** Records a wrong code or password, and starts the delay before the next attempt now that it was answered. */

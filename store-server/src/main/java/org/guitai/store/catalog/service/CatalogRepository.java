@@ -5,11 +5,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,9 +109,25 @@ public class CatalogRepository {
                 .setParameter("skus", skus).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
-    public java.util.Set<String> skusWithStock(Collection<String> skus) {
-        return java.util.Set.copyOf(em.createQuery("select s.sku from Stock s where s.sku in :skus", String.class)
-                .setParameter("skus", skus).getResultList());
+    /** What a stock row holds and when it last changed, as this transaction sees it. */
+    public record StockRow(BigDecimal onHand, Instant updatedAt) {
+    }
+
+    /** The stock rows of these SKUs as this transaction sees them (its own updates included), by SKU. */
+    public Map<String, StockRow> stockRows(Collection<String> skus) {
+        var query = em.createNativeQuery("select sku, on_hand, updated_at from stock where sku in ("
+                + String.join(", ", Collections.nCopies(skus.size(), "?")) + ")");
+        int position = 1;
+        for (String sku : skus) {
+            query.setParameter(position++, sku);
+        }
+        Map<String, StockRow> rows = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            LocalDateTime updated = columns[2] instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) columns[2];
+            rows.put((String) columns[0], new StockRow((BigDecimal) columns[1], updated.toInstant(ZoneOffset.UTC)));
+        }
+        return rows;
     }
 
     public Optional<Stock> stock(String sku) {

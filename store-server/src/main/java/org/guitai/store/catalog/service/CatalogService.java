@@ -6,11 +6,11 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.store.catalog.domain.InsufficientStockException;
@@ -29,8 +29,6 @@ public class CatalogService {
     @Inject
     CatalogRepository catalog;
 
-    @Inject
-    CatalogService self;
 
     public record Item(Product product, BigDecimal stock) {
     }
@@ -65,33 +63,26 @@ public class CatalogService {
      */
     @Transactional(TxType.MANDATORY)
     public void take(Map<String, BigDecimal> quantityBySku, boolean allowNegative, Instant now) {
-        if (quantityBySku.isEmpty() || catalog.take(quantityBySku, allowNegative, now) == quantityBySku.size()) {
+        // the stamp tells, within this transaction, which rows the update took from
+        Instant stamp = now.truncatedTo(ChronoUnit.MICROS);
+        if (quantityBySku.isEmpty() || catalog.take(quantityBySku, allowNegative, stamp) == quantityBySku.size()) {
             return;
         }
+        Map<String, CatalogRepository.StockRow> rows = catalog.stockRows(quantityBySku.keySet());
         if (allowNegative) {
             // every row there was taken from; the products without one get theirs, below zero
-            Set<String> withRow = catalog.skusWithStock(quantityBySku.keySet());
             new TreeMap<>(quantityBySku).forEach((sku, quantity) -> {
-                if (!withRow.contains(sku)) {
+                if (!rows.containsKey(sku)) {
                     catalog.add(new Stock(sku, quantity.negate(), now));
                 }
             });
             return;
         }
-        // some row is short: name it with what is on hand as committed (this transaction is refused)
-        Map<String, BigDecimal> onHand = self.committedStock(quantityBySku.keySet());
-        String shortSku = new TreeMap<>(quantityBySku).entrySet().stream()
-                .filter(e -> onHand.getOrDefault(e.getKey(), BigDecimal.ZERO).compareTo(e.getValue()) < 0)
-                .map(Map.Entry::getKey).findFirst().orElse(new TreeMap<>(quantityBySku).firstKey());
-        throw new InsufficientStockException(shortSku, onHand.getOrDefault(shortSku, BigDecimal.ZERO));
-    }
-
-    /** What is on hand as committed, read beside the caller's transaction (which may hold the rows). */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Map<String, BigDecimal> committedStock(Collection<String> skus) {
-        Map<String, BigDecimal> onHand = new HashMap<>();
-        catalog.findWithStock(List.of(), skus).forEach(s -> onHand.put(s.product().sku(), s.onHand()));
-        return onHand;
+        // a row the update left alone holds less than asked (or is missing): refuse, naming it
+        String shortSku = new TreeMap<>(quantityBySku).keySet().stream()
+                .filter(sku -> !rows.containsKey(sku) || !rows.get(sku).updatedAt().equals(stamp))
+                .findFirst().orElseThrow(() -> new IllegalStateException("fewer stock rows taken from than asked, none short"));
+        throw new InsufficientStockException(shortSku, rows.containsKey(shortSku) ? rows.get(shortSku).onHand() : BigDecimal.ZERO);
     }
 
     /** Goods held for a sale that was never paid go back on the shelf, in the caller's transaction. */

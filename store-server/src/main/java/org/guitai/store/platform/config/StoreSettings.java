@@ -76,7 +76,7 @@ public class StoreSettings {
         cashierDiscountLimit = r.parsed("guitai.discount.cashier-limit-percent", "10", StoreSettings::percent, "a percentage from 0 to 100");
         approvalTtl = Duration.ofMinutes(r.number("guitai.approval.minutes", 5, 1, 60));
         // checked here rather than by the pool, so a bad URL names its key; never echoed: it may carry a password
-        if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$]*)?(\\?\\S*)?")) {
+        if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$-]*)?(\\?\\S*)?")) {
             r.problem("guitai.db.url", "is missing or not a MariaDB JDBC URL: expected e.g. jdbc:mariadb://db.example:3306/guitai_s001");
         }
         rounding = r.parsed("guitai.rounding", "HALF_UP", StoreSettings::roundingMode, "HALF_UP, HALF_EVEN, DOWN or UP");

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.guitai.kernel.problem.PosException;
+import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.security.CardNumbers;
 
 /**
@@ -67,7 +68,8 @@ public class CardNumberGuard implements ContainerRequestFilter {
 
     static boolean carriesCardNumber(JsonValue value) {
         return switch (value.getValueType()) {
-            case STRING -> CardNumbers.containsCardNumber(((JsonString) value).getString());
+            // a whole EAN-13 is a product's or a member card's barcode; it can pass the Luhn check by chance
+            case STRING -> !Ean13.isValid(((JsonString) value).getString()) && CardNumbers.containsCardNumber(((JsonString) value).getString());
             case NUMBER -> CardNumbers.containsCardNumber(value.toString());
             case OBJECT -> ((JsonObject) value).entrySet().stream()
                     .anyMatch(e -> CardNumbers.containsCardNumber(e.getKey()) || carriesCardNumber(e.getValue()));

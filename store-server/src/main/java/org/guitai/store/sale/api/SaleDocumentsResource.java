@@ -17,11 +17,13 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
+import org.guitai.kernel.problem.PosException;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.persistence.DuplicateKeys;
 import org.guitai.store.platform.problem.InvalidRequestException;
 import org.guitai.store.platform.security.CurrentCaller;
 import org.guitai.store.platform.security.RefusesCardNumbers;
+import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.service.SaleDocuments;
 import org.guitai.store.sale.service.SaleService;
 
@@ -50,7 +52,7 @@ public class SaleDocumentsResource {
 
     /** A whole finished sale: 201 with the sale when recorded now, 200 with the same sale when it was already. */
     @POST
-    @RefusesCardNumbers(members = {"payments"})
+    @RefusesCardNumbers(members = {"payments", "customerId"})
     public Response submit(@NotNull @Valid SaleDocumentRequest request) {
         if (request.lines().size() > MAX_LINES) {
             throw new InvalidRequestException("a sale document has at most " + MAX_LINES + " lines");
@@ -74,11 +76,18 @@ public class SaleDocumentsResource {
                 Optional.ofNullable(request.orderDiscountApprovalId()).map(UUID::toString),
                 request.payments().stream().map(p -> Amounts.tendered(p, currency)).toList());
         String id = request.id().toString();
-        SaleDocuments.Submitted submitted = DuplicateKeys.createOrExisting(
-                () -> documents.submit(document, caller.get()),
-                () -> documents.replayed(id, request.terminalId()));
-        SaleView sale = SaleView.of(submitted.sale(), submitted.sale().slipNumber().map(n -> sales.slipOf(submitted.sale()).code()).orElse(null),
-                settings.rounding());
+        SaleDocuments.Submitted submitted;
+        try {
+            submitted = DuplicateKeys.createOrExisting(
+                    () -> documents.submit(document, caller.get()),
+                    () -> documents.replayed(id, request.terminalId()));
+        } catch (PosException refused) {
+            // a resend racing the first copy waited on its locks, then found the stock or the approval
+            // used up by that very sale: once the first copy is in, the answer is the sale
+            submitted = documents.recorded(id, request.terminalId()).orElseThrow(() -> refused);
+        }
+        Sale recorded = submitted.sale();
+        SaleView sale = SaleView.of(recorded, recorded.slipNumber().map(n -> sales.slipOf(recorded).code()).orElse(null), settings.rounding());
         return submitted.created()
                 ? Response.created(uri.getBaseUriBuilder().path("sales").path(id).build()).entity(sale).build()
                 : Response.ok(sale).build();

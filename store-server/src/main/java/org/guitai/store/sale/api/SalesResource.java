@@ -59,6 +59,7 @@ public class SalesResource {
 
     /** Greet: opens a sale for the caller's terminal. Repeating the id returns the same sale. */
     @POST
+    @RefusesCardNumbers(members = {"customerId"})
     public Response open(@NotNull @Valid OpenSaleRequest request) {
         String id = request.id().toString();
         SaleView sale = view(DuplicateKeys.createOrExisting(

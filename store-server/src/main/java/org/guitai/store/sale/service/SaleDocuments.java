@@ -120,6 +120,13 @@ public class SaleDocuments {
         return replayed(repository.find(saleId).orElseThrow(() -> new IdConflictException("line or payment", "of sale " + saleId)), terminalId);
     }
 
+    /** The sale a document of this terminal recorded under this id, if there is one by now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Submitted> recorded(String saleId, String terminalId) {
+        return repository.find(saleId).filter(s -> s.origin() == SaleOrigin.DOCUMENT && s.terminalId().equals(terminalId))
+                .map(s -> new Submitted(s, false));
+    }
+
     /**
      * The sale recorded for this id, as it stands now (its check may have cleared, its goods been
      * packed), when it was submitted by this terminal; a sale built at the counter or another

@@ -248,7 +248,7 @@ public class SaleService {
 
     /** Voids a line: free while the sale is open; after confirmation only with a manager's approval. */
     public Sale voidLine(String saleId, String lineId, Optional<String> approvalId, Caller caller) {
-        Sale sale = atOwnCounter(saleId, caller, "void a line");
+        Sale sale = atOwnCounter(saleId, caller, "void a line", true);
         SaleLine existing = sale.line(lineId).orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
         if (existing.isVoided()) {
             return sale;
@@ -276,7 +276,7 @@ public class SaleService {
 
     /** Abandons a sale; once the customer confirmed it, only with a manager's VOID_LINE approval (every line goes). */
     public Sale cancel(String saleId, Optional<String> approvalId, Caller caller) {
-        Sale sale = atOwnCounter(saleId, caller, "cancel");
+        Sale sale = atOwnCounter(saleId, caller, "cancel", true);
         if (sale.status() == SaleStatus.CANCELLED) {
             return sale;
         }
@@ -444,8 +444,13 @@ public class SaleService {
      * handled at any counter of the store.
      */
     private Sale atOwnCounter(String saleId, Caller caller, String attempted) {
+        return atOwnCounter(saleId, caller, attempted, false);
+    }
+
+    /** The same; with {@code managerAnywhere} a store manager may do it from any counter (the sale's counter may be down). */
+    private Sale atOwnCounter(String saleId, Caller caller, String attempted, boolean managerAnywhere) {
         Sale sale = sales.getForUpdate(saleId);
-        if (!sale.terminalId().equals(caller.terminalId())) {
+        if (!sale.terminalId().equals(caller.terminalId()) && !(managerAnywhere && caller.has(Role.STORE_MANAGER))) {
             throw new SaleAtOtherTerminalException(saleId, sale.terminalId(), caller.terminalId(), attempted);
         }
         return sale;

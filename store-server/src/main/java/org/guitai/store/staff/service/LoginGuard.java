@@ -13,15 +13,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import org.guitai.kernel.security.SlowChecks;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.kernel.security.Throttle;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.staff.domain.InvalidCredentialsException;
-import org.guitai.store.staff.domain.LoginBusyException;
 import org.guitai.store.staff.domain.LoginThrottle;
 import org.guitai.store.staff.domain.LoginThrottledException;
 import org.guitai.store.staff.domain.Staff;
@@ -57,17 +55,14 @@ public class LoginGuard {
     @Inject
     LoginGuard self;
 
-    /** Slow hashes computed at once; the rest wait their turn, up to {@link #HASH_WAIT}. */
-    private static final Semaphore HASHING = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
-    private static final Duration HASH_WAIT = Duration.ofSeconds(10);
-
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge = new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
 
     /**
      * The active staff member with this code and PIN at this terminal. Each attempt is counted as
      * a failure before the PIN is checked, and forgiven when it was right, so concurrent guesses
-     * cannot slip past the throttle while the slow hash runs.
+     * cannot slip past the throttle while the slow hash runs. Only half the cores check PINs at
+     * once; an attempt that waits too long for its turn is answered 503 and not counted.
      *
      * @throws LoginThrottledException while the code is slowed down or locked at this terminal
      * @throws InvalidCredentialsException for a wrong code or PIN, without saying which
@@ -83,30 +78,46 @@ public class LoginGuard {
      */
     @Transactional(TxType.NOT_SUPPORTED)
     public Staff verify(String staffCode, String pin, String terminalId, String purpose, AuditLog.Who who) {
-        Attempt attempt = self.reserve(staffCode, terminalId, purpose);
-        Optional<Staff> member = staff.find(staffCode).filter(Staff::isActive);
-        boolean matches = slowly(() -> member.isPresent() ? member.get().pinMatches(pin) : spendTheSameTime(pin));
-        if (!matches) {
-            self.failureKnown(staffCode, terminalId);
-            audit.recordRefusal(AuditEvent.LOGIN_FAILED, who, staffCode,
-                    "wrong staff code or PIN for " + purpose + " (failure " + attempt.failures() + ")");
-            if (attempt.locks()) {
-                audit.recordRefusal(AuditEvent.LOGIN_LOCKED, who, staffCode,
-                        "locked at " + terminalId + " after " + attempt.failures() + " wrong PINs");
+        // the turn at the hash comes first: an attempt that never gets one is not counted against the code
+        return SlowChecks.inTurn(() -> {
+            Instant now = clock.instant();
+            Attempt attempt = self.reserve(staffCode, terminalId);
+            if (attempt.refusal().isPresent()) {
+                Throttle.Refusal refusal = attempt.refusal().get();
+                audit.recordRefusal(AuditEvent.LOGIN_FAILED, who, staffCode,
+                        "attempt for " + purpose + " refused: " + (refusal.locked() ? "locked" : "slowed down") + " until " + refusal.until());
+                throw new LoginThrottledException(refusal.locked(), refusal.until(), now);
             }
-            throw new InvalidCredentialsException();
-        }
-        self.forget(staffCode, terminalId);
-        return member.get();
+            Optional<Staff> member = staff.find(staffCode).filter(Staff::isActive);
+            boolean matches = member.isPresent() ? member.get().pinMatches(pin) : spendTheSameTime(pin);
+            if (!matches) {
+                self.failureKnown(staffCode, terminalId);
+                audit.recordRefusal(AuditEvent.LOGIN_FAILED, who, staffCode,
+                        "wrong staff code or PIN for " + purpose + " (failure " + attempt.failures() + ")");
+                if (attempt.locks()) {
+                    audit.recordRefusal(AuditEvent.LOGIN_LOCKED, who, staffCode,
+                            "locked at " + terminalId + " after " + attempt.failures() + " wrong PINs");
+                }
+                throw new InvalidCredentialsException();
+            }
+            self.forget(staffCode, terminalId);
+            return member.get();
+        });
     }
 
-    /** This attempt counted as the how-manyth failure, and whether it locks the code should the PIN be wrong. */
-    public record Attempt(int failures, boolean locks) {
+    /**
+     * This attempt counted as the how-manyth failure and whether it locks the code should the PIN
+     * be wrong; or why it may not be made now.
+     */
+    public record Attempt(Optional<Throttle.Refusal> refusal, int failures, boolean locks) {
     }
 
-    /** Refuses a throttled attempt, else counts it as a failure until the PIN proves right. */
+    /**
+     * Refuses a throttled attempt, else counts it as a failure until the PIN proves right. The
+     * refusal is audited by the caller once this transaction has let go of the throttle's row.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public Attempt reserve(String staffCode, String terminalId, String purpose) {
+    public Attempt reserve(String staffCode, String terminalId) {
         Instant now = clock.instant();
         forgetQuietFailures(now);
         // the row exists before it is locked, so two first attempts cannot both insert it
@@ -117,12 +128,10 @@ public class LoginGuard {
         LoginThrottle throttle = em.find(LoginThrottle.class, new LoginThrottle.Key(staffCode, terminalId), LockModeType.PESSIMISTIC_WRITE);
         Optional<Throttle.Refusal> refusal = throttle.refusal(now, settings.loginPolicy());
         if (refusal.isPresent()) {
-            audit.recordRefusal(AuditEvent.LOGIN_FAILED, AuditLog.Who.of(staffCode, terminalId), staffCode,
-                    "attempt for " + purpose + " refused: " + (refusal.get().locked() ? "locked" : "slowed down") + " until " + refusal.get().until());
-            throw new LoginThrottledException(refusal.get().locked(), refusal.get().until(), now);
+            return new Attempt(refusal, throttle.failures(), false);
         }
         boolean locks = throttle.failed(now, settings.loginPolicy());
-        return new Attempt(throttle.failures(), locks);
+        return new Attempt(Optional.empty(), throttle.failures(), locks);
     }
 
     /**
@@ -162,22 +171,6 @@ public class LoginGuard {
         audit.record(AuditEvent.LOGIN_UNLOCKED, manager, null, staffCode,
                 "login of " + staffCode + " unlocked at " + terminalId.orElse("every terminal"));
         return lifted;
-    }
-
-    private static boolean slowly(java.util.function.BooleanSupplier hash) {
-        try {
-            if (!HASHING.tryAcquire(HASH_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new LoginBusyException(HASH_WAIT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LoginBusyException(HASH_WAIT);
-        }
-        try {
-            return hash.getAsBoolean();
-        } finally {
-            HASHING.release();
-        }
     }
 
     private static boolean spendTheSameTime(String pin) {

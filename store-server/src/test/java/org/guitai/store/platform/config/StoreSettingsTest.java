@@ -54,7 +54,9 @@ class StoreSettingsTest {
 
     @Test
     void denominationsFollowTheCurrency() {
-        assertEquals(new BigDecimal("0.01"), last(read(Map.of("guitai.currency", "USD")).denominations()));
+        StoreSettings dollars = read(Map.of("guitai.currency", "USD"));
+        assertEquals(new BigDecimal("0.01"), last(dollars.denominations()));
+        assertEquals(0, new BigDecimal("0.01").compareTo(dollars.cashRounding().unit()), "cash is rounded to the smallest coin");
         assertEquals(new BigDecimal("0.05"), last(read(Map.of("guitai.currency", "CNY", "guitai.cash.denominations.CNY", "100,50,10,1,0.05")).denominations()));
         assertTrue(refusal(Map.of("guitai.currency", "GBP")).contains("guitai.cash.denominations.GBP"), "a currency without known notes names the key to set");
         assertEquals(new BigDecimal("0.01"), last(read(Map.of("guitai.currency", "GBP", "guitai.cash.denominations.GBP", "50,20,10,5,2,1,0.5,0.2,0.1,0.05,0.02,0.01")).denominations()));
