@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.staff.domain.HqRole;
 import org.guitai.hq.staff.domain.HqStaff;
@@ -98,10 +95,9 @@ public class MasterDataImport {
             }
             Set<HqRole> roles;
             try {
-                roles = Arrays.stream(row.get("roles").split("\\|")).map(String::trim).map(HqRole::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(HqRole.class)));
+                roles = row.constants("roles", HqRole.class);
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, "roles '" + row.get("roles") + "': expected some of " + Arrays.toString(HqRole.values()) + " separated by |");
+                throw bad(file, row, e.getMessage());
             }
             staff.add(new HqStaff(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("password")), now));
             added++;

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the sample and import files: RFC 4180 CSV in UTF-8 with a header row; fields may be quoted
@@ -28,6 +31,24 @@ public final class Csv {
                 throw new IllegalArgumentException("line " + line + ": no column '" + column + "'");
             }
             return value.trim();
+        }
+
+        /**
+         * A set of constants written {@code A|B} (roles, say).
+         *
+         * @throws IllegalArgumentException naming the column and the constants allowed
+         */
+        public <E extends Enum<E>> Set<E> constants(String column, Class<E> type) {
+            Set<E> found = EnumSet.noneOf(type);
+            for (String name : get(column).split("\\|")) {
+                try {
+                    found.add(Enum.valueOf(type, name.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(column + " '" + get(column) + "': expected some of "
+                            + Arrays.toString(type.getEnumConstants()) + " separated by |");
+                }
+            }
+            return found;
         }
     }
 

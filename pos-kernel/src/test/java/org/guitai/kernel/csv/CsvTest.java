@@ -39,4 +39,15 @@ class CsvTest {
         assertThrows(IllegalArgumentException.class, () -> row.get("b"));
         assertThrows(IllegalArgumentException.class, () -> Csv.parse(new StringReader("a\n\"1")));
     }
+
+    enum Colour { RED, GREEN }
+
+    @Test
+    void readsASetOfConstantsAndNamesTheColumnOfABadOne() throws java.io.IOException {
+        Csv.Row row = Csv.parse(new java.io.StringReader("code,colours\nA,RED|GREEN\nB,RED|BLUE\n")).get(0);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.EnumSet.of(Colour.RED, Colour.GREEN), row.constants("colours", Colour.class));
+        Csv.Row bad = Csv.parse(new java.io.StringReader("code,colours\nB,RED|BLUE\n")).get(0);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> bad.constants("colours", Colour.class));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("colours 'RED|BLUE'") && e.getMessage().contains("[RED, GREEN]"), e.getMessage());
+    }
 }

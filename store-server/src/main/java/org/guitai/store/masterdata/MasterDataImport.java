@@ -9,13 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.csv.Csv;
 import org.guitai.kernel.money.Money;
@@ -153,10 +150,9 @@ public class MasterDataImport {
             }
             Set<Role> roles;
             try {
-                roles = Arrays.stream(row.get("roles").split("\\|")).map(String::trim).map(Role::valueOf)
-                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+                roles = row.constants("roles", Role.class);
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, "roles '" + row.get("roles") + "': expected some of " + Arrays.toString(Role.values()) + " separated by |");
+                throw bad(file, row, e.getMessage());
             }
             staff.add(new Staff(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("pin")), now));
             tally.added++;
