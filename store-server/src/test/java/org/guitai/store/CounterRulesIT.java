@@ -5,6 +5,7 @@ import static org.guitai.store.Shop.RICE_COOKER;
 import static org.guitai.store.Shop.addLine;
 import static org.guitai.store.Shop.assertProblem;
 import static org.guitai.store.Shop.cash;
+import static org.guitai.store.Shop.check;
 import static org.guitai.store.Shop.confirmedSale;
 import static org.guitai.store.Shop.count;
 import static org.guitai.store.Shop.expect;
@@ -329,8 +330,7 @@ class CounterRulesIT {
         JsonHttp cashier = shop.cashier();
         String saleId = confirmedSale(cashier, RICE_COOKER, "1");
         String checkId = UUID.randomUUID().toString();
-        Answer taken = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + checkId
-                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"10203040\",\"bank\":\"中国工商银行\"}"));
+        Answer taken = expect(201, cashier.post("sales/" + saleId + "/payments", check(checkId, "279.00", "10203040", "中国工商银行")));
         JsonObject held = taken.json().getJsonObject("sale");
         assertEquals("AWAITING_CLEARANCE", held.getString("status"));
         assertFalse(held.containsKey("slipNumber"), "no slip while the check has not cleared");
@@ -349,8 +349,7 @@ class CounterRulesIT {
         JsonHttp cashier = shop.cashier();
         String saleId = confirmedSale(cashier, RICE_COOKER, "1");
         String checkId = UUID.randomUUID().toString();
-        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + checkId
-                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"10203041\",\"bank\":\"中国银行\"}"));
+        expect(201, cashier.post("sales/" + saleId + "/payments", check(checkId, "279.00", "10203041", "中国银行")));
         JsonObject bounced = expect(200, shop.manager().post("sales/" + saleId + "/payments/" + checkId + "/clearance", "{\"outcome\":\"BOUNCED\"}")).json();
         assertEquals("CONFIRMED", bounced.getString("status"));
         assertEquals("279.00", bounced.getString("due"));
@@ -641,8 +640,7 @@ class CounterRulesIT {
     void aDocumentPaidByCheckWaitsForClearance() {
         JsonHttp cashier = shop().cashier();
         String saleId = UUID.randomUUID().toString();
-        JsonObject held = expect(201, cashier.post("sales/documents", document(saleId, Instant.now(), RICE_COOKER, "1", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"556677\",\"bank\":\"建设银行\"}"))).json();
+        JsonObject held = expect(201, cashier.post("sales/documents", document(saleId, Instant.now(), RICE_COOKER, "1", check(UUID.randomUUID().toString(), "279.00", "556677", "建设银行")))).json();
         assertEquals("AWAITING_CLEARANCE", held.getString("status"));
         assertEquals(0, count("select count(*) from outbox_event where payload like ?", "%" + saleId + "%"));
     }
@@ -768,8 +766,7 @@ class CounterRulesIT {
         JsonHttp manager = shop.manager();
         String saleId = confirmedSale(cashier, RICE_COOKER, "1");
         String checkId = UUID.randomUUID().toString();
-        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + checkId
-                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"778899\",\"bank\":\"农业银行\"}"));
+        expect(201, cashier.post("sales/" + saleId + "/payments", check(checkId, "279.00", "778899", "农业银行")));
         String clearance = "sales/" + saleId + "/payments/" + checkId + "/clearance";
         expect(200, manager.post(clearance, "{\"outcome\":\"CLEARED\"}"));
         assertEquals("PAID", expect(200, manager.post(clearance, "{\"outcome\":\"CLEARED\"}")).json().getString("status"));
@@ -796,13 +793,13 @@ class CounterRulesIT {
         Shop shop = shop();
         JsonHttp cashier = shop.cashier();
         Shop.execute("update stock set on_hand = 1 where sku = 'E00005'");
+        java.math.BigDecimal listPrice = new java.math.BigDecimal(expect(200, cashier.get("products/E00005")).json().getString("price"));
         try {
             String barcode = barcodeOf("E00005");
             String price = expect(200, cashier.get("products?barcode=" + barcode)).array().getJsonObject(0).getString("price");
             String saleId = UUID.randomUUID().toString();
             String checkId = UUID.randomUUID().toString();
-            String body = document(saleId, Instant.now(), barcode, "1", "{\"id\":\"" + checkId + "\",\"tender\":\"CHECK\",\"amount\":\"" + price
-                    + "\",\"checkNumber\":\"990011\",\"bank\":\"招商银行\"}");
+            String body = document(saleId, Instant.now(), barcode, "1", check(checkId, price, "990011", "招商银行"));
             assertEquals("AWAITING_CLEARANCE", expect(201, cashier.post("sales/documents", body)).json().getString("status"));
             assertEquals(0, count("select on_hand from stock where sku = 'E00005'"), "the goods are held for the customer");
 
@@ -814,8 +811,8 @@ class CounterRulesIT {
             assertEquals("PAID", replayed.getString("status"));
             assertEquals(price, replayed.getString("total"));
             assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId));
-            Shop.execute("update product set price = price - 10 where sku = 'E00005'");
         } finally {
+            Shop.execute("update product set price = ? where sku = 'E00005'", listPrice);
             Shop.execute("update stock set on_hand = 50 where sku = 'E00005'");
         }
     }
@@ -831,8 +828,7 @@ class CounterRulesIT {
             String price = cashier.get("sales/" + held).json().getString("total");
             String other = confirmedSale(cashier, barcode, "1");
             String checkId = UUID.randomUUID().toString();
-            expect(201, cashier.post("sales/" + held + "/payments", "{\"id\":\"" + checkId + "\",\"tender\":\"CHECK\",\"amount\":\"" + price
-                    + "\",\"checkNumber\":\"112233\",\"bank\":\"交通银行\"}"));
+            expect(201, cashier.post("sales/" + held + "/payments", check(checkId, price, "112233", "交通银行")));
             assertEquals(0, count("select on_hand from stock where sku = 'E00006'"));
             assertProblem(422, "insufficient-stock", cashier.post("sales/" + other + "/payments", cash(price, "[{\"denomination\":\"100\",\"count\":20}]")),
                     "the last one waits for the check's customer");
@@ -857,8 +853,7 @@ class CounterRulesIT {
         JsonHttp cashier = shop.cashier();
         String saleId = confirmedSale(cashier, RICE_COOKER, "1");
         String checkId = UUID.randomUUID().toString();
-        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + checkId
-                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"445566\",\"bank\":\"中国银行\"}"));
+        expect(201, cashier.post("sales/" + saleId + "/payments", check(checkId, "279.00", "445566", "中国银行")));
         long onHand = count("select on_hand from stock where sku = 'E00002'");
         Shop.execute("update stock set on_hand = 0 where sku = 'E00002'");
         try {
@@ -1061,10 +1056,8 @@ class CounterRulesIT {
     void aSaleWaitingForItsCheckIsNotInvoicedPackedOrDelivered() {
         JsonHttp cashier = shop().cashier();
         String saleId = confirmedSale(cashier, RICE_COOKER, "1");
-        assertProblem(422, "invalid-amount", cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"tender\":\"CHECK\",\"amount\":\"300.00\",\"checkNumber\":\"123123\",\"bank\":\"中国银行\"}"), "only cash may exceed what is due");
-        JsonObject held = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
-                + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"123124\",\"bank\":\"中国银行\"}")).json().getJsonObject("sale");
+        assertProblem(422, "invalid-amount", cashier.post("sales/" + saleId + "/payments", check(UUID.randomUUID().toString(), "300.00", "123123", "中国银行")), "only cash may exceed what is due");
+        JsonObject held = expect(201, cashier.post("sales/" + saleId + "/payments", check(UUID.randomUUID().toString(), "279.00", "123124", "中国银行"))).json().getJsonObject("sale");
         String lineId = held.getJsonArray("lines").getJsonObject(0).getString("id");
         for (Answer refused : List.of(
                 cashier.post("sales/" + saleId + "/invoice", buyer(UUID.randomUUID().toString())),

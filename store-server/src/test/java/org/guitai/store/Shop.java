@@ -95,6 +95,11 @@ final class Shop {
         return "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CASH\",\"amountDue\":\"" + amountDue + "\",\"counted\":" + counted + "}";
     }
 
+    static String check(String paymentId, String amount, String checkNumber, String bank) {
+        return "{\"id\":\"" + paymentId + "\",\"tender\":\"CHECK\",\"amount\":\"" + amount + "\",\"checkNumber\":\"" + checkNumber
+                + "\",\"bank\":\"" + bank + "\"}";
+    }
+
     /** A confirmed sale of one rice cooker, paid in cash: PAID with a slip. */
     static JsonObject paidSale(JsonHttp cashier) {
         String saleId = confirmedSale(cashier, RICE_COOKER, "1");

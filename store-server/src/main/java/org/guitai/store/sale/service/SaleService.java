@@ -166,6 +166,7 @@ public class SaleService {
 
     /** Adds the line with every rule of the counter: stock, override and discount approvals, audit. */
     void placeLine(Sale sale, LineOrder order, Caller caller) {
+        // the state before the catalog: a closed sale answers 409 whatever the barcode
         sale.requireOpen("add a line");
         CatalogService.Item item = order.barcode().map(catalog::byBarcode)
                 .or(() -> order.sku().map(catalog::bySku))
@@ -176,7 +177,6 @@ public class SaleService {
     /** The same, with the product already found (a whole document finds all of its products at once). */
     void placeLine(Sale sale, LineOrder order, CatalogService.Item item, Caller caller) {
         String saleId = sale.id();
-        sale.requireOpen("add a line");
         Product product = item.product();
         requireStock(sale, product.sku(), order.quantity(), item.stock(), Optional.empty());
         Money listPrice = product.price();
