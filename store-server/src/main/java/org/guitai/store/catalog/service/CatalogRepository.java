@@ -5,11 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -80,27 +82,34 @@ public class CatalogRepository {
      * @return how many of the SKUs were taken from (fewer when a row is missing or short)
      */
     public int take(Map<String, BigDecimal> quantityBySku, boolean belowZero, Instant now) {
-        StringBuilder quantity = new StringBuilder("case sku");
-        StringBuilder in = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        quantityBySku.forEach((sku, q) -> {
-            quantity.append(" when ?").append(parameters.size() + 1).append(" then ?").append(parameters.size() + 2);
-            parameters.add(sku);
-            parameters.add(q);
-        });
-        quantity.append(" end");
-        for (String sku : quantityBySku.keySet()) {
-            in.append(in.length() == 0 ? "" : ", ").append('?').append(parameters.size() + 1);
-            parameters.add(sku);
+        // sent through the transaction's own connection: the statement's text changes with the
+        // number of SKUs, which a JPA native query would parse and prepare afresh every time.
+        // What this transaction changed so far is written first, as a JPA query would.
+        em.flush();
+        String quantity = "case sku" + " when ? then ?".repeat(quantityBySku.size()) + " end";
+        String sql = "update stock set on_hand = on_hand - " + quantity + ", updated_at = ? where sku in ("
+                + String.join(", ", Collections.nCopies(quantityBySku.size(), "?")) + ")" + (belowZero ? "" : " and on_hand >= " + quantity);
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            int p = 1;
+            for (Map.Entry<String, BigDecimal> taken : quantityBySku.entrySet()) {
+                update.setString(p++, taken.getKey());
+                update.setBigDecimal(p++, taken.getValue());
+            }
+            update.setTimestamp(p++, Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
+            for (String sku : quantityBySku.keySet()) {
+                update.setString(p++, sku);
+            }
+            if (!belowZero) {
+                for (Map.Entry<String, BigDecimal> taken : quantityBySku.entrySet()) {
+                    update.setString(p++, taken.getKey());
+                    update.setBigDecimal(p++, taken.getValue());
+                }
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("taking stock failed", e);
         }
-        String sql = "update stock set on_hand = on_hand - " + quantity + ", updated_at = ?" + (parameters.size() + 1)
-                + " where sku in (" + in + ")" + (belowZero ? "" : " and on_hand >= " + quantity);
-        parameters.add(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-        var update = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.size(); i++) {
-            update.setParameter(i + 1, parameters.get(i));
-        }
-        return update.executeUpdate();
     }
 
     /** The stock rows locked until the transaction ends, in SKU order so two transactions never wait on each other. */

@@ -13,7 +13,8 @@ public record SlipNumber(String storeId, long number) {
     private static final Pattern CODE = Pattern.compile("([A-Z0-9]{1,16})-(\\d{8,})");
 
     public String code() {
-        return storeId + "-" + String.format("%08d", number);
+        String digits = Long.toString(number);
+        return storeId + "-" + "0".repeat(Math.max(0, 8 - digits.length())) + digits;
     }
 
     public static Optional<SlipNumber> parse(String code) {

@@ -62,5 +62,10 @@ class PricingAndTaxesTest {
         assertEquals(slip, SlipNumber.parse(" S001-00000042 ").orElseThrow());
         assertEquals(java.util.Optional.empty(), SlipNumber.parse("S001-42"));
         assertEquals(java.util.Optional.empty(), SlipNumber.parse("6910384000029"));
+        assertEquals("S001-00000001", new SlipNumber("S001", 1).code());
+        assertEquals("S001-12345678", new SlipNumber("S001", 12_345_678).code());
+        SlipNumber past = new SlipNumber("S001", 123_456_789);
+        assertEquals("S001-123456789", past.code(), "past eight digits the number simply grows");
+        assertEquals(past, SlipNumber.parse(past.code()).orElseThrow());
     }
 }
