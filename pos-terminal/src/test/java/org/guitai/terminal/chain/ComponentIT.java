@@ -95,7 +95,7 @@ class ComponentIT {
     }
 
     @Test
-    void hqAndAStoreServeTheOperatorsOwnMasterDataAndNoDemoIdentity() throws Exception {
+    void hqAndAStoreServeTheOperatorsOwnMasterDataAndSettingsAndNoDemoIdentity() throws Exception {
         Path hqImport = write(home.resolve("import-hq"), Map.of(
                 "stores.csv", "id,name,city,currency\nS009,柜台 杭州店,杭州,CNY\n",
                 "staff.csv", "code,name,roles,password\nH900,运营,HQ_ADMIN|HQ_ANALYST,operator-pass-9001\n"));
@@ -128,7 +128,8 @@ class ComponentIT {
                     "GUITAI_DB_PASSWORD", database.password(), "GUITAI_STORE_ID", "S009",
                     "GUITAI_HQ_URL", "http://127.0.0.1:" + hqPort, "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
                     "GUITAI_IMPORT_DIR", home.relativize(home.resolve("import-s009")).toString(),
-                    "GUITAI_PORT", Integer.toString(storePort), "GUITAI_OUTBOX_INTERVAL_MS", "200"));
+                    "GUITAI_PORT", Integer.toString(storePort), "GUITAI_OUTBOX_INTERVAL_MS", "200",
+                    "GUITAI_STOCK_ALLOW_NEGATIVE", "true"));
             store.awaitReady();
             ProcessHandle storeServer = store.server().orElseThrow();
             List<InetSocketAddress> sockets = ListeningSockets.of(storeServer.pid());
@@ -148,11 +149,13 @@ class ComponentIT {
 
             String saleId = UUID.randomUUID().toString();
             expect(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T9\"}"));
-            expect(201, cashier.post("sales/" + saleId + "/lines", "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + KETTLE + "\",\"quantity\":\"1\"}"));
+            // this store sells below zero (GUITAI_STOCK_ALLOW_NEGATIVE): seven kettles with five on hand
+            expect(201, cashier.post("sales/" + saleId + "/lines", "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + KETTLE + "\",\"quantity\":\"7\"}"));
             expect(200, cashier.post("sales/" + saleId + "/confirm"));
             expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
-                    + "\",\"tender\":\"CASH\",\"amountDue\":\"50.00\",\"counted\":[{\"denomination\":\"50\",\"count\":1}]}"));
+                    + "\",\"tender\":\"CASH\",\"amountDue\":\"350.00\",\"counted\":[{\"denomination\":\"100\",\"count\":4}]}"));
             expect(200, cashier.post("sales/" + saleId + "/complete"));
+            assertEquals("-2", cashier.get("products?barcode=" + KETTLE).array().getJsonObject(0).getString("stock"));
             Eventually.until(Duration.ofSeconds(60), "the sale at HQ, sent with the credential from the operator's file",
                     () -> countHq("select count(*) from sale_fact where store_id = 'S009' and sale_id = ?", saleId) == 1);
         } finally {
