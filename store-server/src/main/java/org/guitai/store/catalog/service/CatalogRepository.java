@@ -96,7 +96,8 @@ public class CatalogRepository {
                 update.setString(p++, taken.getKey());
                 update.setBigDecimal(p++, taken.getValue());
             }
-            update.setTimestamp(p++, Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
+            // the UTC wall clock as it is, not through the JVM's zone (whose daylight-saving gaps would shift it)
+            update.setObject(p++, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
             for (String sku : quantityBySku.keySet()) {
                 update.setString(p++, sku);
             }
