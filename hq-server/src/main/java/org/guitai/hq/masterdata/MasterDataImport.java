@@ -11,7 +11,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.logging.Logger;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.staff.domain.HqRole;
@@ -59,8 +58,8 @@ public class MasterDataImport {
             throw new IllegalStateException("guitai.import-dir is " + folder + ", which holds none of " + FILES);
         }
         Instant now = clock.instant();
-        String storeCount = inFile(folder.resolve("stores.csv"), file -> stores(file, now));
-        String staffCount = inFile(folder.resolve("staff.csv"), file -> staff(file, now));
+        String storeCount = Csv.importing(folder.resolve("stores.csv"), file -> stores(file, now));
+        String staffCount = Csv.importing(folder.resolve("staff.csv"), file -> staff(file, now));
         LOG.info(() -> "master data imported from " + folder + ": " + storeCount + ", " + staffCount);
     }
 
@@ -77,7 +76,7 @@ public class MasterDataImport {
             try {
                 currency = Currency.getInstance(row.get("currency"));
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, "currency '" + row.get("currency") + "': expected an ISO 4217 code such as CNY");
+                throw row.problem(file, "currency '" + row.get("currency") + "': expected an ISO 4217 code such as CNY");
             }
             stores.add(new ChainStore(id, row.get("name"), row.get("city"), currency, now));
             added++;
@@ -97,7 +96,7 @@ public class MasterDataImport {
             try {
                 roles = row.constants("roles", HqRole.class);
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, e.getMessage());
+                throw row.problem(file, e.getMessage());
             }
             staff.add(new HqStaff(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("password")), now));
             added++;
@@ -118,18 +117,5 @@ public class MasterDataImport {
         }
         int changed = issued;
         LOG.info(() -> "store credentials: " + credentials.size() + " in the file, " + changed + " issued or replaced now");
-    }
-
-    private static String inFile(Path file, Function<Path, String> importer) {
-        try {
-            return importer.apply(file);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(file + " " + e.getMessage(), e);
-        }
-    }
-
-
-    private static IllegalStateException bad(Path file, Csv.Row row, String message) {
-        return new IllegalStateException(file + " line " + row.line() + ": " + message);
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the sample and import files: RFC 4180 CSV in UTF-8 with a header row; fields may be quoted
@@ -49,6 +50,23 @@ public final class Csv {
                 }
             }
             return found;
+        }
+
+        /** A problem with this row, told with the file's name and the row's line. */
+        public IllegalStateException problem(Path file, String message) {
+            return new IllegalStateException(file + " line " + line + ": " + message);
+        }
+    }
+
+    /**
+     * Runs the import of one file; a problem its rows report as IllegalArgumentException (a
+     * missing column, a row of the wrong width) is told with the file's name.
+     */
+    public static <T> T importing(Path file, Function<Path, T> importer) {
+        try {
+            return importer.apply(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + " " + e.getMessage(), e);
         }
     }
 

@@ -55,6 +55,15 @@ public final class Throttle {
     public record Refusal(boolean locked, Instant until) {
     }
 
+    /**
+     * The wait until {@code until} in whole seconds, rounded up (a client that waits this long is
+     * not refused again), and never below one.
+     */
+    public static long secondsUntil(Instant now, Instant until) {
+        Duration left = Duration.between(now, until);
+        return Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
+    }
+
     /** What is known of one key's wrong secrets; {@code lastFailureAt} and {@code lockedUntil} may be null. */
     public record Tally(int failures, Instant lastFailureAt, Instant lockedUntil) {
 

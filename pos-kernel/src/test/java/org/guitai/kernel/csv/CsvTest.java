@@ -50,4 +50,14 @@ class CsvTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> bad.constants("colours", Colour.class));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("colours 'RED|BLUE'") && e.getMessage().contains("[RED, GREEN]"), e.getMessage());
     }
+
+    @Test
+    void namesTheFileAndLineOfAProblem() throws IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("import/products.csv");
+        Csv.Row row = Csv.parse(new StringReader("sku\nA1\nA1\n")).get(1);
+        assertEquals("import/products.csv line 3: SKU A1 appears twice", row.problem(file, "SKU A1 appears twice").getMessage());
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> Csv.importing(file, f -> row.get("price")));
+        assertEquals("import/products.csv line 3: no column 'price'", missing.getMessage());
+        assertEquals("2 rows", Csv.importing(file, f -> "2 rows"));
+    }
 }

@@ -88,4 +88,11 @@ class ThrottleTest {
         Throttle.Policy.read(reader);
         assertTrue(String.join(";", reader.problems()).contains("guitai.login.lock-after"), reader.problems().toString());
     }
+
+    @Test
+    void theWaitIsInWholeSecondsRoundedUpAndNeverBelowOne() {
+        assertEquals(2, Throttle.secondsUntil(T0, T0.plusMillis(1_200)));
+        assertEquals(900, Throttle.secondsUntil(T0, T0.plus(Duration.ofMinutes(15))));
+        assertEquals(1, Throttle.secondsUntil(T0.plusSeconds(5), T0));
+    }
 }

@@ -64,10 +64,10 @@ public class MasterDataImport {
         }
         Instant now = clock.instant();
         List<String> counts = new ArrayList<>();
-        counts.add(inFile(folder.resolve("products.csv"), this::products));
-        counts.add(inFile(folder.resolve("stock.csv"), file -> stock(file, now)));
-        counts.add(inFile(folder.resolve("terminals.csv"), file -> terminals(file, now)));
-        counts.add(inFile(folder.resolve("staff.csv"), file -> staff(file, now)));
+        counts.add(Csv.importing(folder.resolve("products.csv"), this::products));
+        counts.add(Csv.importing(folder.resolve("stock.csv"), file -> stock(file, now)));
+        counts.add(Csv.importing(folder.resolve("terminals.csv"), file -> terminals(file, now)));
+        counts.add(Csv.importing(folder.resolve("staff.csv"), file -> staff(file, now)));
         LOG.info(() -> "master data imported from " + folder + ": " + String.join(", ", counts));
     }
 
@@ -79,7 +79,7 @@ public class MasterDataImport {
         for (Csv.Row row : Csv.readIfPresent(file)) {
             String sku = row.get("sku");
             if (!seen.add(sku)) {
-                throw bad(file, row, "SKU " + sku + " appears twice");
+                throw row.problem(file, "SKU " + sku + " appears twice");
             }
             if (catalog.find(sku).isPresent()) {
                 tally.kept++;
@@ -89,10 +89,10 @@ public class MasterDataImport {
             try {
                 barcode = new Ean13(row.get("barcode"));
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, e.getMessage());
+                throw row.problem(file, e.getMessage());
             }
             if (!barcodes.add(barcode.toString()) || catalog.findByBarcode(barcode.toString()).isPresent()) {
-                throw bad(file, row, "barcode " + barcode + " already belongs to another product");
+                throw row.problem(file, "barcode " + barcode + " already belongs to another product");
             }
             try {
                 Product.Description description = new Product.Description(row.get("name"), row.get("brand"), row.get("model"),
@@ -100,7 +100,7 @@ public class MasterDataImport {
                 catalog.add(new Product(sku, barcode, description, Money.of(row.get("price"), settings.currency()),
                         new BigDecimal(row.get("vat_rate"))));
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, e.getMessage());
+                throw row.problem(file, e.getMessage());
             }
             tally.added++;
         }
@@ -112,7 +112,7 @@ public class MasterDataImport {
         for (Csv.Row row : Csv.readIfPresent(file)) {
             String sku = row.get("sku");
             if (catalog.find(sku).isEmpty()) {
-                throw bad(file, row, "no product has SKU " + sku);
+                throw row.problem(file, "no product has SKU " + sku);
             }
             if (catalog.stock(sku).isPresent()) {
                 tally.kept++;
@@ -121,7 +121,7 @@ public class MasterDataImport {
             try {
                 catalog.add(new Stock(sku, new BigDecimal(row.get("on_hand")), now));
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, e.getMessage());
+                throw row.problem(file, e.getMessage());
             }
             tally.added++;
         }
@@ -152,26 +152,12 @@ public class MasterDataImport {
             try {
                 roles = row.constants("roles", Role.class);
             } catch (IllegalArgumentException e) {
-                throw bad(file, row, e.getMessage());
+                throw row.problem(file, e.getMessage());
             }
             staff.add(new Staff(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("pin")), now));
             tally.added++;
         }
         return tally.toString();
-    }
-
-    /** Runs one file's import; a problem the rows report (a missing column) is told with the file's name. */
-    private static String inFile(Path file, java.util.function.Function<Path, String> importer) {
-        try {
-            return importer.apply(file);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(file + " " + e.getMessage(), e);
-        }
-    }
-
-
-    private static IllegalStateException bad(Path file, Csv.Row row, String message) {
-        return new IllegalStateException(file + " line " + row.line() + ": " + message);
     }
 
     private static final class Tally {

@@ -1,9 +1,9 @@
 package org.guitai.store.staff.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.guitai.kernel.problem.PosException;
+import org.guitai.kernel.security.Throttle;
 
 /** Too many wrong PINs for this staff code at this terminal: wait, or (when locked) ask a manager. */
 public class LoginThrottledException extends PosException {
@@ -17,10 +17,9 @@ public class LoginThrottledException extends PosException {
         super(locked ? "login-locked" : "login-throttled", locked ? 423 : 429,
                 locked ? "Login locked" : "Too many attempts",
                 locked ? "too many wrong PINs for this staff code at this terminal: locked until " + until + " UTC, or until a manager unlocks it"
-                        : "too many wrong PINs for this staff code at this terminal: try again in "
-                        + Math.max(1, Duration.between(now, until).toSeconds()) + " s");
+                        : "too many wrong PINs for this staff code at this terminal: try again in " + Throttle.secondsUntil(now, until) + " s");
         this.until = until;
-        this.retryAfterSeconds = Math.max(1, Duration.between(now, until).toSeconds());
+        this.retryAfterSeconds = Throttle.secondsUntil(now, until);
     }
 
     @Override
