@@ -281,18 +281,16 @@ public final class StoreBenchmark {
 
     /** CPU the process's JIT compiler threads have used so far. */
     static long jitMillis(long pid) throws IOException {
-        long ticks = 0;
+        long millis = 0;
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String comm = Files.readString(task.resolve("comm")).trim();
                 if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    millis += cpuMillis(task.resolve("stat"));
                 }
             }
         }
-        return ticks * 10;
+        return millis;
     }
 
     // --- (a) the floor ----------------------------------------------------------------------------------
@@ -587,8 +585,13 @@ public final class StoreBenchmark {
 
     /** User and system CPU a process has used so far, from /proc (clock ticks of 10 ms). */
     static long cpuMillis(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return cpuMillis(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** User and system CPU of a process's or a thread's stat file (utime and stime, after the command's closing parenthesis). */
+    private static long cpuMillis(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
