@@ -522,6 +522,8 @@ class StoreApiIT {
             assertEquals(200, early.status(), early::toString);
             assertEquals("PENDING", early.json().getString("state"));
             assertEquals("M001", early.json().getString("requeuedBy"));
+            assertEquals(1, count("select count(*) from audit_entry where event = 'OUTBOX_REQUEUED' and subject = ? and requested_by = 'M001'"
+                    + " and terminal_id is not null and detail like ?", eventId, "SaleCompleted event put back in line for HQ after: rejected by HQ: %"));
             Eventually.until(Duration.ofSeconds(30), "refused again",
                     () -> count("select count(*) from outbox_event where id = ? and dead_at is not null and dead_count = 2", eventId) == 1);
 
@@ -538,6 +540,8 @@ class StoreApiIT {
 
             Answer late = manager.post("sync/outbox/dead-letters/" + eventId + "/retry");
             assertEquals(409, late.status(), late::toString);
+            assertEquals(2, count("select count(*) from audit_entry where event = 'OUTBOX_REQUEUED' and subject = ?", eventId),
+                    "two requeues audited, the refused third one not");
             assertTrue(late.isProblem(), late::toString);
             assertEquals("urn:guitai:problem:not-a-dead-letter", late.json().getString("type"));
             assertEquals("DELIVERED", late.json().getString("state"));
@@ -555,9 +559,12 @@ class StoreApiIT {
         Eventually.until(Duration.ofSeconds(30), "set aside",
                 () -> count("select count(*) from outbox_event where type = 'PriceChanged' and dead_at is not null") == 3);
         hq.learn("PriceChanged");
+        long audited = count("select count(*) from audit_entry where event = 'OUTBOX_REQUEUED' and subject = 'all dead letters'");
         Answer requeued = loggedIn("M001", "1357").post("sync/outbox/dead-letters/retry");
         assertEquals(200, requeued.status(), requeued::toString);
         assertTrue(requeued.json().getInt("requeued") >= 3, requeued::toString);
+        assertEquals(audited + 1, count("select count(*) from audit_entry where event = 'OUTBOX_REQUEUED' and subject = 'all dead letters'"
+                + " and requested_by = 'M001' and detail like ?", "% dead letters put back in line for HQ (%PriceChanged%"), "one entry for the lot");
         Eventually.until(Duration.ofSeconds(30), "all delivered after the requeue",
                 () -> count("select count(*) from outbox_event where type = 'PriceChanged' and delivered_at is not null and dead_at is null"
                         + " and requeued_by = 'M001'") == 3);

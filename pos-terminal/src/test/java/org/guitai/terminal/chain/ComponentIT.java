@@ -63,7 +63,7 @@ class ComponentIT {
                 ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_TEST_DB_USER")).orElse("root"),
                 Optional.ofNullable(System.getenv("GUITAI_TEST_DB_PASSWORD")).orElse(""))
                 : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
-        for (String db : List.of(PREFIX + "hq", PREFIX + "s009")) {
+        for (String db : List.of(PREFIX + "hq", PREFIX + "s009", PREFIX + "s010")) {
             database.dropDatabase(db);
             database.createDatabase(db);
         }
@@ -92,6 +92,34 @@ class ComponentIT {
         } finally {
             store.stop();
         }
+    }
+
+    @Test
+    void aBadImportRowStopsTheStoreNamingItsFileAndLineAndKeepsNothingOfTheImport() throws Exception {
+        // the bad row is in the last file imported: what the files before it added goes too
+        Path folder = write(home.resolve("import-s010"), Map.of(
+                "products.csv", "sku,barcode,name,brand,model,spec,colour,unit,price,vat_rate\n"
+                        + "K1," + KETTLE + ",电水壶,美的,MK-1,1.7L,白色,台,50.00,0.13\n",
+                "stock.csv", "sku,on_hand\nK1,5\n",
+                "terminals.csv", "id,name\nT9,收银台 9\n",
+                "staff.csv", "code,name,roles,pin\nC900,张伟,CASHIER,9753\nC901,李娜,CASHIER|BOSS,2468\n"));
+        Launched store = launch("store", Map.of("GUITAI_DB_URL", database.url(PREFIX + "s010"), "GUITAI_DB_USER", database.user(),
+                "GUITAI_DB_PASSWORD", database.password(), "GUITAI_STORE_ID", "S010", "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
+                "GUITAI_IMPORT_DIR", home.relativize(folder).toString(), "GUITAI_PORT", Integer.toString(EmbeddedDatabase.freePort()),
+                "GUITAI_BIND_ADDRESS", "127.0.0.1"));
+        try {
+            assertTrue(store.process.waitFor(2, TimeUnit.MINUTES), "the launcher ended");
+            assertEquals(1, store.process.exitValue(), store::output);
+            assertTrue(store.output().contains("./guitai store did not start: store did not deploy: "), store::output);
+            assertTrue(store.output().contains(folder.resolve("staff.csv") + " line 3: roles 'CASHIER|BOSS': expected some of "), store::output);
+            assertTrue(store.servers().stream().noneMatch(ProcessHandle::isAlive), "the server was stopped");
+        } finally {
+            store.stop();
+        }
+        String db = PREFIX + "s010";
+        assertEquals(1, count(db, "select count(*) from flyway_schema_history where success = 1 and version = '1'"), "the schema is there");
+        assertEquals(0, count(db, "select count(*) from product") + count(db, "select count(*) from stock")
+                + count(db, "select count(*) from terminal") + count(db, "select count(*) from staff"), "nothing of the import is kept");
     }
 
     @Test
@@ -174,9 +202,15 @@ class ComponentIT {
     }
 
     private static long countHq(String sql, String parameter) {
-        try (Connection c = DriverManager.getConnection(database.url(PREFIX + "hq"), database.user(), database.password());
+        return count(PREFIX + "hq", sql, parameter);
+    }
+
+    private static long count(String db, String sql, String... parameters) {
+        try (Connection c = DriverManager.getConnection(database.url(db), database.user(), database.password());
              PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : 0;
             }

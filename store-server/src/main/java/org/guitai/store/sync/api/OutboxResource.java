@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.problem.InvalidRequestException;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.platform.security.CurrentCaller;
@@ -105,7 +106,7 @@ public class OutboxResource {
     @Path("dead-letters/{id}/retry")
     public EventView retry(@PathParam("id") String id) {
         Caller manager = manager("requeueing a dead letter");
-        return EventView.of(outbox.requeue(id, manager.staffCode()));
+        return EventView.of(outbox.requeue(id, AuditLog.Who.of(manager.staffCode(), manager.terminalId())));
     }
 
     /** Puts the oldest dead letters back in line, up to {@code limit} (default and most 1000) per call. */
@@ -113,7 +114,7 @@ public class OutboxResource {
     @Path("dead-letters/retry")
     public RequeuedView retryAll(@QueryParam("limit") String limit) {
         Caller manager = manager("requeueing dead letters");
-        Outbox.Requeued requeued = outbox.requeueAll(manager.staffCode(), limit(limit));
+        Outbox.Requeued requeued = outbox.requeueAll(AuditLog.Who.of(manager.staffCode(), manager.terminalId()), limit(limit));
         return new RequeuedView(requeued.requeued(), requeued.left());
     }
 

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.guitai.kernel.contract.StoreEvent;
+import org.guitai.store.audit.domain.AuditEvent;
+import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.sync.domain.OutboxEvent;
 import org.guitai.store.sync.domain.OutboxEventNotFoundException;
 
@@ -56,6 +58,9 @@ public class Outbox {
 
     @Inject
     Event<EventRecorded> recorded;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Event<EventsRequeued> requeued;
@@ -182,9 +187,11 @@ public class Outbox {
      * @throws org.guitai.store.sync.domain.NotADeadLetterException when it is pending or delivered
      */
     @Transactional
-    public OutboxEvent requeue(String id, String staffCode) {
+    public OutboxEvent requeue(String id, AuditLog.Who manager) {
         OutboxEvent event = find(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new OutboxEventNotFoundException(id));
-        event.requeue(staffCode, clock.instant());
+        String reason = event.deadReason().orElse("");
+        event.requeue(manager.requestedBy(), clock.instant());
+        audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, event.id(), truncated(event.type() + " event put back in line for HQ after: " + reason));
         requeued.fire(new EventsRequeued(1));
         return event;
     }
@@ -195,18 +202,28 @@ public class Outbox {
 
     /** Puts the oldest dead letters back in line, at most {@code limit} of them. */
     @Transactional
-    public Requeued requeueAll(String staffCode, int limit) {
+    public Requeued requeueAll(AuditLog.Who manager, int limit) {
         List<OutboxEvent> dead = em.createQuery("select e from OutboxEvent e where " + DEAD + " order by e.seq", OutboxEvent.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(limit)
                 .getResultList();
         Instant now = clock.instant();
-        dead.forEach(e -> e.requeue(staffCode, now));
+        dead.forEach(e -> e.requeue(manager.requestedBy(), now));
         if (!dead.isEmpty()) {
+            // one entry for the lot: the rows themselves say who put each back, and when
+            String types = dead.stream().map(OutboxEvent::type).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
+            audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, "all dead letters",
+                    truncated(dead.size() + " dead letters put back in line for HQ (" + types + "), from " + dead.get(0).id()
+                            + " to " + dead.get(dead.size() - 1).id()));
             requeued.fire(new EventsRequeued(dead.size()));
         }
         em.flush();
         return new Requeued(dead.size(), em.createQuery("select count(e) from OutboxEvent e where " + DEAD, Long.class).getSingleResult());
+    }
+
+    /** An audit entry's detail holds 500 characters. */
+    private static String truncated(String detail) {
+        return detail.length() <= 500 ? detail : detail.substring(0, 499) + "…";
     }
 
     private Optional<OutboxEvent> find(String id, LockModeType lock) {
