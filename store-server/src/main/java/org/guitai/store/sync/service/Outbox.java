@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
@@ -191,7 +192,7 @@ public class Outbox {
         OutboxEvent event = find(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new OutboxEventNotFoundException(id));
         String reason = event.deadReason().orElse("");
         event.requeue(manager.requestedBy(), clock.instant());
-        audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, event.id(), truncated(event.type() + " event put back in line for HQ after: " + reason));
+        audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, event.id(), event.type() + " event put back in line for HQ after: " + reason);
         requeued.fire(new EventsRequeued(1));
         return event;
     }
@@ -211,19 +212,14 @@ public class Outbox {
         dead.forEach(e -> e.requeue(manager.requestedBy(), now));
         if (!dead.isEmpty()) {
             // one entry for the lot: the rows themselves say who put each back, and when
-            String types = dead.stream().map(OutboxEvent::type).distinct().sorted().collect(java.util.stream.Collectors.joining(", "));
+            String types = dead.stream().map(OutboxEvent::type).distinct().sorted().collect(Collectors.joining(", "));
             audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, "all dead letters",
-                    truncated(dead.size() + " dead letters put back in line for HQ (" + types + "), from " + dead.get(0).id()
-                            + " to " + dead.get(dead.size() - 1).id()));
+                    dead.size() + " dead letters put back in line for HQ (" + types + "), from " + dead.get(0).id()
+                            + " to " + dead.get(dead.size() - 1).id());
             requeued.fire(new EventsRequeued(dead.size()));
         }
         em.flush();
         return new Requeued(dead.size(), em.createQuery("select count(e) from OutboxEvent e where " + DEAD, Long.class).getSingleResult());
-    }
-
-    /** An audit entry's detail holds 500 characters. */
-    private static String truncated(String detail) {
-        return detail.length() <= 500 ? detail : detail.substring(0, 499) + "…";
     }
 
     private Optional<OutboxEvent> find(String id, LockModeType lock) {
