@@ -215,6 +215,28 @@ class HqApiIT {
     // --- login throttling ----------------------------------------------------------------------------
 
     @Test
+    void quietFailuresAndExpiredLocksAreForgottenAtTheNextAttempt() throws SQLException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(
+                "insert into hq_login_throttle (staff_code, failures, last_failure_at, locked_until) values "
+                        + "(?, 3, utc_timestamp(6) - interval 16 minute, null), "
+                        + "(?, 6, utc_timestamp(6) - interval 2 day, utc_timestamp(6) - interval 1 second), "
+                        + "(?, 6, utc_timestamp(6) - interval 1 minute, utc_timestamp(6) + interval 14 minute), "
+                        + "(?, 2, utc_timestamp(6) - interval 14 minute, null)")) {
+            for (int i = 1; i <= 4; i++) {
+                s.setString(i, "Q" + i + "-" + tag);
+            }
+            s.executeUpdate();
+        }
+        assertProblem(401, "invalid-credentials", api().post("sessions", login("Q0-" + tag, "not-the-password")));
+        // quiet for longer than the lock (15 minutes here) or past the lock: gone; still locked, or failed lately: kept
+        assertEquals(0, count("select count(*) from hq_login_throttle where staff_code in (?, ?)", "Q1-" + tag, "Q2-" + tag));
+        assertEquals(2, count("select count(*) from hq_login_throttle where staff_code in (?, ?)", "Q3-" + tag, "Q4-" + tag));
+        assertProblem(423, "login-locked", api().post("sessions", login("Q3-" + tag, "not-the-password")));
+        assertEquals(1, count("select count(*) from hq_login_throttle where staff_code = ? and failures = 1", "Q0-" + tag));
+    }
+
+    @Test
     void wrongPasswordsSlowACodeDownThenLockItJustTheSameForCodesThatDoNotExist() throws SQLException {
         String known = "T-" + UUID.randomUUID().toString().substring(0, 8);
         enrol(known, "right-password-1");

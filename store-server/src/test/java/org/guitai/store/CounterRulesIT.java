@@ -255,6 +255,22 @@ class CounterRulesIT {
     }
 
     @Test
+    void quietFailuresAndExpiredLocksAreForgottenAtTheNextAttempt() throws SQLException {
+        Shop shop = shop();
+        Shop.execute("insert into login_throttle (staff_code, terminal_id, failures, last_failure_at, locked_until) values "
+                + "('Q901', 'T2', 3, utc_timestamp(6) - interval 16 minute, null), "
+                + "('Q902', 'T2', 6, utc_timestamp(6) - interval 2 day, utc_timestamp(6) - interval 1 second), "
+                + "('Q903', 'T2', 6, utc_timestamp(6) - interval 1 minute, utc_timestamp(6) + interval 14 minute), "
+                + "('Q904', 'T2', 2, utc_timestamp(6) - interval 14 minute, null)");
+        assertProblem(401, "invalid-credentials", shop.api().post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"Q900\",\"pin\":\"0000\"}"));
+        // quiet for longer than the lock (15 minutes here) or past the lock: gone; still locked, or failed lately: kept
+        assertEquals(0, count("select count(*) from login_throttle where staff_code in ('Q901', 'Q902')"));
+        assertEquals(2, count("select count(*) from login_throttle where staff_code in ('Q903', 'Q904')"));
+        assertProblem(423, "login-locked", shop.api().post("sessions", "{\"terminalId\":\"T2\",\"staffCode\":\"Q903\",\"pin\":\"0000\"}"));
+        assertEquals(1, count("select count(*) from login_throttle where staff_code = 'Q900' and terminal_id = 'T1' and failures = 1"));
+    }
+
+    @Test
     void unknownCodesAreThrottledTheSameWay() {
         Shop shop = shop();
         List<Integer> statuses = new ArrayList<>();

@@ -8,12 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.staff.domain.HqStaff;
 import org.guitai.hq.staff.domain.InvalidCredentialsException;
@@ -49,8 +47,6 @@ public class LoginGuard {
     @Inject
     LoginGuard self;
 
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
-    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
     /** This attempt: refused outright, or counted as the how-manyth failure until the password proves right. */
     public record Attempt(Optional<Throttle.Refusal> refusal, int failures, boolean locks, Optional<HqStaff> member) {
@@ -69,6 +65,7 @@ public class LoginGuard {
     public HqStaff verify(String staffCode, String password) {
         // the turn at the hash comes first: an attempt that never gets one is not counted against the code
         return SlowChecks.inTurn(() -> {
+            self.forgetQuietFailures(clock.instant());
             Attempt attempt = self.reserve(staffCode);
             if (attempt.refusal().isPresent()) {
                 Throttle.Refusal refusal = attempt.refusal().get();
@@ -89,7 +86,6 @@ public class LoginGuard {
     @Transactional(TxType.REQUIRES_NEW)
     public Attempt reserve(String staffCode) {
         Instant now = clock.instant();
-        forgetQuietFailures(now);
         // the row exists before it is locked, so two first attempts cannot both insert it
         em.createNativeQuery("insert into hq_login_throttle (staff_code, failures) values (?, 0) on duplicate key update staff_code = staff_code")
                 .setParameter(1, staffCode)
@@ -108,15 +104,13 @@ public class LoginGuard {
     }
 
     /**
-     * Failures followed by a quiet lock period, and expired locks, are forgotten (at most once a
-     * minute): guesses at codes that do not exist cannot grow the table without bound. The refusals
+     * Failures followed by a quiet lock period, and expired locks, are forgotten, before every
+     * attempt and in a transaction of its own (it holds no row lock while the attempt takes its
+     * own): guesses at codes that do not exist cannot grow the table without bound. The refusals
      * themselves stay in {@code hq_login_failure}.
      */
-    private void forgetQuietFailures(Instant now) {
-        Instant last = lastPurge.get();
-        if (now.isBefore(last.plus(PURGE_EVERY)) || !lastPurge.compareAndSet(last, now)) {
-            return;
-        }
+    @Transactional(TxType.REQUIRES_NEW)
+    public void forgetQuietFailures(Instant now) {
         LocalDateTime quietSince = LocalDateTime.ofInstant(now.minus(settings.loginPolicy().lockFor()), ZoneOffset.UTC);
         em.createNativeQuery("delete from hq_login_throttle where (locked_until is null and last_failure_at < ?) or locked_until < ?")
                 .setParameter(1, quietSince).setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -55,8 +54,6 @@ public class LoginGuard {
     @Inject
     LoginGuard self;
 
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
-    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge = new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
 
     /**
      * The active staff member with this code and PIN at this terminal. Each attempt is counted as
@@ -81,6 +78,7 @@ public class LoginGuard {
         // the turn at the hash comes first: an attempt that never gets one is not counted against the code
         return SlowChecks.inTurn(() -> {
             Instant now = clock.instant();
+            self.forgetQuietFailures(now);
             Attempt attempt = self.reserve(staffCode, terminalId);
             if (attempt.refusal().isPresent()) {
                 Throttle.Refusal refusal = attempt.refusal().get();
@@ -119,7 +117,6 @@ public class LoginGuard {
     @Transactional(TxType.REQUIRES_NEW)
     public Attempt reserve(String staffCode, String terminalId) {
         Instant now = clock.instant();
-        forgetQuietFailures(now);
         // the row exists before it is locked, so two first attempts cannot both insert it
         em.createNativeQuery("insert into login_throttle (staff_code, terminal_id, failures, last_failure_at) values (?, ?, 0, ?) "
                         + "on duplicate key update staff_code = staff_code")
@@ -135,14 +132,12 @@ public class LoginGuard {
     }
 
     /**
-     * Failures followed by a quiet lock period, and expired locks, are forgotten (at most once a
-     * minute): guesses at codes that do not exist cannot grow the table without bound.
+     * Failures followed by a quiet lock period, and expired locks, are forgotten, before every
+     * attempt and in a transaction of its own (it holds no row lock while the attempt takes its
+     * own): guesses at codes that do not exist cannot grow the table without bound.
      */
-    private void forgetQuietFailures(Instant now) {
-        Instant last = lastPurge.get();
-        if (now.isBefore(last.plus(PURGE_EVERY)) || !lastPurge.compareAndSet(last, now)) {
-            return;
-        }
+    @Transactional(TxType.REQUIRES_NEW)
+    public void forgetQuietFailures(Instant now) {
         LocalDateTime quietSince = LocalDateTime.ofInstant(now.minus(settings.loginPolicy().lockFor()), ZoneOffset.UTC);
         em.createNativeQuery("delete from login_throttle where (locked_until is null and last_failure_at < ?) or locked_until < ?")
                 .setParameter(1, quietSince).setParameter(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC))
