@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.staff.domain.HqStaff;
 import org.guitai.hq.staff.domain.InvalidCredentialsException;
@@ -31,6 +33,8 @@ import org.guitai.kernel.security.Throttle;
  */
 @ApplicationScoped
 public class LoginGuard {
+
+    private static final Logger LOG = Logger.getLogger(LoginGuard.class.getName());
 
     /** Verified against when the staff code is unknown or inactive, so every failure takes the same time. */
     private static final String DECOY_HASH = SlowHash.hash("decoy");
@@ -65,7 +69,12 @@ public class LoginGuard {
     public HqStaff verify(String staffCode, String password) {
         // the turn at the hash comes first: an attempt that never gets one is not counted against the code
         return SlowChecks.inTurn(() -> {
-            self.forgetQuietFailures(clock.instant());
+            try {
+                self.forgetQuietFailures(clock.instant());
+            } catch (RuntimeException e) {
+                // housekeeping: the attempt is weighed all the same, and the next one purges again
+                LOG.log(Level.WARNING, "forgetting quiet login failures failed: " + e);
+            }
             Attempt attempt = self.reserve(staffCode);
             if (attempt.refusal().isPresent()) {
                 Throttle.Refusal refusal = attempt.refusal().get();

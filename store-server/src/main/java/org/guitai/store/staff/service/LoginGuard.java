@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.guitai.kernel.security.SlowChecks;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.kernel.security.Throttle;
@@ -32,6 +34,8 @@ import org.guitai.store.staff.domain.Staff;
  */
 @ApplicationScoped
 public class LoginGuard {
+
+    private static final Logger LOG = Logger.getLogger(LoginGuard.class.getName());
 
     /** Verified against when the staff code is unknown, so both failures take the same time. */
     private static final String DECOY_HASH = SlowHash.hash("decoy");
@@ -78,7 +82,12 @@ public class LoginGuard {
         // the turn at the hash comes first: an attempt that never gets one is not counted against the code
         return SlowChecks.inTurn(() -> {
             Instant now = clock.instant();
-            self.forgetQuietFailures(now);
+            try {
+                self.forgetQuietFailures(now);
+            } catch (RuntimeException e) {
+                // housekeeping: the attempt is weighed all the same, and the next one purges again
+                LOG.log(Level.WARNING, "forgetting quiet login failures failed: " + e);
+            }
             Attempt attempt = self.reserve(staffCode, terminalId);
             if (attempt.refusal().isPresent()) {
                 Throttle.Refusal refusal = attempt.refusal().get();

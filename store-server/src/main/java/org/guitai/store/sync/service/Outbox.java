@@ -190,9 +190,9 @@ public class Outbox {
     @Transactional
     public OutboxEvent requeue(String id, AuditLog.Who manager) {
         OutboxEvent event = find(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new OutboxEventNotFoundException(id));
-        String reason = event.deadReason().orElse("");
+        String refusal = event.deadReason().map(r -> " after: " + r).orElse("");
         event.requeue(manager.requestedBy(), clock.instant());
-        audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, event.id(), event.type() + " event put back in line for HQ after: " + reason);
+        audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, event.id(), event.type() + " event put back in line for HQ" + refusal);
         requeued.fire(new EventsRequeued(1));
         return event;
     }
@@ -211,10 +211,10 @@ public class Outbox {
         Instant now = clock.instant();
         dead.forEach(e -> e.requeue(manager.requestedBy(), now));
         if (!dead.isEmpty()) {
-            // one entry for the lot: the rows themselves say who put each back, and when
+            // one entry for the lot (up to a thousand events): how many, of which types, the oldest and the newest
             String types = dead.stream().map(OutboxEvent::type).distinct().sorted().collect(Collectors.joining(", "));
-            audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, "all dead letters",
-                    dead.size() + " dead letters put back in line for HQ (" + types + "), from " + dead.get(0).id()
+            audit.record(AuditEvent.OUTBOX_REQUEUED, manager, null, "dead letters",
+                    "the " + dead.size() + " oldest dead letters put back in line for HQ (" + types + "), from " + dead.get(0).id()
                             + " to " + dead.get(dead.size() - 1).id());
             requeued.fire(new EventsRequeued(dead.size()));
         }
