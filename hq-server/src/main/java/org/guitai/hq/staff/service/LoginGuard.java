@@ -51,7 +51,6 @@ public class LoginGuard {
     @Inject
     LoginGuard self;
 
-
     /** This attempt: refused outright, or counted as the how-manyth failure until the password proves right. */
     public record Attempt(Optional<Throttle.Refusal> refusal, int failures, boolean locks, Optional<HqStaff> member) {
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.guitai.store.audit.domain.AuditEntry;
 import org.guitai.store.audit.domain.AuditEvent;
+import org.guitai.store.platform.security.Caller;
 
 /** Appends to the audit log. */
 @ApplicationScoped
@@ -21,6 +22,11 @@ public class AuditLog {
 
         public static Who of(String requestedBy, String terminalId) {
             return new Who(requestedBy, null, terminalId);
+        }
+
+        /** The logged-in caller at their terminal, asking for nobody's approval. */
+        public static Who of(Caller caller) {
+            return of(caller.staffCode(), caller.terminalId());
         }
     }
 

@@ -68,7 +68,7 @@ public class Deliveries {
                 request.to(), LocalDateTime.ofInstant(now, settings.zone()), caller.staffCode(), now);
         em.persist(delivery);
         em.flush();
-        audit.record(AuditEvent.DELIVERY_STATUS, AuditLog.Who.of(caller.staffCode(), caller.terminalId()), saleId, request.id(),
+        audit.record(AuditEvent.DELIVERY_STATUS, AuditLog.Who.of(caller), saleId, request.id(),
                 "delivery " + request.id() + " REQUESTED for " + request.from() + " - " + request.to());
         return delivery;
     }
@@ -78,7 +78,7 @@ public class Deliveries {
                 .orElseThrow(() -> DeliveryRuleException.notFound(deliveryId));
         DeliveryStatus before = delivery.status();
         delivery.moveTo(status, caller.staffCode(), clock.instant(), note.orElse(null));
-        audit.record(AuditEvent.DELIVERY_STATUS, AuditLog.Who.of(caller.staffCode(), caller.terminalId()), delivery.saleId(), deliveryId,
+        audit.record(AuditEvent.DELIVERY_STATUS, AuditLog.Who.of(caller), delivery.saleId(), deliveryId,
                 "delivery " + deliveryId + ": " + before + " -> " + status + note.map(n -> " (" + n + ")").orElse(""));
         return delivery;
     }

@@ -101,7 +101,7 @@ public class SaleDocuments {
                     Map.of("due", sale.due().toPlainString()));
         }
         if (!seller.equals(caller)) {
-            audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller.staffCode(), caller.terminalId()), sale.id(),
+            audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller), sale.id(),
                     seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
         }
         // two submissions racing past the lookup above: the loser fails on the sale's key and is answered by replayed()

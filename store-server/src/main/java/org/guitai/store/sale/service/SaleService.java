@@ -259,7 +259,7 @@ public class SaleService {
         SaleLine line = sale.voidLine(lineId, caller.staffCode(), now);
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "voiding a line of a confirmed order")
-                : AuditLog.Who.of(caller.staffCode(), caller.terminalId());
+                : AuditLog.Who.of(caller);
         audit.record(AuditEvent.LINE_VOIDED, who, saleId, line.sku(),
                 "line " + line.lineNo() + " (" + line.quantity().stripTrailingZeros().toPlainString() + " x " + line.unitPrice().toPlainString() + ") voided");
         return sale;
@@ -286,7 +286,7 @@ public class SaleService {
         sale.cancel(now);
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "cancelling a confirmed order voids all its lines")
-                : AuditLog.Who.of(caller.staffCode(), caller.terminalId());
+                : AuditLog.Who.of(caller);
         audit.record(AuditEvent.SALE_CANCELLED, who, saleId, null, "sale cancelled with " + sale.total().toPlainString() + " on it");
         return sale;
     }
@@ -337,7 +337,7 @@ public class SaleService {
         Instant now = clock.instant();
         Payment check = sale.decideCheck(paymentId, outcome, caller.staffCode(), now);
         audit.record(outcome == CheckClearance.Outcome.CLEARED ? AuditEvent.CHECK_CLEARED : AuditEvent.CHECK_BOUNCED,
-                AuditLog.Who.of(caller.staffCode(), caller.terminalId()), saleId, check.checkNumber(),
+                AuditLog.Who.of(caller), saleId, check.checkNumber(),
                 "check " + check.checkNumber() + " of " + check.bank() + " for " + check.applied().toPlainString() + ": " + outcome);
         settle(sale, now);
         return sale;

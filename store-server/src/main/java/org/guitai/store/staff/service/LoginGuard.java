@@ -58,7 +58,6 @@ public class LoginGuard {
     @Inject
     LoginGuard self;
 
-
     /**
      * The active staff member with this code and PIN at this terminal. Each attempt is counted as
      * a failure before the PIN is checked, and forgiven when it was right, so concurrent guesses

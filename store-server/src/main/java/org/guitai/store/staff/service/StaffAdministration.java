@@ -28,14 +28,14 @@ public class StaffAdministration {
     SessionService sessions;
 
     public void unlock(String code, Optional<String> terminalId, Caller manager) {
-        guard.unlock(code, terminalId, AuditLog.Who.of(manager.staffCode(), manager.terminalId()));
+        guard.unlock(code, terminalId, AuditLog.Who.of(manager));
     }
 
     public void disable(String code, Caller manager) {
         Staff member = staff.find(code).orElseThrow(() -> new StaffNotFoundException(code));
         member.disable();
         sessions.endSessionsOf(code);
-        audit.record(AuditEvent.STAFF_DISABLED, AuditLog.Who.of(manager.staffCode(), manager.terminalId()), null, code,
+        audit.record(AuditEvent.STAFF_DISABLED, AuditLog.Who.of(manager), null, code,
                 code + " disabled; their sessions ended");
     }
 }

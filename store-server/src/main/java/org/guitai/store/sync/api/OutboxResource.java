@@ -106,7 +106,7 @@ public class OutboxResource {
     @Path("dead-letters/{id}/retry")
     public EventView retry(@PathParam("id") String id) {
         Caller manager = manager("requeueing a dead letter");
-        return EventView.of(outbox.requeue(id, AuditLog.Who.of(manager.staffCode(), manager.terminalId())));
+        return EventView.of(outbox.requeue(id, AuditLog.Who.of(manager)));
     }
 
     /** Puts the oldest dead letters back in line, up to {@code limit} (default and most 1000) per call. */
@@ -114,7 +114,7 @@ public class OutboxResource {
     @Path("dead-letters/retry")
     public RequeuedView retryAll(@QueryParam("limit") String limit) {
         Caller manager = manager("requeueing dead letters");
-        Outbox.Requeued requeued = outbox.requeueAll(AuditLog.Who.of(manager.staffCode(), manager.terminalId()), limit(limit));
+        Outbox.Requeued requeued = outbox.requeueAll(AuditLog.Who.of(manager), limit(limit));
         return new RequeuedView(requeued.requeued(), requeued.left());
     }
 
