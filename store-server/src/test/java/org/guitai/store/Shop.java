@@ -10,7 +10,12 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
@@ -134,6 +139,29 @@ final class Shop {
                 r.next();
                 return r.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows a query finds, each as its columns (lower case) and values in the order of the query. */
+    static List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                ResultSetMetaData columns = r.getMetaData();
+                while (r.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns.getColumnCount(); i++) {
+                        row.put(columns.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), r.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -26,7 +26,9 @@ import java.sql.Connection;
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
                 "fish.payara.fail-all-connections=true",
                 // a pooled connection is checked at most every 30 s, not before every statement
-                "fish.payara.validate-atmost-once-period-in-seconds=30"
+                "fish.payara.validate-atmost-once-period-in-seconds=30",
+                // a RowBatch sends a sale's rows of several tables in one round trip
+                "allowMultiQueries=true"
         })
 @ApplicationScoped
 public class StoreDataSource {

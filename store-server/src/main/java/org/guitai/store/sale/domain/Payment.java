@@ -193,6 +193,11 @@ public class Payment {
         return id;
     }
 
+    /** The tender's place among the sale's tenders, from 1. */
+    public int seq() {
+        return seq;
+    }
+
     public Sale sale() {
         return sale;
     }

@@ -580,6 +580,23 @@ public class Sale {
         return Optional.ofNullable(completedAt);
     }
 
+    public Optional<Instant> confirmedAt() {
+        return Optional.ofNullable(confirmedAt);
+    }
+
+    public Optional<Instant> packedAt() {
+        return Optional.ofNullable(packedAt);
+    }
+
+    public Optional<Instant> cancelledAt() {
+        return Optional.ofNullable(cancelledAt);
+    }
+
+    /** When the goods left the stock for this sale, if they have. */
+    public Optional<Instant> goodsTakenAt() {
+        return Optional.ofNullable(goodsTakenAt);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Sale other && id.equals(other.id);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.catalog.service.CatalogService;
+import org.guitai.store.platform.persistence.RowBatch;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.IdConflictException;
 import org.guitai.store.sale.domain.Sale;
@@ -66,11 +67,6 @@ public class SaleDocuments {
 
     public Submitted submit(Document document, Caller caller) {
         caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
-        Optional<Sale> recorded = repository.find(document.saleId());
-        if (recorded.isPresent()) {
-            // a replay is answered before any rule is weighed again: stock, prices and approvals have moved on since
-            return replayed(recorded.get(), document.terminalId());
-        }
         Instant now = clock.instant();
         if (document.createdAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new SaleRuleException("document-in-future", "Sale from the future",
@@ -94,8 +90,7 @@ public class SaleDocuments {
         for (SaleService.Tendered tendered : document.payments()) {
             sales.tender(sale, tendered, seller, now);
         }
-        sales.takeGoodsIfCovered(sale, now);
-        if (!sale.isReadyToStampPaid() && sale.status() != SaleStatus.AWAITING_CLEARANCE) {
+        if (!sale.due().isZero()) {
             throw new SaleRuleException("document-unpaid", "Sale not paid",
                     "the payments leave " + sale.due().toPlainString() + " due on a total of " + sale.total().toPlainString(),
                     Map.of("due", sale.due().toPlainString()));
@@ -104,12 +99,16 @@ public class SaleDocuments {
             audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller), sale.id(),
                     seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
         }
-        // two submissions racing past the lookup above: the loser fails on the sale's key and is answered by replayed()
-        repository.add(sale);
+        sales.takeGoodsIfCovered(sale, now);
         sales.stampIfPaid(sale, now);
+        RowBatch rows = new RowBatch();
         if (sale.status() == SaleStatus.PAID) {
-            sales.finish(sale, now);
+            sales.finish(sale, now, rows);
         }
+        // the sale, its lines, tenders and event in one round trip, the slip counter held only for it and the commit;
+        // a replay (or a race with its first copy) fails on the sale's key here and is answered by replayed()
+        repository.add(sale, rows);
+        repository.write(rows);
         return new Submitted(sale, true);
     }
 

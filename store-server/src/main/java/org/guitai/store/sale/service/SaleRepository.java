@@ -4,13 +4,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.guitai.store.platform.persistence.GaplessNumbers;
+import org.guitai.store.platform.persistence.RowBatch;
+import org.guitai.store.sale.domain.NoteCount;
+import org.guitai.store.sale.domain.Payment;
+import org.guitai.store.sale.domain.RejectedNote;
 import org.guitai.store.sale.domain.Sale;
+import org.guitai.store.sale.domain.SaleLine;
 import org.guitai.store.sale.domain.SaleNotFoundException;
 
 @ApplicationScoped
 public class SaleRepository {
+
+    private static final List<String> SALE = List.of("id", "terminal_id", "cashier_code", "origin", "customer_id", "status", "currency",
+            "order_discount_rate", "total", "paid", "slip_number", "business_date", "opened_at", "confirmed_at", "paid_at", "packed_at",
+            "completed_at", "cancelled_at", "goods_taken_at", "version");
+    private static final List<String> LINE = List.of("id", "sale_id", "line_no", "sku", "barcode", "name", "brand", "model", "spec",
+            "colour", "unit", "quantity", "list_price", "base_price", "discount_rate", "unit_price", "amount", "vat_rate", "voided",
+            "voided_at", "voided_by");
+    private static final List<String> PAYMENT = List.of("id", "sale_id", "seq", "tender", "currency", "received", "applied",
+            "change_given", "rounding", "staff_code", "created_at", "auth_code", "last4", "terminal_reference", "check_number", "bank");
+    private static final List<String> CASH_COUNT = List.of("payment_id", "denomination", "count");
+    private static final List<String> REJECTED_NOTE = List.of("payment_id", "position", "denomination", "serial", "reason");
+    private static final List<String> CLEARANCE = List.of("payment_id", "outcome", "decided_by", "decided_at");
+    /** The version JPA gives a row it inserts. */
+    private static final long FIRST_VERSION = 1;
 
     @PersistenceContext(unitName = "store")
     EntityManager em;
@@ -38,6 +60,55 @@ public class SaleRepository {
     public void add(Sale sale) {
         em.persist(sale);
         em.flush();
+    }
+
+    /**
+     * A new sale with its lines and tenders as rows of {@code rows}, which the caller writes with
+     * what else belongs to the same commit in one round trip ({@link #write}): how a submitted
+     * document is recorded. They are the rows JPA writes for these entities, which read them back
+     * as usual; the sale's id, and each line's and payment's, is its primary key.
+     */
+    public void add(Sale sale, RowBatch rows) {
+        rows.insert("sale", SALE, sale.id(), sale.terminalId(), sale.cashierCode(), sale.origin(), sale.customerId(), sale.status(),
+                sale.currency().getCurrencyCode(), sale.orderDiscountRate(), sale.total().amount(), sale.paid().amount(),
+                sale.slipNumber().orElse(null), sale.businessDate(), sale.openedAt(), sale.confirmedAt().orElse(null),
+                sale.paidAt().orElse(null), sale.packedAt().orElse(null), sale.completedAt().orElse(null),
+                sale.cancelledAt().orElse(null), sale.goodsTakenAt().orElse(null), FIRST_VERSION);
+        List<List<Object>> lines = new ArrayList<>();
+        for (SaleLine l : sale.lines()) {
+            var item = l.item();
+            lines.add(Arrays.asList(l.id(), sale.id(), l.lineNo(), l.sku(), item.barcode(), item.name(), item.brand(), item.model(),
+                    item.spec(), item.colour(), item.unit(), l.quantity(), l.listPrice().amount(), l.basePrice().amount(), l.discountRate(),
+                    l.unitPrice().amount(), l.amount().amount(), l.vatRate(), l.isVoided(), l.voidedAt().orElse(null), l.voidedBy().orElse(null)));
+        }
+        rows.insertRows("sale_line", LINE, lines);
+        List<List<Object>> payments = new ArrayList<>();
+        List<List<Object>> counts = new ArrayList<>();
+        List<List<Object>> rejected = new ArrayList<>();
+        List<List<Object>> clearances = new ArrayList<>();
+        for (Payment p : sale.payments()) {
+            payments.add(Arrays.asList(p.id(), sale.id(), p.seq(), p.tender(), p.received().currency().getCurrencyCode(),
+                    p.received().amount(), p.applied().amount(), p.change().amount(), p.rounding().amount(), p.staffCode(), p.createdAt(),
+                    p.authCode(), p.last4(), p.terminalReference(), p.checkNumber(), p.bank()));
+            for (NoteCount c : p.counted()) {
+                counts.add(List.of(p.id(), c.denomination(), c.count()));
+            }
+            List<RejectedNote> notes = p.rejected();
+            for (int position = 0; position < notes.size(); position++) {
+                RejectedNote n = notes.get(position);
+                rejected.add(List.of(p.id(), position, n.denomination(), n.serial(), n.reason()));
+            }
+            p.clearance().ifPresent(c -> clearances.add(List.of(p.id(), c.outcome(), c.decidedBy(), c.decidedAt())));
+        }
+        rows.insertRows("payment", PAYMENT, payments);
+        rows.insertRows("payment_cash_count", CASH_COUNT, counts);
+        rows.insertRows("rejected_note", REJECTED_NOTE, rejected);
+        rows.insertRows("check_clearance", CLEARANCE, clearances);
+    }
+
+    /** Writes the rows in this transaction, in one round trip, after what JPA holds for it. */
+    public void write(RowBatch rows) {
+        rows.execute(em);
     }
 
     /** The next number of a gapless sequence, taken under a row lock in the caller's transaction. */

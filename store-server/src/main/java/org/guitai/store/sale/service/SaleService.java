@@ -24,6 +24,7 @@ import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.config.StoreSettings;
+import org.guitai.store.platform.persistence.RowBatch;
 import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.ChangeBreakdown;
 import org.guitai.store.sale.domain.CheckClearance;
@@ -415,6 +416,12 @@ public class SaleService {
     void finish(Sale sale, Instant now) {
         sale.complete(now);
         outbox.record(StoreEvent.of(UUID.randomUUID(), completedEvent(sale)));
+    }
+
+    /** The same for a sale about to be written whole: its event joins the rows written with it. */
+    void finish(Sale sale, Instant now, RowBatch rows) {
+        sale.complete(now);
+        outbox.record(StoreEvent.of(UUID.randomUUID(), completedEvent(sale)), rows);
     }
 
     // --- rules -------------------------------------------------------------------------------------------

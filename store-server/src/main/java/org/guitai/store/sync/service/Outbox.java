@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
+import org.guitai.store.platform.persistence.RowBatch;
 import org.guitai.store.sync.domain.OutboxEvent;
 import org.guitai.store.sync.domain.OutboxEventNotFoundException;
 
@@ -53,6 +54,7 @@ public class Outbox {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final String IN_LINE = "e.deliveredAt is null and e.deadAt is null";
     private static final String DEAD = "e.deliveredAt is null and e.deadAt is not null";
+    private static final List<String> EVENT_COLUMNS = List.of("id", "type", "payload", "created_at", "attempts", "dead_count");
 
     @PersistenceContext(unitName = "store")
     EntityManager em;
@@ -72,7 +74,19 @@ public class Outbox {
     /** Records the event in the caller's transaction: it exists exactly when the business rows do. */
     @Transactional(TxType.MANDATORY)
     public void record(StoreEvent event) {
-        em.persist(new OutboxEvent(event.id().toString(), event.type(), JSON.toJson(event), clock.instant()));
+        RowBatch row = new RowBatch();
+        record(event, row);
+        row.execute(em);
+    }
+
+    /**
+     * The same, with the event's row joining {@code rows}, which the caller writes with the
+     * business rows in one round trip, in the transaction it runs in.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void record(StoreEvent event, RowBatch rows) {
+        // the columns OutboxEvent maps; the rest start empty, the sequence from the table's counter
+        rows.insert("outbox_event", EVENT_COLUMNS, event.id().toString(), event.type(), JSON.toJson(event), clock.instant(), 0, 0);
         recorded.fire(new EventRecorded(event.id().toString()));
     }
 

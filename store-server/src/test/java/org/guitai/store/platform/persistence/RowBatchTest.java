@@ -1,0 +1,46 @@
+package org.guitai.store.platform.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RowBatchTest {
+
+    private static final List<String> COLUMNS = List.of("id", "name");
+
+    @Test
+    void rowsOfOneTableAreOneStatementAndTablesFollowInTheOrderAdded() {
+        RowBatch batch = new RowBatch()
+                .insert("sale", COLUMNS, "s1", "a")
+                .insertRows("sale_line", COLUMNS, List.of(List.of("l1", "x"), List.of("l2", "y"), List.of("l3", "z")));
+        assertEquals("insert into sale (id, name) values (?, ?);\n"
+                + "insert into sale_line (id, name) values (?, ?), (?, ?), (?, ?)", batch.sql());
+        assertFalse(batch.isEmpty());
+    }
+
+    @Test
+    void noRowsNoStatement() {
+        RowBatch batch = new RowBatch().insertRows("rejected_note", COLUMNS, List.of());
+        assertTrue(batch.isEmpty());
+        assertEquals("", batch.sql());
+        assertEquals("insert into sale (id, name) values (?, ?)", batch.insert("sale", COLUMNS, "s1", null).sql(), "a null is a value");
+    }
+
+    @Test
+    void aRowMustHaveAValueForEveryColumn() {
+        RowBatch batch = new RowBatch();
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> batch.insertRows("sale_line", COLUMNS, List.of(List.of("l1", "x"), Arrays.asList("l2"))));
+        assertEquals("sale_line: 1 values for 2 columns", refused.getMessage());
+    }
+
+    @Test
+    void aValueOfNoKnownColumnTypeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> RowBatch.bind(null, 1, new Object()));
+    }
+}
