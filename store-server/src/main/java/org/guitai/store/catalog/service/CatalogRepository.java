@@ -7,17 +7,22 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.guitai.kernel.barcode.Ean13;
+import org.guitai.kernel.money.Money;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.Stock;
 
@@ -58,20 +63,49 @@ public class CatalogRepository {
     public record Stocked(Product product, BigDecimal onHand) {
     }
 
-    /** The products with these barcodes or SKUs, each with its stock, in one query. */
+    /**
+     * The active products with these barcodes or SKUs, each with its stock, in one query on the caller's
+     * transaction's connection: the lookup of every submitted sale, read without building a JPA
+     * query for a statement whose text changes with the number of codes.
+     */
     public List<Stocked> findWithStock(Collection<String> barcodes, Collection<String> skus) {
         if (barcodes.isEmpty() && skus.isEmpty()) {
             return List.of();
         }
         // an empty IN list is not SQL; no product has the empty string for barcode or SKU
-        return em.createQuery("select p, s.onHand from Product p left join Stock s on s.sku = p.sku "
-                        + "where p.barcode in :barcodes or p.sku in :skus", Object[].class)
-                .setParameter("barcodes", barcodes.isEmpty() ? List.of("") : barcodes)
-                .setParameter("skus", skus.isEmpty() ? List.of("") : skus)
-                .setHint(READ_ONLY, true)
-                .getResultStream()
-                .map(row -> new Stocked((Product) row[0], row[1] == null ? BigDecimal.ZERO : (BigDecimal) row[1]))
-                .toList();
+        Collection<String> byBarcode = barcodes.isEmpty() ? List.of("") : barcodes;
+        Collection<String> bySku = skus.isEmpty() ? List.of("") : skus;
+        String sql = "select p.sku, p.barcode, p.name, p.brand, p.model, p.spec, p.colour, p.unit, p.price, p.currency, p.vat_rate, s.on_hand"
+                + " from product p left join stock s on s.sku = p.sku where (p.barcode in (" + placeholders(byBarcode.size())
+                + ") or p.sku in (" + placeholders(bySku.size()) + ")) and p.active";
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int p = 1;
+            for (String code : byBarcode) {
+                query.setString(p++, code);
+            }
+            for (String code : bySku) {
+                query.setString(p++, code);
+            }
+            List<Stocked> found = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Product product = new Product(row.getString(1), new Ean13(row.getString(2)),
+                            new Product.Description(row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+                                    row.getString(8)),
+                            Money.of(row.getBigDecimal(9), Currency.getInstance(row.getString(10))), row.getBigDecimal(11));
+                    BigDecimal onHand = row.getBigDecimal(12);
+                    found.add(new Stocked(product, onHand == null ? BigDecimal.ZERO : onHand));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("looking up products failed", e);
+        }
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /**
@@ -88,7 +122,7 @@ public class CatalogRepository {
         em.flush();
         String quantity = "case sku" + " when ? then ?".repeat(quantityBySku.size()) + " end";
         String sql = "update stock set on_hand = on_hand - " + quantity + ", updated_at = ? where sku in ("
-                + String.join(", ", Collections.nCopies(quantityBySku.size(), "?")) + ")" + (belowZero ? "" : " and on_hand >= " + quantity);
+                + placeholders(quantityBySku.size()) + ")" + (belowZero ? "" : " and on_hand >= " + quantity);
         Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement update = connection.prepareStatement(sql)) {
             int p = 1;

@@ -99,8 +99,10 @@ public class CatalogService {
 
     /**
      * The products (with stock) a whole sale document names, found in one query by barcode or
-     * SKU. A code that names no active product is refused like a single lookup would be.
+     * SKU in the caller's transaction. A code that names no active product is refused like a
+     * single lookup would be.
      */
+    @Transactional(TxType.MANDATORY)
     public Map<String, Item> items(Collection<String> barcodes, Collection<String> skus) {
         for (String barcode : barcodes) {
             if (!Ean13.isValid(barcode)) {
@@ -109,11 +111,9 @@ public class CatalogService {
         }
         Map<String, Item> byCode = new HashMap<>();
         for (CatalogRepository.Stocked found : catalog.findWithStock(barcodes, skus)) {
-            if (found.product().isActive()) {
-                Item item = new Item(found.product(), found.onHand());
-                byCode.put(found.product().barcode(), item);
-                byCode.put(found.product().sku(), item);
-            }
+            Item item = new Item(found.product(), found.onHand());
+            byCode.put(found.product().barcode(), item);
+            byCode.put(found.product().sku(), item);
         }
         barcodes.stream().filter(b -> !byCode.containsKey(b)).findFirst().ifPresent(b -> {
             throw new ProductNotFoundException("barcode " + b);
