@@ -2,7 +2,7 @@ package org.guitai.hq.ingest.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +20,7 @@ import org.guitai.kernel.contract.EventBatch;
 
 /** Where stores deliver their outbox: authenticated by the store's credential, not a staff session. */
 @Path("stores/{storeId}/events")
-@RequestScoped
+@ApplicationScoped
 @Public
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)

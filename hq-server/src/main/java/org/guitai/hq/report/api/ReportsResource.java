@@ -2,7 +2,7 @@ package org.guitai.hq.report.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.guitai.hq.platform.security.CurrentCaller;
 import org.guitai.hq.report.service.ChainReports;
 
 @Path("reports")
-@RequestScoped
+@ApplicationScoped
 @Produces(APPLICATION_JSON)
 public class ReportsResource {
 

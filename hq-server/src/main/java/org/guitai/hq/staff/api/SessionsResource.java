@@ -2,7 +2,7 @@ package org.guitai.hq.staff.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +20,7 @@ import org.guitai.hq.platform.security.Public;
 import org.guitai.hq.staff.service.SessionService;
 
 @Path("sessions")
-@RequestScoped
+@ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
 public class SessionsResource {

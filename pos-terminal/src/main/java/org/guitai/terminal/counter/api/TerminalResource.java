@@ -2,7 +2,7 @@ package org.guitai.terminal.counter.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,7 @@ import org.guitai.terminal.platform.config.TerminalSettings;
 
 /** Tells the cashier page which counter it runs on. */
 @Path("terminal")
-@RequestScoped
+@ApplicationScoped
 @Produces(APPLICATION_JSON)
 public class TerminalResource {
 

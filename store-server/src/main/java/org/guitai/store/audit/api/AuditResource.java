@@ -2,7 +2,7 @@ package org.guitai.store.audit.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,7 @@ import org.guitai.store.staff.domain.Role;
 
 /** The audit log of a business day (or of one sale), for the store manager. */
 @Path("audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(APPLICATION_JSON)
 public class AuditResource {
 

@@ -2,7 +2,7 @@ package org.guitai.store.catalog.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.problem.InvalidRequestException;
 
 @Path("products")
-@RequestScoped
+@ApplicationScoped
 @Produces(APPLICATION_JSON)
 public class ProductsResource {
 

@@ -2,7 +2,7 @@ package org.guitai.store.delivery.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import org.guitai.store.platform.security.CurrentCaller;
 
 /** Deliveries of one sale (a second resource on {@code sales}: JAX-RS merges them). */
 @Path("sales")
-@RequestScoped
+@ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
 public class SaleDeliveriesResource {
@@ -38,14 +38,11 @@ public class SaleDeliveriesResource {
     @Inject
     CurrentCaller caller;
 
-    @Context
-    UriInfo uri;
-
     /** 送货: books a delivery of a paid sale; repeating the id returns the same delivery. */
     @POST
     @Path("{id}/delivery")
     @RefusesCardNumbers(members = {"contact", "phone", "address"})
-    public Response request(@PathParam("id") String saleId, @NotNull @Valid DeliveryRequest request) {
+    public Response request(@PathParam("id") String saleId, @NotNull @Valid DeliveryRequest request, @Context UriInfo uri) {
         if (!PhoneNumber.isValid(request.phone())) {
             throw new InvalidRequestException("phone '" + request.phone() + "' is not a mainland mobile (13800138000) or landline (010-12345678) number");
         }

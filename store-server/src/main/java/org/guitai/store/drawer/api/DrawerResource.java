@@ -2,7 +2,7 @@ package org.guitai.store.drawer.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +19,7 @@ import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.store.platform.security.CurrentCaller;
 
 @Path("drawer")
-@RequestScoped
+@ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
 public class DrawerResource {

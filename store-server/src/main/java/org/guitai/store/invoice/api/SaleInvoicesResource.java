@@ -2,7 +2,7 @@ package org.guitai.store.invoice.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import org.guitai.store.platform.security.CurrentCaller;
 
 /** The invoices of one sale (a second resource on {@code sales}: JAX-RS merges them). */
 @Path("sales")
-@RequestScoped
+@ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
 public class SaleInvoicesResource {
@@ -38,14 +38,11 @@ public class SaleInvoicesResource {
     @Inject
     CurrentCaller caller;
 
-    @Context
-    UriInfo uri;
-
     /** Issues the sale's invoice; repeating the id returns the same invoice. */
     @POST
     @Path("{id}/invoice")
     @RefusesCardNumbers(members = {"buyerName", "buyerAddress", "buyerPhone", "signature"})
-    public Response issue(@PathParam("id") String saleId, @NotNull @Valid IssueInvoiceRequest request) {
+    public Response issue(@PathParam("id") String saleId, @NotNull @Valid IssueInvoiceRequest request, @Context UriInfo uri) {
         if (!PhoneNumber.isValid(request.buyerPhone())) {
             throw new InvalidRequestException("buyerPhone '" + request.buyerPhone() + "' is not a mainland mobile or landline number");
         }

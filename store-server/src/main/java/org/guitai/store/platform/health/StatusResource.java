@@ -2,7 +2,7 @@ package org.guitai.store.platform.health;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +15,7 @@ import org.guitai.store.platform.security.Public;
  * which {@code /health} can report a few seconds earlier while Payara Micro finishes its boot.
  */
 @Path("status")
-@RequestScoped
+@ApplicationScoped
 @Produces(APPLICATION_JSON)
 public class StatusResource {
 

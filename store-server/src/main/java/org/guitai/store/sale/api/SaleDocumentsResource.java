@@ -2,7 +2,7 @@ package org.guitai.store.sale.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +28,7 @@ import org.guitai.store.sale.service.SaleDocuments;
 import org.guitai.store.sale.service.SaleService;
 
 @Path("sales/documents")
-@RequestScoped
+@ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
 public class SaleDocumentsResource {
@@ -47,13 +47,10 @@ public class SaleDocumentsResource {
     @Inject
     StoreSettings settings;
 
-    @Context
-    UriInfo uri;
-
     /** A whole finished sale: 201 with the sale when recorded now, 200 with the same sale when it was already. */
     @POST
     @RefusesCardNumbers(members = {"payments", "customerId"})
-    public Response submit(@NotNull @Valid SaleDocumentRequest request) {
+    public Response submit(@NotNull @Valid SaleDocumentRequest request, @Context UriInfo uri) {
         if (request.lines().size() > MAX_LINES) {
             throw new InvalidRequestException("a sale document has at most " + MAX_LINES + " lines");
         }

@@ -3,7 +3,7 @@ package org.guitai.store.sale.api;
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import static jakarta.ws.rs.core.MediaType.TEXT_HTML;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +37,7 @@ import org.guitai.store.sale.service.SlipPages;
 
 /** The counter flow of one sale, step by step. */
 @Path("sales")
-@RequestScoped
+@ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
 public class SalesResource {
@@ -54,13 +54,10 @@ public class SalesResource {
     @Inject
     StoreSettings settings;
 
-    @Context
-    UriInfo uri;
-
     /** Greet: opens a sale for the caller's terminal. Repeating the id returns the same sale. */
     @POST
     @RefusesCardNumbers(members = {"customerId"})
-    public Response open(@NotNull @Valid OpenSaleRequest request) {
+    public Response open(@NotNull @Valid OpenSaleRequest request, @Context UriInfo uri) {
         String id = request.id().toString();
         SaleView sale = view(DuplicateKeys.createOrExisting(
                 () -> sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get()),

@@ -2,7 +2,7 @@ package org.guitai.store.staff.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +20,7 @@ import org.guitai.store.staff.service.StaffAdministration;
 
 /** What a store manager does to a colleague's access: lift a login lock, disable them. */
 @Path("staff/{code}")
-@RequestScoped
+@ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
 public class StaffResource {

@@ -2,7 +2,7 @@ package org.guitai.store.sync.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,7 +29,7 @@ import org.guitai.store.sync.service.OutboxRelay;
  * lately, the dead letters HQ refused with its reasons, and putting them back in line once HQ is fixed.
  */
 @Path("sync/outbox")
-@RequestScoped
+@ApplicationScoped
 @Produces(APPLICATION_JSON)
 public class OutboxResource {
 
