@@ -690,7 +690,7 @@ class CounterRulesIT {
         String documentSale = UUID.randomUUID().toString();
         String override = shop.approval(cashier, "PRICE_OVERRIDE", documentSale);
         JsonObject recorded = expect(201, cashier.post("sales/documents", "{\"id\":\"" + documentSale + "\",\"terminalId\":\"T1\",\"createdAt\":\""
-                + Instant.now() + "\",\"customerId\":\"M-1688\",\"lines\":[{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + RICE_COOKER
+                + Instant.now() + "\",\"customerId\":\"M-1688\",\"lines\":[{\"id\":\"" + UUID.randomUUID() + "\",\"sku\":\"E00002"
                 + "\",\"quantity\":\"2\",\"discountPercent\":\"5\"},{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + BIG_RICE_COOKER
                 + "\",\"quantity\":\"1\",\"unitPrice\":\"600.00\",\"approvalId\":\"" + override + "\"}],\"orderDiscountPercent\":\"4\","
                 + "\"payments\":[{\"id\":\"" + UUID.randomUUID() + "\"," + card + ",{\"id\":\"" + UUID.randomUUID() + "\"," + cash + "]}")).json();
@@ -773,6 +773,25 @@ class CounterRulesIT {
         sale.getJsonArray("lines").forEach(l -> lines.add(Json.createObjectBuilder(l.asJsonObject()).remove("lineId")));
         return Json.createObjectBuilder(event).remove("id").remove("occurredAt").add("saleCompleted", Json.createObjectBuilder(sale)
                 .remove("saleId").remove("slipNumber").remove("completedAt").remove("businessDate").add("lines", lines)).build();
+    }
+
+    @Test
+    void aDocumentNamesItsGoodsByBarcodeOrSku() throws SQLException {
+        JsonHttp cashier = shop().cashier();
+        String bySku = "{\"id\":\"%s\",\"terminalId\":\"T1\",\"createdAt\":\"" + Instant.now() + "\",\"lines\":[{\"id\":\"%s\",\"sku\":\"%s\","
+                + "\"quantity\":\"1\"}],\"payments\":[" + cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]") + "]}";
+        JsonObject sale = expect(201, cashier.post("sales/documents", String.format(bySku, UUID.randomUUID(), UUID.randomUUID(), "E00002"))).json();
+        assertEquals(RICE_COOKER, sale.getJsonArray("lines").getJsonObject(0).getString("barcode"));
+        assertProblem(404, "product-not-found", cashier.post("sales/documents", String.format(bySku, UUID.randomUUID(), UUID.randomUUID(), "E99999")));
+        assertProblem(404, "product-not-found", cashier.post("sales/documents", document(UUID.randomUUID().toString(), Instant.now(), Shop.NOT_IN_CATALOG, "1",
+                cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"))));
+        Shop.execute("update product set active = false where sku = 'E00003'");
+        try {
+            assertProblem(404, "product-not-found", cashier.post("sales/documents", document(UUID.randomUUID().toString(), Instant.now(), "6910384000036", "1",
+                    cash("289.00", "[{\"denomination\":\"100\",\"count\":3}]"))), "a product taken out of the catalog");
+        } finally {
+            Shop.execute("update product set active = true where sku = 'E00003'");
+        }
     }
 
     @Test
