@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -104,6 +105,19 @@ public final class StoreBenchmark {
                 EmbeddedDatabase.freePort(), home, repository.resolve("pos-terminal/target/payara-micro.jar"),
                 repository.resolve("pos-terminal/target/mariadb-java-client.jar"), "384m", props, Optional.of(Chain.LOOPBACK),
                 ServerProcess.Output.LOG_FILE, "/api/status");
+        // -Dbench.baseline-war=<another build's store-server.war>: this build and that one side by side instead
+        Optional<Path> baselineWar = Optional.ofNullable(System.getProperty("bench.baseline-war")).filter(w -> !w.isBlank()).map(Path::of);
+        String baselineDb = "guitai_bench_baseline";
+        Optional<ServerProcess> baselineStore = Optional.empty();
+        if (baselineWar.isPresent()) {
+            database.dropDatabase(baselineDb);
+            database.createDatabase(baselineDb);
+            Map<String, String> baselineProps = new LinkedHashMap<>(props);
+            baselineProps.putAll(Chain.dbProperties(database, baselineDb));
+            baselineStore = Optional.of(new ServerProcess("store-baseline", baselineWar.get(), EmbeddedDatabase.freePort(), home,
+                    repository.resolve("pos-terminal/target/payara-micro.jar"), repository.resolve("pos-terminal/target/mariadb-java-client.jar"),
+                    "384m", baselineProps, Optional.of(Chain.LOOPBACK), ServerProcess.Output.LOG_FILE, "/api/status"));
+        }
         RssSampler rss = null;
         try {
             store.start();
@@ -112,8 +126,22 @@ public final class StoreBenchmark {
             StoreBenchmark bench = new StoreBenchmark(store.url(), database, db, List.of());
             bench.execute("update stock set on_hand = 100000000");
             StoreBenchmark run = new StoreBenchmark(store.url(), database, db, bench.loadCatalog());
+            // the database's own CPU when it runs on this machine (its pid file is readable), else not shown
+            OptionalLong databasePid = run.databasePid();
             String environment = "MariaDB " + run.query("select version()") + ", " + Runtime.getRuntime().availableProcessors()
                     + " cores, store JVM -Xmx384m, Java " + System.getProperty("java.version");
+            if (baselineStore.isPresent()) {
+                ServerProcess other = baselineStore.get();
+                other.start();
+                other.awaitReady(Duration.ofMinutes(4));
+                StoreBenchmark baseline = new StoreBenchmark(other.url(), database, baselineDb, List.of());
+                baseline.execute("update stock set on_hand = 100000000");
+                baseline = new StoreBenchmark(other.url(), database, baselineDb, baseline.loadCatalog());
+                System.out.println("\n=== Guitai store benchmark, this build against " + baselineWar.get() + ": " + environment);
+                compare(run, store.pid(), baseline, other.pid(), Integer.getInteger("bench.rounds", 3), singleSales, eightSales,
+                        Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 300)));
+                return;
+            }
             System.out.println("\n=== Guitai store benchmark: " + environment);
 
             // steady state, not start-up: on two cores the JIT compiles Payara's and the server's hot
@@ -128,7 +156,7 @@ public final class StoreBenchmark {
             List<Round> measured = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 System.out.println("round " + r + " of " + rounds + ": (a) the raw-JDBC floor, (b) documents with 1 and 8 clients ...");
-                measured.add(run.round(store.pid(), floorSales, singleSales, eightSales));
+                measured.add(run.round(store.pid(), databasePid, floorSales, singleSales, eightSales));
             }
             System.out.println("(c) the interactive flow ...");
             Map<String, Percentiles> steps = run.interactive(interactiveSales);
@@ -137,12 +165,14 @@ public final class StoreBenchmark {
             System.out.printf("(a) and (b), %d rounds of %d floor sales, %d documents with 1 client and %d with 8, taking turns in %d slices:%n",
                     rounds, floorSales, singleSales, eightSales, SLICES);
             System.out.println("    round   floor/s   1 client/s  of floor   8 clients/s  x 1 client   store CPU ms/sale (1, 8)   benchmark CPU ms/sale"
-                    + "   machine CPU ms/sale (floor, 1, 8)   steal");
+                    + "   database CPU ms/sale (floor, 1, 8)   machine CPU ms/sale (floor, 1, 8)   steal");
             for (int r = 0; r < rounds; r++) {
                 Round m = measured.get(r);
-                System.out.printf("    %5d  %8.1f   %10.1f  %6.0f %%   %11.1f  %8.2f x   %8.2f  %6.2f              %6.2f                  %6.2f %6.2f %6.2f   %4.1f %%%n",
+                System.out.printf("    %5d  %8.1f   %10.1f  %6.0f %%   %11.1f  %8.2f x   %8.2f  %6.2f              %6.2f                 %6.2f %6.2f %6.2f"
+                                + "                   %6.2f %6.2f %6.2f   %4.1f %%%n",
                         r + 1, m.floor(), m.single(), 100 * m.ofFloor(), m.eight(), m.scaling(), m.singleCpu(), m.eightCpu(), m.clientCpu(),
-                        m.floorMachine(), m.singleMachine(), m.eightMachine(), m.stealPercent());
+                        m.floorDatabase(), m.singleDatabase(), m.eightDatabase(), m.floorMachine(), m.singleMachine(), m.eightMachine(),
+                        m.stealPercent());
             }
             System.out.printf("(b) documents, 1 client: median %.0f %% of the floor (target >= 40 %%)%n",
                     100 * median(measured.stream().mapToDouble(Round::ofFloor).toArray()));
@@ -159,15 +189,61 @@ public final class StoreBenchmark {
                 rss.stop();
             }
             store.stop(Duration.ofSeconds(30));
+            if (baselineStore.isPresent()) {
+                baselineStore.get().stop(Duration.ofSeconds(30));
+            }
             database.close();
         }
     }
 
     /**
-     * One round of (a) and (b): sales per second, CPU per sale of the store and of this benchmark,
-     * and the machine's CPU per sale (every process, the database's included) in each mode.
+     * Two builds of the store side by side on one database server, for changes too small to see
+     * across runs: both warm up, then in every round their slices of (b) take turns, and the
+     * rates are compared within the round.
+     */
+    private static void compare(StoreBenchmark run, long pid, StoreBenchmark baseline, long baselinePid, int rounds, int singleSales,
+                                int eightSales, Duration maxWarmUp) throws Exception {
+        System.out.println("warming up both until their JITs are quiet (at most " + maxWarmUp.toSeconds() + " s each) ...");
+        Duration warm = run.warmUp(pid, maxWarmUp);
+        Duration warmBaseline = baseline.warmUp(baselinePid, maxWarmUp);
+        System.out.println("warmed up in " + warm.toSeconds() + " s and " + warmBaseline.toSeconds() + " s");
+        int single = singleSales / SLICES;
+        int eight = eightSales / SLICES;
+        System.out.println("    round   1 client/s (this, baseline)   this/baseline   8 clients/s (this, baseline)   this/baseline"
+                + "   store CPU ms/sale, 1 client (this, baseline)");
+        double[] singleRatios = new double[rounds];
+        double[] eightRatios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            double[] seconds = new double[4];
+            long[] cpu = new long[2];
+            for (int slice = 0; slice < SLICES; slice++) {
+                long before = cpuMillis(pid);
+                seconds[0] += single / run.documents(run.clients(1), single);
+                cpu[0] += cpuMillis(pid) - before;
+                before = cpuMillis(baselinePid);
+                seconds[1] += single / baseline.documents(baseline.clients(1), single);
+                cpu[1] += cpuMillis(baselinePid) - before;
+                seconds[2] += eight / run.documents(run.clients(8), eight);
+                seconds[3] += eight / baseline.documents(baseline.clients(8), eight);
+            }
+            double[] rate = new double[4];
+            for (int i = 0; i < 4; i++) {
+                rate[i] = (i < 2 ? single : eight) * SLICES / seconds[i];
+            }
+            singleRatios[r] = rate[0] / rate[1];
+            eightRatios[r] = rate[2] / rate[3];
+            System.out.printf("    %5d  %10.1f %10.1f   %12.3f    %10.1f %10.1f      %12.3f    %8.2f %8.2f%n", r + 1, rate[0], rate[1], singleRatios[r],
+                    rate[2], rate[3], eightRatios[r], (double) cpu[0] / (single * SLICES), (double) cpu[1] / (single * SLICES));
+        }
+        System.out.printf("this build / baseline: 1 client median %.3f, 8 clients median %.3f%n", median(singleRatios), median(eightRatios));
+    }
+
+    /**
+     * One round of (a) and (b): sales per second, CPU per sale of the store, of this benchmark and
+     * of the database (NaN when it runs elsewhere), and the machine's CPU per sale (every process) in each mode.
      */
     record Round(double floor, double single, double eight, double singleCpu, double eightCpu, double clientCpu,
+                 double floorDatabase, double singleDatabase, double eightDatabase,
                  double floorMachine, double singleMachine, double eightMachine, double stealPercent) {
 
         double ofFloor() {
@@ -183,8 +259,9 @@ public final class StoreBenchmark {
      * One round of (a) and (b) as paired measurements: slices of the floor, of one client and of
      * eight clients take turns, so that each sees the machine as it is at that moment.
      */
-    private Round round(long storePid, int floorSales, int singleSales, int eightSales) throws Exception {
+    private Round round(long storePid, OptionalLong databasePid, int floorSales, int singleSales, int eightSales) throws Exception {
         long self = ProcessHandle.current().pid();
+        long[] database = new long[3];
         double floorSeconds = 0;
         double singleSeconds = 0;
         double eightSeconds = 0;
@@ -196,19 +273,25 @@ public final class StoreBenchmark {
         long[] eightMachine = new long[2];
         for (int slice = 0; slice < SLICES; slice++) {
             long[] machineBefore = machineMillis();
+            long databaseBefore = cpuMillis(databasePid);
             floorSeconds += floorSales / SLICES / floor(floorSales / SLICES);
             add(floorMachine, machineBefore);
+            database[0] += cpuMillis(databasePid) - databaseBefore;
             long storeBefore = cpuMillis(storePid);
             long clientBefore = cpuMillis(self);
             machineBefore = machineMillis();
+            databaseBefore = cpuMillis(databasePid);
             singleSeconds += singleSales / SLICES / documents(clients(1), singleSales / SLICES);
             add(singleMachine, machineBefore);
+            database[1] += cpuMillis(databasePid) - databaseBefore;
             singleStoreCpu += cpuMillis(storePid) - storeBefore;
             singleClientCpu += cpuMillis(self) - clientBefore;
             storeBefore = cpuMillis(storePid);
             machineBefore = machineMillis();
+            databaseBefore = cpuMillis(databasePid);
             eightSeconds += eightSales / SLICES / documents(clients(8), eightSales / SLICES);
             add(eightMachine, machineBefore);
+            database[2] += cpuMillis(databasePid) - databaseBefore;
             eightStoreCpu += cpuMillis(storePid) - storeBefore;
         }
         int floorDone = floorSales / SLICES * SLICES;
@@ -216,7 +299,10 @@ public final class StoreBenchmark {
         int eightDone = eightSales / SLICES * SLICES;
         double cpuMillisAvailable = 1000 * (floorSeconds + singleSeconds + eightSeconds) * Runtime.getRuntime().availableProcessors();
         return new Round(floorDone / floorSeconds, singleDone / singleSeconds, eightDone / eightSeconds, (double) singleStoreCpu / singleDone,
-                (double) eightStoreCpu / eightDone, (double) singleClientCpu / singleDone, (double) floorMachine[0] / floorDone,
+                (double) eightStoreCpu / eightDone, (double) singleClientCpu / singleDone,
+                databasePid.isPresent() ? (double) database[0] / floorDone : Double.NaN,
+                databasePid.isPresent() ? (double) database[1] / singleDone : Double.NaN,
+                databasePid.isPresent() ? (double) database[2] / eightDone : Double.NaN, (double) floorMachine[0] / floorDone,
                 (double) singleMachine[0] / singleDone, (double) eightMachine[0] / eightDone,
                 100 * (floorMachine[1] + singleMachine[1] + eightMachine[1]) / cpuMillisAvailable);
     }
@@ -588,6 +674,22 @@ public final class StoreBenchmark {
     /** User and system CPU a process has used so far, from /proc (clock ticks of 10 ms). */
     static long cpuMillis(long pid) throws IOException {
         return cpuMillis(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** The same for a process that may not be known (0). */
+    static long cpuMillis(OptionalLong pid) throws IOException {
+        return pid.isPresent() ? cpuMillis(pid.getAsLong()) : 0;
+    }
+
+    /** The database server's process, when it runs on this machine: its pid file names it. */
+    private OptionalLong databasePid() throws SQLException {
+        try {
+            Path pidFile = Path.of(query("select @@pid_file"));
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            return Files.exists(Path.of("/proc", Long.toString(pid), "stat")) ? OptionalLong.of(pid) : OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** User and system CPU of a process's or a thread's stat file (utime and stime, after the command's closing parenthesis). */
