@@ -20,7 +20,8 @@ public final class CardNumbers {
     }
 
     public static boolean containsCardNumber(String text) {
-        if (text == null) {
+        // most values checked are ids, amounts and words: settled without a regular expression
+        if (text == null || digits(text) < 13 || isUuid(text)) {
             return false;
         }
         Matcher run = DIGIT_RUN.matcher(UUID.matcher(text).replaceAll(" "));
@@ -32,6 +33,33 @@ public final class CardNumbers {
             }
         }
         return false;
+    }
+
+    private static int digits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits;
+    }
+
+    /** Exactly one UUID and nothing else (the canonical 8-4-4-4-12 hex form). */
+    private static boolean isUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            if (dash ? c != '-' : !hex) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean groupedLikeACard(String[] groups) {

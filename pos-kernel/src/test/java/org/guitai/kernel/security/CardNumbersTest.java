@@ -22,7 +22,9 @@ class CardNumbersTest {
             "3782 822463 10005",           // Amex as printed, 4-6-5
             "pan:4111111111111111;",
             "TR4111111111111111",          // letters around it do not hide it
-            "card4111-1111-1111-1111x"
+            "card4111-1111-1111-1111x",
+            "3f2504e0-4f89-11d3-9a0c-0305e82c3301 4111111111111111",   // a UUID beside it does not hide it
+            "4111111111111111-3f2504e0-4f89-11d3-9a0c-0305e82c3301"
     })
     void spotsCardNumbers(String text) {
         assertTrue(CardNumbers.containsCardNumber(text), text);

@@ -18,8 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.guitai.kernel.problem.PosException;
 import org.guitai.kernel.barcode.Ean13;
@@ -49,33 +47,53 @@ public class CardNumberGuard implements ContainerRequestFilter {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        List<JsonValue> lookedAt;
+        JsonValue root;
         try {
-            JsonValue root = READERS.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
-            String[] members = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).members();
-            if (members.length == 0 || root.getValueType() != JsonValue.ValueType.OBJECT) {
-                lookedAt = List.of(root);
-            } else {
-                lookedAt = Arrays.stream(members).map(m -> root.asJsonObject().getOrDefault(m, JsonValue.NULL)).toList();
-            }
+            root = READERS.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readValue();
         } catch (JsonException malformed) {
             return;
         }
-        if (lookedAt.stream().anyMatch(CardNumberGuard::carriesCardNumber)) {
+        String[] members = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).members();
+        if (members.length == 0 || root.getValueType() != JsonValue.ValueType.OBJECT) {
+            refuseCardNumber(root);
+        } else {
+            for (String member : members) {
+                refuseCardNumber(root.asJsonObject().getOrDefault(member, JsonValue.NULL));
+            }
+        }
+    }
+
+    private static void refuseCardNumber(JsonValue value) {
+        if (carriesCardNumber(value)) {
             throw new CardNumberRefusedException();
         }
     }
 
     static boolean carriesCardNumber(JsonValue value) {
-        return switch (value.getValueType()) {
-            // a whole EAN-13 is a product's or a member card's barcode; it can pass the Luhn check by chance
-            case STRING -> !Ean13.isValid(((JsonString) value).getString()) && CardNumbers.containsCardNumber(((JsonString) value).getString());
-            case NUMBER -> CardNumbers.containsCardNumber(value.toString());
-            case OBJECT -> ((JsonObject) value).entrySet().stream()
-                    .anyMatch(e -> CardNumbers.containsCardNumber(e.getKey()) || carriesCardNumber(e.getValue()));
-            case ARRAY -> ((JsonArray) value).stream().anyMatch(CardNumberGuard::carriesCardNumber);
-            default -> false;
-        };
+        switch (value.getValueType()) {
+            case STRING:
+                // a whole EAN-13 is a product's or a member card's barcode; it can pass the Luhn check by chance
+                String text = ((JsonString) value).getString();
+                return !Ean13.isValid(text) && CardNumbers.containsCardNumber(text);
+            case NUMBER:
+                return CardNumbers.containsCardNumber(value.toString());
+            case OBJECT:
+                for (Map.Entry<String, JsonValue> member : ((JsonObject) value).entrySet()) {
+                    if (CardNumbers.containsCardNumber(member.getKey()) || carriesCardNumber(member.getValue())) {
+                        return true;
+                    }
+                }
+                return false;
+            case ARRAY:
+                for (JsonValue element : (JsonArray) value) {
+                    if (carriesCardNumber(element)) {
+                        return true;
+                    }
+                }
+                return false;
+            default:
+                return false;
+        }
     }
 
     /** Says what was refused and why, never the number. */
