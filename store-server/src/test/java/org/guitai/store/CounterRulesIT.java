@@ -794,6 +794,39 @@ class CounterRulesIT {
         }
     }
 
+    /**
+     * The stock a document read was enough, but another sale takes it while the document waits for
+     * the row: the update that takes the goods (and, in the same round trip, the slip number) finds
+     * it short. Refused, naming what is left; no sale, no slip number used.
+     */
+    @Test
+    void aDocumentWhoseGoodsAreSoldWhileItWaitsIsRefusedAndUsesNoSlipNumber() throws Exception {
+        JsonHttp cashier = shop().cashier();
+        Shop.execute("update stock set on_hand = 3 where sku = 'E00021'");
+        long nextSlip = count("select next_value from number_counter where name = 'slip'");
+        String saleId = UUID.randomUUID().toString();
+        ExecutorService submitter = Executors.newSingleThreadExecutor();
+        try (var otherSale = org.guitai.kernel.testing.TestDatabase.get().connect()) {
+            otherSale.setAutoCommit(false);
+            try (var take = otherSale.prepareStatement("update stock set on_hand = 1 where sku = 'E00021'")) {
+                take.executeUpdate();
+            }
+            Future<Answer> submitted = submitter.submit(() -> cashier.post("sales/documents", document(saleId, Instant.now(), barcodeOf("E00021"), "2",
+                    cash("598.00", "[{\"denomination\":\"100\",\"count\":6}]"))));
+            Eventually.until(Duration.ofSeconds(30), "the document waiting for the stock row",
+                    () -> count("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'") > 0);
+            otherSale.commit();
+            Answer refused = submitted.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertProblem(422, "insufficient-stock", refused);
+            assertEquals("1", refused.json().getString("available"), refused::toString);
+        } finally {
+            submitter.shutdownNow();
+            Shop.execute("update stock set on_hand = 50 where sku = 'E00021'");
+        }
+        assertEquals(0, count("select count(*) from sale where id = ?", saleId));
+        assertEquals(nextSlip, count("select next_value from number_counter where name = 'slip'"), "the slip number taken with the stock went back");
+    }
+
     @Test
     void productBarcodesInADocumentAreNotMistakenForCardNumbers() throws SQLException {
         // 6910384000036 is thirteen digits; the card-number check looks only at the payments

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +189,11 @@ class ComponentIT {
                     + "\",\"tender\":\"CASH\",\"amountDue\":\"350.00\",\"counted\":[{\"denomination\":\"100\",\"count\":4}]}"));
             expect(200, cashier.post("sales/" + saleId + "/complete"));
             assertEquals("-2", cashier.get("products?barcode=" + KETTLE).array().getJsonObject(0).getString("stock"));
+            // and a whole document, whose goods and slip number are taken together: one more below zero
+            expect(201, cashier.post("sales/documents", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T9\",\"createdAt\":\"" + Instant.now()
+                    + "\",\"lines\":[{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + KETTLE + "\",\"quantity\":\"1\"}],\"payments\":[{\"id\":\""
+                    + UUID.randomUUID() + "\",\"tender\":\"CASH\",\"amountDue\":\"50.00\",\"counted\":[{\"denomination\":\"50\",\"count\":1}]}]}"));
+            assertEquals("-3", cashier.get("products?barcode=" + KETTLE).array().getJsonObject(0).getString("stock"));
             Eventually.until(Duration.ofSeconds(60), "the sale at HQ, sent with the credential from the operator's file",
                     () -> countHq("select count(*) from sale_fact where store_id = 'S009' and sale_id = ?", saleId) == 1);
         } finally {

@@ -25,6 +25,8 @@ import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.money.Money;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.Stock;
+import org.guitai.store.platform.persistence.GaplessNumbers;
+import org.guitai.store.platform.persistence.Update;
 
 @ApplicationScoped
 public class CatalogRepository {
@@ -116,35 +118,33 @@ public class CatalogRepository {
      * @return how many of the SKUs were taken from (fewer when a row is missing or short)
      */
     public int take(Map<String, BigDecimal> quantityBySku, boolean belowZero, Instant now) {
-        // sent through the transaction's own connection: the statement's text changes with the
-        // number of SKUs, which a JPA native query would parse and prepare afresh every time.
-        // What this transaction changed so far is written first, as a JPA query would.
-        em.flush();
+        return taking(quantityBySku, belowZero, now).execute(em);
+    }
+
+    /** The same, and the next number of {@code counter} in the same round trip (a sale paid as its goods leave). */
+    public GaplessNumbers.Taken takeWithNumber(Map<String, BigDecimal> quantityBySku, boolean belowZero, Instant now, String counter) {
+        return GaplessNumbers.nextAfter(em, counter, taking(quantityBySku, belowZero, now));
+    }
+
+    /** The statement of {@link #take}: its text changes with the number of SKUs, so it is not a JPA query. */
+    private static Update taking(Map<String, BigDecimal> quantityBySku, boolean belowZero, Instant now) {
         String quantity = "case sku" + " when ? then ?".repeat(quantityBySku.size()) + " end";
         String sql = "update stock set on_hand = on_hand - " + quantity + ", updated_at = ? where sku in ("
                 + placeholders(quantityBySku.size()) + ")" + (belowZero ? "" : " and on_hand >= " + quantity);
-        Connection connection = em.unwrap(Connection.class);
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            int p = 1;
-            for (Map.Entry<String, BigDecimal> taken : quantityBySku.entrySet()) {
-                update.setString(p++, taken.getKey());
-                update.setBigDecimal(p++, taken.getValue());
-            }
-            // the UTC wall clock as it is, not through the JVM's zone (whose daylight-saving gaps would shift it)
-            update.setObject(p++, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-            for (String sku : quantityBySku.keySet()) {
-                update.setString(p++, sku);
-            }
-            if (!belowZero) {
-                for (Map.Entry<String, BigDecimal> taken : quantityBySku.entrySet()) {
-                    update.setString(p++, taken.getKey());
-                    update.setBigDecimal(p++, taken.getValue());
-                }
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("taking stock failed", e);
+        List<Object> parameters = new ArrayList<>();
+        quantityBySku.forEach((sku, taken) -> {
+            parameters.add(sku);
+            parameters.add(taken);
+        });
+        parameters.add(now);
+        parameters.addAll(quantityBySku.keySet());
+        if (!belowZero) {
+            quantityBySku.forEach((sku, taken) -> {
+                parameters.add(sku);
+                parameters.add(taken);
+            });
         }
+        return new Update(sql, parameters);
     }
 
     /** The stock rows locked until the transaction ends, in SKU order so two transactions never wait on each other. */

@@ -18,6 +18,7 @@ import org.guitai.store.catalog.domain.InvalidBarcodeException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.ProductNotFoundException;
 import org.guitai.store.catalog.domain.Stock;
+import org.guitai.store.platform.persistence.GaplessNumbers;
 
 /** Finding products for the counter, with what the store holds of each. */
 @ApplicationScoped
@@ -68,6 +69,25 @@ public class CatalogService {
         if (quantityBySku.isEmpty() || catalog.take(quantityBySku, allowNegative, stamp) == quantityBySku.size()) {
             return;
         }
+        shortOfStock(quantityBySku, allowNegative, now, stamp);
+    }
+
+    /**
+     * Takes the goods as {@link #take} does and, in the same round trip, the next number of
+     * {@code counter}: the slip of a sale that is paid as its goods leave.
+     */
+    @Transactional(TxType.MANDATORY)
+    public long takeWithNumber(Map<String, BigDecimal> quantityBySku, boolean allowNegative, Instant now, String counter) {
+        Instant stamp = now.truncatedTo(ChronoUnit.MICROS);
+        GaplessNumbers.Taken taken = catalog.takeWithNumber(quantityBySku, allowNegative, stamp, counter);
+        if (taken.changedBefore() != quantityBySku.size()) {
+            shortOfStock(quantityBySku, allowNegative, now, stamp);
+        }
+        return taken.number();
+    }
+
+    /** Some rows were not taken from: below zero they get theirs; else the first short SKU is refused, naming what it holds. */
+    private void shortOfStock(Map<String, BigDecimal> quantityBySku, boolean allowNegative, Instant now, Instant stamp) {
         Map<String, CatalogRepository.StockRow> rows = catalog.stockRows(quantityBySku.keySet());
         if (allowNegative) {
             // every row there was taken from; the products without one get theirs, below zero

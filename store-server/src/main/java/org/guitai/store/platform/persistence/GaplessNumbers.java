@@ -21,6 +21,40 @@ public final class GaplessNumbers {
     private GaplessNumbers() {
     }
 
+    /** A number taken with the update sent just before it, and the rows that update changed. */
+    public record Taken(int changedBefore, long number) {
+    }
+
+    /**
+     * The next number, taken in the same round trip as {@code before}, which runs first (e.g. the
+     * stock a paid sale takes): the counter's row is then locked only from that round trip on.
+     * The number is read back with the changed rows in one request, which needs the connection's
+     * allowMultiQueries (see {@link StoreDataSource}).
+     */
+    public static Taken nextAfter(EntityManager em, String counter, Update before) {
+        em.flush();
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement both = connection.prepareStatement(before.sql() + ";\n" + TAKE + ";\nselect last_insert_id()")) {
+            before.bind(both, 0);
+            both.setString(before.parameters().size() + 1, counter);
+            both.execute();
+            int changed = both.getUpdateCount();
+            both.getMoreResults();
+            if (both.getUpdateCount() != 1) {
+                throw new IllegalStateException("no number counter '" + counter + "' (see the migrations)");
+            }
+            if (!both.getMoreResults()) {
+                throw new IllegalStateException("the database did not return the number taken from '" + counter + "'");
+            }
+            try (ResultSet taken = both.getResultSet()) {
+                taken.next();
+                return new Taken(changed, taken.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("taking the next number of '" + counter + "' failed", e);
+        }
+    }
+
     public static long next(EntityManager em, String counter) {
         Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement take = connection.prepareStatement(TAKE, Statement.RETURN_GENERATED_KEYS)) {

@@ -99,8 +99,7 @@ public class SaleDocuments {
             audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller), sale.id(),
                     seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
         }
-        sales.takeGoodsIfCovered(sale, now);
-        sales.stampIfPaid(sale, now);
+        sales.settleWhole(sale, now);
         RowBatch rows = new RowBatch();
         if (sale.status() == SaleStatus.PAID) {
             sales.finish(sale, now, rows);

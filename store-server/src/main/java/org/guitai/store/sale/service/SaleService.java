@@ -354,7 +354,7 @@ public class SaleService {
         stampIfPaid(sale, now);
     }
 
-    void takeGoodsIfCovered(Sale sale, Instant now) {
+    private void takeGoodsIfCovered(Sale sale, Instant now) {
         if (sale.needsGoodsTaken()) {
             catalog.take(sale.quantitiesBySku(), settings.allowNegativeStock(), now);
             sale.goodsTaken(now);
@@ -362,10 +362,25 @@ public class SaleService {
     }
 
     /**
+     * {@link #settle} for a sale whose tenders are all in (a submitted document): when its goods
+     * leave and it is paid at once (no check waits), the stock and the slip number are taken in
+     * one round trip.
+     */
+    void settleWhole(Sale sale, Instant now) {
+        if (sale.needsGoodsTaken() && sale.payments().stream().noneMatch(Payment::isPendingCheck)) {
+            long slip = catalog.takeWithNumber(sale.quantitiesBySku(), settings.allowNegativeStock(), now, NumberCounter.SLIP);
+            sale.goodsTaken(now);
+            sale.stampPaid(slip, now, businessDate(now));
+        } else {
+            settle(sale, now);
+        }
+    }
+
+    /**
      * The paid stamp with the store's next slip number. Every sale waits for the slip counter's
      * row until the one holding it commits, so all else this transaction writes is sent first.
      */
-    void stampIfPaid(Sale sale, Instant now) {
+    private void stampIfPaid(Sale sale, Instant now) {
         if (sale.isReadyToStampPaid()) {
             sales.flush();
             sale.stampPaid(sales.nextNumber(NumberCounter.SLIP), now, businessDate(now));
