@@ -1,10 +1,13 @@
 package org.guitai.terminal.chain;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +19,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,24 +60,27 @@ public final class StoreBenchmark {
     private static final int LINES = 5;
     /** Turns each mode of (a) and (b) takes within a round. */
     private static final int SLICES = 5;
-    private static final Pattern PRODUCT = Pattern.compile("\"sku\":\"([A-Z0-9]+)\"|\"barcode\":\"(\\d{13})\"|\"price\":\"([0-9.]+)\"");
     private final URI api;
     private final URI health;
     private final DatabaseServer database;
     private final String db;
     private final List<Product> catalog;
+    /** The store's time zone (guitai.timezone): the business day of the floor's sales. */
+    private final ZoneId zone;
     private final Random random = new Random(2468);
     private final List<String> sessions = new ArrayList<>();
 
-    record Product(String sku, String barcode, BigDecimal price) {
+    record Product(String sku, String barcode, String name, String brand, String model, String spec, String colour, String unit,
+                   BigDecimal price, BigDecimal vatRate) {
     }
 
-    private StoreBenchmark(URI base, DatabaseServer database, String db, List<Product> catalog) {
+    private StoreBenchmark(URI base, DatabaseServer database, String db, List<Product> catalog, ZoneId zone) {
         this.api = base.resolve("/api/");
         this.health = base.resolve("/health");
         this.database = database;
         this.db = db;
         this.catalog = catalog;
+        this.zone = zone;
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,6 +109,7 @@ public final class StoreBenchmark {
         props.put("guitai.store.id", "S001");
         props.remove("guitai.hq.url");
         props.put("guitai.import-dir", repository.resolve("config/store/sample").toString());
+        ZoneId zone = ZoneId.of(props.getOrDefault("guitai.timezone", "UTC"));
         ServerProcess store = new ServerProcess("store-bench", repository.resolve("store-server/target/store-server.war"),
                 EmbeddedDatabase.freePort(), home, repository.resolve("pos-terminal/target/payara-micro.jar"),
                 repository.resolve("pos-terminal/target/mariadb-java-client.jar"), "384m", props, Optional.of(Chain.LOOPBACK),
@@ -123,9 +132,9 @@ public final class StoreBenchmark {
             store.start();
             store.awaitReady(Duration.ofMinutes(4));
             rss = new RssSampler(store.pid());
-            StoreBenchmark bench = new StoreBenchmark(store.url(), database, db, List.of());
+            StoreBenchmark bench = new StoreBenchmark(store.url(), database, db, List.of(), zone);
             bench.execute("update stock set on_hand = 100000000");
-            StoreBenchmark run = new StoreBenchmark(store.url(), database, db, bench.loadCatalog());
+            StoreBenchmark run = new StoreBenchmark(store.url(), database, db, bench.loadCatalog(), zone);
             // the database's own CPU when it runs on this machine (its pid file is readable), else not shown
             OptionalLong databasePid = run.databasePid();
             String environment = "MariaDB " + run.query("select version()") + ", " + Runtime.getRuntime().availableProcessors()
@@ -134,9 +143,9 @@ public final class StoreBenchmark {
                 ServerProcess other = baselineStore.get();
                 other.start();
                 other.awaitReady(Duration.ofMinutes(4));
-                StoreBenchmark baseline = new StoreBenchmark(other.url(), database, baselineDb, List.of());
+                StoreBenchmark baseline = new StoreBenchmark(other.url(), database, baselineDb, List.of(), zone);
                 baseline.execute("update stock set on_hand = 100000000");
-                baseline = new StoreBenchmark(other.url(), database, baselineDb, baseline.loadCatalog());
+                baseline = new StoreBenchmark(other.url(), database, baselineDb, baseline.loadCatalog(), zone);
                 System.out.println("\n=== Guitai store benchmark, this build against " + baselineWar.get() + ": " + environment);
                 compare(run, store.pid(), baseline, other.pid(), Integer.getInteger("bench.rounds", 3), singleSales, eightSales,
                         Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 300)));
@@ -383,33 +392,41 @@ public final class StoreBenchmark {
 
     // --- (a) the floor ----------------------------------------------------------------------------------
 
-    /** The rows of a five-line cash sale with its stock, slip number and outbox event, one transaction per sale. */
+    /**
+     * The rows a five-line cash document leaves (the sale, its lines, the cash payment and its
+     * count, the stock taken, the slip number and the outbox event with the sale's JSON for HQ),
+     * written with plain JDBC, one statement per row or row batch, one transaction per sale.
+     */
     private double floor(int sales) throws SQLException {
         try (Connection c = DriverManager.getConnection(database.url(db), database.user(), database.password())) {
             c.setAutoCommit(false);
-            try (PreparedStatement sale = c.prepareStatement("insert into sale (id, terminal_id, cashier_code, status, currency, order_discount_rate, "
-                    + "total, paid, slip_number, business_date, opened_at, confirmed_at, paid_at, completed_at, version) "
-                    + "values (?, 'T1', 'C001', 'COMPLETED', 'CNY', 0, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+            try (PreparedStatement sale = c.prepareStatement("insert into sale (id, terminal_id, cashier_code, origin, customer_id, status, currency, "
+                    + "order_discount_rate, total, paid, slip_number, business_date, opened_at, confirmed_at, paid_at, packed_at, completed_at, "
+                    + "cancelled_at, goods_taken_at, version) values (?, 'T1', 'C001', 'DOCUMENT', null, 'COMPLETED', 'CNY', 0, ?, ?, ?, ?, ?, ?, ?, null, ?, "
+                    + "null, ?, 1)");
                  PreparedStatement line = c.prepareStatement("insert into sale_line (id, sale_id, line_no, sku, barcode, name, brand, model, spec, "
-                         + "colour, unit, quantity, list_price, base_price, discount_rate, unit_price, amount, vat_rate, voided) "
-                         + "values (?, ?, ?, ?, ?, '电饭煲', '美的', 'MB', '3L', '白色', '台', 1, ?, ?, 0, ?, ?, 0.13, false)");
+                         + "colour, unit, quantity, list_price, base_price, discount_rate, unit_price, amount, vat_rate, voided, voided_at, voided_by) "
+                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, false, null, null)");
                  PreparedStatement payment = c.prepareStatement("insert into payment (id, sale_id, seq, tender, currency, received, applied, "
-                         + "change_given, staff_code, created_at) values (?, ?, 1, 'CASH', 'CNY', ?, ?, ?, 'C001', ?)");
+                         + "change_given, rounding, staff_code, created_at, auth_code, last4, terminal_reference, check_number, bank) "
+                         + "values (?, ?, 1, 'CASH', 'CNY', ?, ?, ?, 0, 'C001', ?, null, null, null, null, null)");
                  PreparedStatement counted = c.prepareStatement("insert into payment_cash_count (payment_id, denomination, count) values (?, 100, ?)");
                  PreparedStatement stock = c.prepareStatement("update stock set on_hand = on_hand - 1, updated_at = ? where sku = ?");
                  PreparedStatement number = c.prepareStatement("select next_value from number_counter where name = 'slip' for update");
                  PreparedStatement bump = c.prepareStatement("update number_counter set next_value = next_value + 1 where name = 'slip'");
-                 PreparedStatement outbox = c.prepareStatement("insert into outbox_event (id, type, payload, created_at, attempts) values (?, 'SaleCompleted', ?, ?, 0)")) {
+                 PreparedStatement outbox = c.prepareStatement("insert into outbox_event (id, type, payload, created_at, attempts, dead_count) "
+                         + "values (?, 'SaleCompleted', ?, ?, 0, 0)")) {
                 long start = System.nanoTime();
                 for (int i = 0; i < sales; i++) {
                     List<Product> products = pick();
                     BigDecimal total = products.stream().map(Product::price).reduce(BigDecimal.ZERO, BigDecimal::add);
                     int notes = total.divide(BigDecimal.valueOf(100), 0, RoundingMode.UP).intValue();
                     BigDecimal received = BigDecimal.valueOf(100L * notes);
-                    Timestamp now = Timestamp.from(Instant.now());
+                    Instant at = Instant.now();
+                    LocalDateTime now = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
                     String saleId = UUID.randomUUID().toString();
                     for (Product p : products) {
-                        stock.setTimestamp(1, now);
+                        stock.setObject(1, now);
                         stock.setString(2, p.sku());
                         stock.executeUpdate();
                     }
@@ -419,26 +436,37 @@ public final class StoreBenchmark {
                         slip = r.getLong(1);
                     }
                     bump.executeUpdate();
+                    LocalDate day = LocalDate.now(zone);
                     sale.setString(1, saleId);
                     sale.setBigDecimal(2, total);
                     sale.setBigDecimal(3, total);
                     sale.setLong(4, slip);
-                    sale.setObject(5, LocalDate.now());
-                    for (int t = 6; t <= 9; t++) {
-                        sale.setTimestamp(t, now);
+                    sale.setObject(5, day);
+                    for (int t = 6; t <= 10; t++) {
+                        sale.setObject(t, now);
                     }
                     sale.executeUpdate();
+                    List<String> lineIds = new ArrayList<>();
                     for (int n = 0; n < products.size(); n++) {
                         Product p = products.get(n);
-                        line.setString(1, UUID.randomUUID().toString());
+                        String lineId = UUID.randomUUID().toString();
+                        lineIds.add(lineId);
+                        line.setString(1, lineId);
                         line.setString(2, saleId);
                         line.setInt(3, n + 1);
                         line.setString(4, p.sku());
                         line.setString(5, p.barcode());
-                        line.setBigDecimal(6, p.price());
-                        line.setBigDecimal(7, p.price());
-                        line.setBigDecimal(8, p.price());
-                        line.setBigDecimal(9, p.price());
+                        line.setString(6, p.name());
+                        line.setString(7, p.brand());
+                        line.setString(8, p.model());
+                        line.setString(9, p.spec());
+                        line.setString(10, p.colour());
+                        line.setString(11, p.unit());
+                        line.setBigDecimal(12, p.price());
+                        line.setBigDecimal(13, p.price());
+                        line.setBigDecimal(14, p.price());
+                        line.setBigDecimal(15, p.price());
+                        line.setBigDecimal(16, p.vatRate());
                         line.addBatch();
                     }
                     line.executeBatch();
@@ -448,20 +476,39 @@ public final class StoreBenchmark {
                     payment.setBigDecimal(3, received);
                     payment.setBigDecimal(4, total);
                     payment.setBigDecimal(5, received.subtract(total));
-                    payment.setTimestamp(6, now);
+                    payment.setObject(6, now);
                     payment.executeUpdate();
                     counted.setString(1, paymentId);
                     counted.setInt(2, notes);
                     counted.executeUpdate();
                     outbox.setString(1, UUID.randomUUID().toString());
-                    outbox.setString(2, "{\"saleId\":\"" + saleId + "\",\"total\":\"" + total + "\"}");
-                    outbox.setTimestamp(3, now);
+                    outbox.setString(2, saleCompleted(saleId, slip, at, day, total, products, lineIds));
+                    outbox.setObject(3, now);
                     outbox.executeUpdate();
                     c.commit();
                 }
                 return sales / seconds(start);
             }
         }
+    }
+
+    /** The event for HQ as the store writes it for such a sale (JSON-B's member order), with the same content. */
+    private static String saleCompleted(String saleId, long slip, Instant at, LocalDate day, BigDecimal total, List<Product> products,
+                                        List<String> lineIds) {
+        StringBuilder lines = new StringBuilder();
+        BigDecimal tax = BigDecimal.ZERO;
+        for (int n = 0; n < products.size(); n++) {
+            Product p = products.get(n);
+            String vat = p.vatRate().stripTrailingZeros().toPlainString();
+            lines.append(n == 0 ? "" : ",").append("{\"amount\":\"").append(p.price().toPlainString()).append("\",\"lineId\":\"").append(lineIds.get(n))
+                    .append("\",\"quantity\":\"1\",\"sku\":\"").append(p.sku()).append("\",\"unitPrice\":\"").append(p.price().toPlainString())
+                    .append("\",\"vatRate\":\"").append(vat).append("\"}");
+            tax = tax.add(p.price().multiply(p.vatRate()).divide(BigDecimal.ONE.add(p.vatRate()), 2, RoundingMode.HALF_UP));
+        }
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"" + at + "\",\"saleCompleted\":{\"businessDate\":\"" + day
+                + "\",\"cashier\":\"C001\",\"completedAt\":\"" + at + "\",\"currency\":\"CNY\",\"lines\":[" + lines + "],\"saleId\":\"" + saleId
+                + "\",\"slipNumber\":" + slip + ",\"tax\":\"" + tax.toPlainString() + "\",\"tenders\":[{\"amount\":\"" + total.toPlainString()
+                + "\",\"tender\":\"CASH\"}],\"terminalId\":\"T1\",\"total\":\"" + total.toPlainString() + "\"},\"type\":\"SaleCompleted\"}";
     }
 
     // --- (b) documents --------------------------------------------------------------------------------
@@ -575,23 +622,10 @@ public final class StoreBenchmark {
         List<Product> products = new ArrayList<>();
         for (String q : List.of("E0", "C0", "H0")) {
             String body = expect(200, send("GET", api.resolve("products?q=" + q), token, null));
-            for (String item : body.split("\\},\\{")) {
-                String sku = null;
-                String barcode = null;
-                BigDecimal price = null;
-                Matcher m = PRODUCT.matcher(item);
-                while (m.find()) {
-                    if (m.group(1) != null) {
-                        sku = m.group(1);
-                    } else if (m.group(2) != null) {
-                        barcode = m.group(2);
-                    } else {
-                        price = new BigDecimal(m.group(3));
-                    }
-                }
-                if (sku != null && barcode != null && price != null) {
-                    products.add(new Product(sku, barcode, price));
-                }
+            for (JsonObject p : Json.createReader(new StringReader(body)).readArray().getValuesAs(JsonObject.class)) {
+                products.add(new Product(p.getString("sku"), p.getString("barcode"), p.getString("name"), p.getString("brand"), p.getString("model"),
+                        p.getString("spec"), p.getString("colour"), p.getString("unit"), new BigDecimal(p.getString("price")),
+                        new BigDecimal(p.getString("vatRate"))));
             }
         }
         return products;
