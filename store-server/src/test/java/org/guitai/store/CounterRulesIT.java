@@ -689,12 +689,20 @@ class CounterRulesIT {
 
         String documentSale = UUID.randomUUID().toString();
         String override = shop.approval(cashier, "PRICE_OVERRIDE", documentSale);
+        LocalDateTime before = LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
         JsonObject recorded = expect(201, cashier.post("sales/documents", "{\"id\":\"" + documentSale + "\",\"terminalId\":\"T1\",\"createdAt\":\""
                 + Instant.now() + "\",\"customerId\":\"M-1688\",\"lines\":[{\"id\":\"" + UUID.randomUUID() + "\",\"sku\":\"E00002"
                 + "\",\"quantity\":\"2\",\"discountPercent\":\"5\"},{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + BIG_RICE_COOKER
                 + "\",\"quantity\":\"1\",\"unitPrice\":\"600.00\",\"approvalId\":\"" + override + "\"}],\"orderDiscountPercent\":\"4\","
                 + "\"payments\":[{\"id\":\"" + UUID.randomUUID() + "\"," + card + ",{\"id\":\"" + UUID.randomUUID() + "\"," + cash + "]}")).json();
         assertEquals(total, recorded.getString("total"));
+        LocalDateTime after = LocalDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(1);
+        // times are UTC wall clocks, as JPA's InstantConverter writes them, whatever the server's zone (the IT's is not UTC)
+        Map<String, Object> row = Shop.rows("select * from sale where id = ?", documentSale).get(0);
+        for (String column : List.of("opened_at", "confirmed_at", "paid_at", "goods_taken_at", "completed_at")) {
+            LocalDateTime at = wallClock(row.get(column));
+            assertTrue(!at.isBefore(before) && !at.isAfter(after), column + " " + at + " lies between " + before + " and " + after + " (UTC)");
+        }
         // both events delivered, so that their rows are compared in the same state
         Eventually.until(Duration.ofSeconds(30), "both sales' events delivered to HQ",
                 () -> hq.deliveriesOf(counterSale) == 1 && hq.deliveriesOf(documentSale) == 1
@@ -757,6 +765,10 @@ class CounterRulesIT {
                 String where = table + " row " + (i + 1) + " column " + column;
                 if (column.equals("origin")) {
                     assertEquals(List.of("COUNTER", "DOCUMENT"), List.of(mine, theirs), where);
+                } else if (column.endsWith("_at") && mine != null && theirs != null) {
+                    // the counter's sale was made seconds before the document: a zone slip would be hours
+                    Duration apart = Duration.between(wallClock(mine), wallClock(theirs)).abs();
+                    assertTrue(apart.compareTo(Duration.ofMinutes(2)) < 0, where + ": " + mine + " / " + theirs);
                 } else if (column.endsWith("_at") || column.equals("slip_number") || column.equals("business_date")) {
                     assertEquals(mine == null, theirs == null, where + ": " + mine + " / " + theirs);
                 } else if (!ids.contains(column)) {
@@ -764,6 +776,11 @@ class CounterRulesIT {
                 }
             }
         }
+    }
+
+    /** A DATETIME as the driver returns it, as the wall clock it holds. */
+    private static LocalDateTime wallClock(Object datetime) {
+        return datetime instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) datetime;
     }
 
     private static JsonObject eventWithoutIds(Map<String, Object> row) {
@@ -814,7 +831,8 @@ class CounterRulesIT {
             Future<Answer> submitted = submitter.submit(() -> cashier.post("sales/documents", document(saleId, Instant.now(), barcodeOf("E00021"), "2",
                     cash("598.00", "[{\"denomination\":\"100\",\"count\":6}]"))));
             Eventually.until(Duration.ofSeconds(30), "the document waiting for the stock row",
-                    () -> count("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT'") > 0);
+                    () -> count("select count(*) from information_schema.innodb_trx where trx_state = 'LOCK WAIT' and trx_query like ?",
+                            "update stock set on_hand = on_hand - case sku when 'E00021' %") > 0);
             otherSale.commit();
             Answer refused = submitted.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertProblem(422, "insufficient-stock", refused);
@@ -962,10 +980,20 @@ class CounterRulesIT {
 
     @Test
     void aReplayCannotAcknowledgeASaleStillAtTheCounter() {
-        JsonHttp cashier = shop().cashier();
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
         String saleId = openSale(cashier);
         assertProblem(409, "id-conflict", cashier.post("sales/documents", document(saleId, Instant.now(), RICE_COOKER, "1",
                 cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"))));
+        assertProblem(409, "id-conflict", cashier.post("sales/documents", document(saleId, Instant.now(), RICE_COOKER, "1",
+                cash("270.00", "[{\"denomination\":\"100\",\"count\":3}]"))), "also when the document breaks a rule");
+
+        // a recorded document is shown again only to staff who may submit sales
+        String recorded = UUID.randomUUID().toString();
+        String body = document(recorded, Instant.now(), RICE_COOKER, "1", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"));
+        expect(201, cashier.post("sales/documents", body));
+        assertProblem(403, "forbidden", shop.login("A001", "8642", "T1").post("sales/documents", body));
+        expect(200, cashier.post("sales/documents", body));
     }
 
     // --- replays, goods held for checks, counters -------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.guitai.store.platform.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ public final class GaplessNumbers {
                 return new Taken(changed, taken.getLong(1));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("taking the next number of '" + counter + "' failed", e);
+            throw new PersistenceException("an update and taking the next number of '" + counter + "' failed: " + e.getMessage(), e);
         }
     }
 

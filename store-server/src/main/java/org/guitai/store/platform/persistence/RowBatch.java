@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * New rows of several tables sent to the database together, in one round trip, on the caller's
@@ -29,12 +30,16 @@ import java.util.List;
  */
 public final class RowBatch {
 
+    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> values = new ArrayList<>();
     private final List<Integer> expectedRows = new ArrayList<>();
 
     /** One statement inserting {@code rows} (each a value per column, in the columns' order) into {@code table}; no rows, no statement. */
     public RowBatch insertRows(String table, List<String> columns, List<? extends List<?>> rows) {
+        requireName(table);
+        columns.forEach(RowBatch::requireName);
         if (rows.isEmpty()) {
             return this;
         }
@@ -57,6 +62,13 @@ public final class RowBatch {
     /** One row into {@code table}. */
     public RowBatch insert(String table, List<String> columns, Object... row) {
         return insertRows(table, columns, List.of(Arrays.asList(row)));
+    }
+
+    /** Table and column names are the code's own words, never input: nothing but them goes into the text. */
+    private static void requireName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a table or column name: " + name);
+        }
     }
 
     public boolean isEmpty() {

@@ -27,7 +27,8 @@ import java.sql.Connection;
                 "fish.payara.fail-all-connections=true",
                 // a pooled connection is checked at most every 30 s, not before every statement
                 "fish.payara.validate-atmost-once-period-in-seconds=30",
-                // a RowBatch sends a sale's rows of several tables in one round trip
+                // a RowBatch sends a sale's rows of several tables in one round trip; as several
+                // statements may then go in one request, no SQL text is ever built from input
                 "allowMultiQueries=true"
         })
 @ApplicationScoped

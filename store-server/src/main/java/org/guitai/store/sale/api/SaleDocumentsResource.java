@@ -22,6 +22,8 @@ import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.persistence.DuplicateKeys;
 import org.guitai.store.platform.problem.InvalidRequestException;
 import org.guitai.store.platform.security.CurrentCaller;
+import org.guitai.store.platform.security.ForbiddenException;
+import org.guitai.store.platform.security.NotAuthenticatedException;
 import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.service.SaleDocuments;
@@ -78,9 +80,13 @@ public class SaleDocumentsResource {
             submitted = DuplicateKeys.createOrExisting(
                     () -> documents.submit(document, caller.get()),
                     () -> documents.replayed(id, request.terminalId()));
+        } catch (ForbiddenException | NotAuthenticatedException refused) {
+            // whoever may not submit sales is not shown one either
+            throw refused;
         } catch (PosException refused) {
-            // a resend racing the first copy waited on its locks, then found the stock or the approval
-            // used up by that very sale: once the first copy is in, the answer is the sale
+            // a rule refused it: a replay (the stock, a price or an approval has moved on since, maybe
+            // used up by that very sale when the resend raced its first copy) is answered with the
+            // sale recorded under its id; an id another sale took is a conflict; else the refusal stands
             submitted = documents.recorded(id, request.terminalId()).orElseThrow(() -> refused);
         }
         Sale recorded = submitted.sale();

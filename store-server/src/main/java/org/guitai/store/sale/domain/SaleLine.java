@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.Optional;
 import org.guitai.kernel.money.Money;
 
 /**
@@ -188,14 +187,6 @@ public class SaleLine {
 
     public boolean isVoided() {
         return voided;
-    }
-
-    public Optional<Instant> voidedAt() {
-        return Optional.ofNullable(voidedAt);
-    }
-
-    public Optional<String> voidedBy() {
-        return Optional.ofNullable(voidedBy);
     }
 
     private Currency currency() {

@@ -118,11 +118,14 @@ public class SaleDocuments {
         return replayed(repository.find(saleId).orElseThrow(() -> new IdConflictException("line or payment", "of sale " + saleId)), terminalId);
     }
 
-    /** The sale a document of this terminal recorded under this id, if there is one by now. */
+    /**
+     * The sale a document of this terminal recorded under this id, if there is one by now.
+     *
+     * @throws IdConflictException when the id is another sale's (built at the counter, or another terminal's document)
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Submitted> recorded(String saleId, String terminalId) {
-        return repository.find(saleId).filter(s -> s.origin() == SaleOrigin.DOCUMENT && s.terminalId().equals(terminalId))
-                .map(s -> new Submitted(s, false));
+        return repository.find(saleId).map(s -> replayed(s, terminalId));
     }
 
     /**

@@ -30,7 +30,6 @@ public class SaleRepository {
             "change_given", "rounding", "staff_code", "created_at", "auth_code", "last4", "terminal_reference", "check_number", "bank");
     private static final List<String> CASH_COUNT = List.of("payment_id", "denomination", "count");
     private static final List<String> REJECTED_NOTE = List.of("payment_id", "position", "denomination", "serial", "reason");
-    private static final List<String> CLEARANCE = List.of("payment_id", "outcome", "decided_by", "decided_at");
     /** The version JPA gives a row it inserts. */
     private static final long FIRST_VERSION = 1;
 
@@ -63,29 +62,33 @@ public class SaleRepository {
     }
 
     /**
-     * A new sale with its lines and tenders as rows of {@code rows}, which the caller writes with
-     * what else belongs to the same commit in one round trip ({@link #write}): how a submitted
-     * document is recorded. They are the rows JPA writes for these entities, which read them back
-     * as usual; the sale's id, and each line's and payment's, is its primary key.
+     * A new sale with its lines and tenders, as a submitted document brings it (paid or waiting for a
+     * check; nothing packed, cancelled, voided or decided), as rows of {@code rows}, which the caller
+     * writes with what else belongs to the same commit in one round trip ({@link #write}). They are
+     * the rows JPA writes for these entities, which read and change them as usual (CounterRulesIT
+     * compares them); the sale's id, and each line's and payment's, is its primary key.
      */
     public void add(Sale sale, RowBatch rows) {
+        // what a submitted document is: nothing packed, cancelled, voided or decided yet (the columns say so below)
+        if (sale.packedAt().isPresent() || sale.cancelledAt().isPresent() || sale.lines().stream().anyMatch(SaleLine::isVoided)
+                || sale.payments().stream().anyMatch(p -> p.clearance().isPresent())) {
+            throw new IllegalStateException("sale " + sale.id() + " is not as a document brings it: write it through JPA");
+        }
         rows.insert("sale", SALE, sale.id(), sale.terminalId(), sale.cashierCode(), sale.origin(), sale.customerId(), sale.status(),
                 sale.currency().getCurrencyCode(), sale.orderDiscountRate(), sale.total().amount(), sale.paid().amount(),
                 sale.slipNumber().orElse(null), sale.businessDate(), sale.openedAt(), sale.confirmedAt().orElse(null),
-                sale.paidAt().orElse(null), sale.packedAt().orElse(null), sale.completedAt().orElse(null),
-                sale.cancelledAt().orElse(null), sale.goodsTakenAt().orElse(null), FIRST_VERSION);
+                sale.paidAt().orElse(null), null, sale.completedAt().orElse(null), null, sale.goodsTakenAt().orElse(null), FIRST_VERSION);
         List<List<Object>> lines = new ArrayList<>();
         for (SaleLine l : sale.lines()) {
             var item = l.item();
             lines.add(Arrays.asList(l.id(), sale.id(), l.lineNo(), l.sku(), item.barcode(), item.name(), item.brand(), item.model(),
                     item.spec(), item.colour(), item.unit(), l.quantity(), l.listPrice().amount(), l.basePrice().amount(), l.discountRate(),
-                    l.unitPrice().amount(), l.amount().amount(), l.vatRate(), l.isVoided(), l.voidedAt().orElse(null), l.voidedBy().orElse(null)));
+                    l.unitPrice().amount(), l.amount().amount(), l.vatRate(), false, null, null));
         }
         rows.insertRows("sale_line", LINE, lines);
         List<List<Object>> payments = new ArrayList<>();
         List<List<Object>> counts = new ArrayList<>();
         List<List<Object>> rejected = new ArrayList<>();
-        List<List<Object>> clearances = new ArrayList<>();
         for (Payment p : sale.payments()) {
             payments.add(Arrays.asList(p.id(), sale.id(), p.seq(), p.tender(), p.received().currency().getCurrencyCode(),
                     p.received().amount(), p.applied().amount(), p.change().amount(), p.rounding().amount(), p.staffCode(), p.createdAt(),
@@ -98,12 +101,10 @@ public class SaleRepository {
                 RejectedNote n = notes.get(position);
                 rejected.add(List.of(p.id(), position, n.denomination(), n.serial(), n.reason()));
             }
-            p.clearance().ifPresent(c -> clearances.add(List.of(p.id(), c.outcome(), c.decidedBy(), c.decidedAt())));
         }
         rows.insertRows("payment", PAYMENT, payments);
         rows.insertRows("payment_cash_count", CASH_COUNT, counts);
         rows.insertRows("rejected_note", REJECTED_NOTE, rejected);
-        rows.insertRows("check_clearance", CLEARANCE, clearances);
     }
 
     /** Writes the rows in this transaction, in one round trip, after what JPA holds for it. */

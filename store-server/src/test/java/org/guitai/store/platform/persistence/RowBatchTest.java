@@ -40,6 +40,12 @@ class RowBatchTest {
     }
 
     @Test
+    void onlyPlainNamesGoIntoTheText() {
+        assertThrows(IllegalArgumentException.class, () -> new RowBatch().insert("sale; drop table sale", COLUMNS, "s1", "a"));
+        assertThrows(IllegalArgumentException.class, () -> new RowBatch().insert("sale", List.of("id", "name) values (1, 2); --"), "s1", "a"));
+    }
+
+    @Test
     void aValueOfNoKnownColumnTypeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> RowBatch.bind(null, 1, new Object()));
     }
