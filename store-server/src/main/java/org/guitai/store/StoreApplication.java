@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The store's API. Its resources are stateless {@code @ApplicationScoped} beans, created once: what
- * belongs to one request reaches them as {@code @Context} parameters or through the request-scoped
- * {@code CurrentCaller}. Weld creating a request-scoped resource for every call cost about 5 % of
- * the store's CPU per request.
+ * belongs to one request reaches them as {@code @Context} parameters, and the caller through
+ * {@code CurrentCaller}, which keeps it with the request. Weld creating a request-scoped resource
+ * for every call cost about 5 % of the store's CPU per request.
  */
 @ApplicationPath("api")
 @OpenAPIDefinition(

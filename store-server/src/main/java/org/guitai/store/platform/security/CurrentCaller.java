@@ -1,20 +1,30 @@
 package org.guitai.store.platform.security;
 
-import jakarta.enterprise.context.RequestScoped;
-import java.util.Optional;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** Holds the caller the token filter resolved for this request. */
-@RequestScoped
+/**
+ * The caller the token filter resolved for the current request, kept as an attribute of that
+ * request (which no client can set): a request-scoped bean cost a bean created per call.
+ */
+@ApplicationScoped
 public class CurrentCaller {
 
-    private Caller caller;
+    private static final String ATTRIBUTE = Caller.class.getName();
+
+    @Inject
+    HttpServletRequest request;
 
     public void set(Caller caller) {
-        this.caller = caller;
+        request.setAttribute(ATTRIBUTE, caller);
     }
 
     /** @throws NotAuthenticatedException on a request that carried no valid token */
     public Caller get() {
-        return Optional.ofNullable(caller).orElseThrow(() -> new NotAuthenticatedException("this call needs a staff session token"));
+        if (request.getAttribute(ATTRIBUTE) instanceof Caller caller) {
+            return caller;
+        }
+        throw new NotAuthenticatedException("this call needs a staff session token");
     }
 }

@@ -87,9 +87,9 @@ public class SessionService {
     /**
      * The caller behind a token. The session is read from the database at most every
      * {@link #RECHECK} per token (logout and disabling staff forget it at once); the idle timer is
-     * written, in a transaction of its own, only when it is due, at most every half minute.
+     * written, in a transaction of its own, only when it is due, at most every half minute. No
+     * transaction is asked for: the recent check answers most calls without the database.
      */
-    @Transactional(TxType.SUPPORTS)
     public Caller resolve(String token) {
         Instant now = clock.instant();
         String digest = SlowHash.digest(token);
