@@ -207,8 +207,8 @@ public final class StoreBenchmark {
 
     /**
      * Two builds of the store side by side on one database server, for changes too small to see
-     * across runs: both warm up, then in every round their slices of (b) take turns, and the
-     * rates are compared within the round.
+     * across runs: both warm up, then in every round their slices of (b) take turns (each build
+     * first in every other slice), and the rates are compared within the round.
      */
     private static void compare(StoreBenchmark run, long pid, StoreBenchmark baseline, long baselinePid, int rounds, int singleSales,
                                 int eightSales, Duration maxWarmUp) throws Exception {
@@ -226,14 +226,18 @@ public final class StoreBenchmark {
             double[] seconds = new double[4];
             long[] cpu = new long[2];
             for (int slice = 0; slice < SLICES; slice++) {
-                long before = cpuMillis(pid);
-                seconds[0] += single / run.documents(run.clients(1), single);
-                cpu[0] += cpuMillis(pid) - before;
-                before = cpuMillis(baselinePid);
-                seconds[1] += single / baseline.documents(baseline.clients(1), single);
-                cpu[1] += cpuMillis(baselinePid) - before;
-                seconds[2] += eight / run.documents(run.clients(8), eight);
-                seconds[3] += eight / baseline.documents(baseline.clients(8), eight);
+                // each build goes first in every other slice, so neither always follows the other's load
+                StoreBenchmark[] order = (r * SLICES + slice) % 2 == 0 ? new StoreBenchmark[] {run, baseline} : new StoreBenchmark[] {baseline, run};
+                for (StoreBenchmark store : order) {
+                    int i = store == run ? 0 : 1;
+                    long storePid = store == run ? pid : baselinePid;
+                    long before = cpuMillis(storePid);
+                    seconds[i] += single / store.documents(store.clients(1), single);
+                    cpu[i] += cpuMillis(storePid) - before;
+                }
+                for (StoreBenchmark store : order) {
+                    seconds[store == run ? 2 : 3] += eight / store.documents(store.clients(8), eight);
+                }
             }
             double[] rate = new double[4];
             for (int i = 0; i < 4; i++) {
