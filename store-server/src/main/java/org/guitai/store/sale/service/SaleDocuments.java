@@ -99,7 +99,7 @@ public class SaleDocuments {
             audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller), sale.id(),
                     seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
         }
-        sales.settleWhole(sale, now);
+        sales.settle(sale, now);
         RowBatch rows = new RowBatch();
         if (sale.status() == SaleStatus.PAID) {
             sales.finish(sale, now, rows);

@@ -347,33 +347,21 @@ public class SaleService {
     /**
      * Once tenders cover the total the goods leave the stock (another counter may have sold the
      * last one: then the tender is refused); once no check waits either, the sale is stamped paid.
-     * The slip counter is locked last, so concurrent sales hold it only for their commit.
+     * A sale paid as its goods leave takes the stock and its slip number in one round trip. The
+     * slip counter is locked last, so concurrent sales hold it only for their commit.
      */
     void settle(Sale sale, Instant now) {
-        takeGoodsIfCovered(sale, now);
-        stampIfPaid(sale, now);
-    }
-
-    private void takeGoodsIfCovered(Sale sale, Instant now) {
-        if (sale.needsGoodsTaken()) {
-            catalog.take(sale.quantitiesBySku(), settings.allowNegativeStock(), now);
-            sale.goodsTaken(now);
-        }
-    }
-
-    /**
-     * {@link #settle} for a sale whose tenders are all in (a submitted document): when its goods
-     * leave and it is paid at once (no check waits), the stock and the slip number are taken in
-     * one round trip.
-     */
-    void settleWhole(Sale sale, Instant now) {
         if (sale.needsGoodsTaken() && sale.payments().stream().noneMatch(Payment::isPendingCheck)) {
             long slip = catalog.takeWithNumber(sale.quantitiesBySku(), settings.allowNegativeStock(), now, NumberCounter.SLIP);
             sale.goodsTaken(now);
             sale.stampPaid(slip, now, businessDate(now));
-        } else {
-            settle(sale, now);
+            return;
         }
+        if (sale.needsGoodsTaken()) {
+            catalog.take(sale.quantitiesBySku(), settings.allowNegativeStock(), now);
+            sale.goodsTaken(now);
+        }
+        stampIfPaid(sale, now);
     }
 
     /**
