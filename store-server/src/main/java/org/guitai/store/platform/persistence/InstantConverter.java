@@ -12,7 +12,12 @@ public class InstantConverter implements AttributeConverter<Instant, LocalDateTi
 
     @Override
     public LocalDateTime convertToDatabaseColumn(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return instant == null ? null : utc(instant);
+    }
+
+    /** The UTC wall clock of an instant, as every DATETIME(6) column holds it (JPA and plain JDBC alike). */
+    public static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Override

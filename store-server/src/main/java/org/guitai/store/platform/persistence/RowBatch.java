@@ -9,8 +9,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,39 +34,49 @@ public final class RowBatch {
     private final List<Object> values = new ArrayList<>();
     private final List<Integer> expectedRows = new ArrayList<>();
 
-    /** One statement inserting {@code rows} (each a value per column, in the columns' order) into {@code table}; no rows, no statement. */
-    public RowBatch insertRows(String table, List<String> columns, List<? extends List<?>> rows) {
-        requireName(table);
+    /**
+     * A table and the columns written to it, checked and turned into text once: a constant of the
+     * code that writes the rows. Names are the code's own words, never input: nothing but them goes
+     * into the text.
+     */
+    public record Table(String name, List<String> columns, String insertInto, String row) {
+    }
+
+    public static Table table(String name, List<String> columns) {
+        requireName(name);
         columns.forEach(RowBatch::requireName);
+        return new Table(name, List.copyOf(columns), "insert into " + name + " (" + String.join(", ", columns) + ") values ",
+                "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")");
+    }
+
+    private static void requireName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a table or column name: " + name);
+        }
+    }
+
+    /** One statement inserting {@code rows} (each a value per column, in the columns' order) into {@code table}; no rows, no statement. */
+    public RowBatch insertRows(Table table, List<? extends List<?>> rows) {
         if (rows.isEmpty()) {
             return this;
         }
         for (List<?> row : rows) {
-            if (row.size() != columns.size()) {
-                throw new IllegalArgumentException(table + ": " + row.size() + " values for " + columns.size() + " columns");
+            if (row.size() != table.columns().size()) {
+                throw new IllegalArgumentException(table.name() + ": " + row.size() + " values for " + table.columns().size() + " columns");
             }
         }
-        String placeholders = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
         if (!sql.isEmpty()) {
             sql.append(";\n");
         }
-        sql.append("insert into ").append(table).append(" (").append(String.join(", ", columns)).append(") values ")
-                .append(String.join(", ", Collections.nCopies(rows.size(), placeholders)));
+        sql.append(table.insertInto()).append(String.join(", ", Collections.nCopies(rows.size(), table.row())));
         rows.forEach(values::addAll);
         expectedRows.add(rows.size());
         return this;
     }
 
     /** One row into {@code table}. */
-    public RowBatch insert(String table, List<String> columns, Object... row) {
-        return insertRows(table, columns, List.of(Arrays.asList(row)));
-    }
-
-    /** Table and column names are the code's own words, never input: nothing but them goes into the text. */
-    private static void requireName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a table or column name: " + name);
-        }
+    public RowBatch insert(Table table, Object... row) {
+        return insertRows(table, List.of(Arrays.asList(row)));
     }
 
     public boolean isEmpty() {
@@ -103,7 +111,8 @@ public final class RowBatch {
                 }
                 int changed = statement.getUpdateCount();
                 if (changed != expectedRows.get(i)) {
-                    throw new PersistenceException("statement " + (i + 1) + " of a row batch changed " + changed + " rows, not " + expectedRows.get(i));
+                    throw new PersistenceException("statement " + (i + 1) + " of a row batch changed " + changed + " rows, not "
+                            + expectedRows.get(i));
                 }
             }
         } catch (SQLException e) {
@@ -126,7 +135,7 @@ public final class RowBatch {
             statement.setBoolean(position, b);
         } else if (value instanceof Instant t) {
             // the UTC wall clock as it is, not through the JVM's zone
-            statement.setObject(position, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+            statement.setObject(position, InstantConverter.utc(t));
         } else if (value instanceof LocalDate d) {
             statement.setObject(position, d);
         } else if (value instanceof Enum<?> e) {

@@ -20,16 +20,17 @@ import org.guitai.store.sale.domain.SaleNotFoundException;
 @ApplicationScoped
 public class SaleRepository {
 
-    private static final List<String> SALE = List.of("id", "terminal_id", "cashier_code", "origin", "customer_id", "status", "currency",
-            "order_discount_rate", "total", "paid", "slip_number", "business_date", "opened_at", "confirmed_at", "paid_at", "packed_at",
-            "completed_at", "cancelled_at", "goods_taken_at", "version");
-    private static final List<String> LINE = List.of("id", "sale_id", "line_no", "sku", "barcode", "name", "brand", "model", "spec",
-            "colour", "unit", "quantity", "list_price", "base_price", "discount_rate", "unit_price", "amount", "vat_rate", "voided",
-            "voided_at", "voided_by");
-    private static final List<String> PAYMENT = List.of("id", "sale_id", "seq", "tender", "currency", "received", "applied",
-            "change_given", "rounding", "staff_code", "created_at", "auth_code", "last4", "terminal_reference", "check_number", "bank");
-    private static final List<String> CASH_COUNT = List.of("payment_id", "denomination", "count");
-    private static final List<String> REJECTED_NOTE = List.of("payment_id", "position", "denomination", "serial", "reason");
+    private static final RowBatch.Table SALE = RowBatch.table("sale", List.of("id", "terminal_id", "cashier_code", "origin", "customer_id",
+            "status", "currency", "order_discount_rate", "total", "paid", "slip_number", "business_date", "opened_at", "confirmed_at", "paid_at", "packed_at",
+            "completed_at", "cancelled_at", "goods_taken_at", "version"));
+    private static final RowBatch.Table LINE = RowBatch.table("sale_line", List.of("id", "sale_id", "line_no", "sku", "barcode", "name",
+            "brand", "model", "spec", "colour", "unit", "quantity", "list_price", "base_price", "discount_rate", "unit_price", "amount", "vat_rate", "voided",
+            "voided_at", "voided_by"));
+    private static final RowBatch.Table PAYMENT = RowBatch.table("payment", List.of("id", "sale_id", "seq", "tender", "currency", "received",
+            "applied", "change_given", "rounding", "staff_code", "created_at", "auth_code", "last4", "terminal_reference", "check_number", "bank"));
+    private static final RowBatch.Table CASH_COUNT = RowBatch.table("payment_cash_count", List.of("payment_id", "denomination", "count"));
+    private static final RowBatch.Table REJECTED_NOTE = RowBatch.table("rejected_note",
+            List.of("payment_id", "position", "denomination", "serial", "reason"));
     /** The version JPA gives a row it inserts. */
     private static final long FIRST_VERSION = 1;
 
@@ -74,7 +75,7 @@ public class SaleRepository {
                 || sale.payments().stream().anyMatch(p -> p.clearance().isPresent())) {
             throw new IllegalStateException("sale " + sale.id() + " is not as a document brings it: write it through JPA");
         }
-        rows.insert("sale", SALE, sale.id(), sale.terminalId(), sale.cashierCode(), sale.origin(), sale.customerId(), sale.status(),
+        rows.insert(SALE, sale.id(), sale.terminalId(), sale.cashierCode(), sale.origin(), sale.customerId(), sale.status(),
                 sale.currency().getCurrencyCode(), sale.orderDiscountRate(), sale.total().amount(), sale.paid().amount(),
                 sale.slipNumber().orElse(null), sale.businessDate(), sale.openedAt(), sale.confirmedAt().orElse(null),
                 sale.paidAt().orElse(null), null, sale.completedAt().orElse(null), null, sale.goodsTakenAt().orElse(null), FIRST_VERSION);
@@ -85,7 +86,7 @@ public class SaleRepository {
                     item.spec(), item.colour(), item.unit(), l.quantity(), l.listPrice().amount(), l.basePrice().amount(), l.discountRate(),
                     l.unitPrice().amount(), l.amount().amount(), l.vatRate(), false, null, null));
         }
-        rows.insertRows("sale_line", LINE, lines);
+        rows.insertRows(LINE, lines);
         List<List<Object>> payments = new ArrayList<>();
         List<List<Object>> counts = new ArrayList<>();
         List<List<Object>> rejected = new ArrayList<>();
@@ -102,9 +103,9 @@ public class SaleRepository {
                 rejected.add(List.of(p.id(), position, n.denomination(), n.serial(), n.reason()));
             }
         }
-        rows.insertRows("payment", PAYMENT, payments);
-        rows.insertRows("payment_cash_count", CASH_COUNT, counts);
-        rows.insertRows("rejected_note", REJECTED_NOTE, rejected);
+        rows.insertRows(PAYMENT, payments);
+        rows.insertRows(CASH_COUNT, counts);
+        rows.insertRows(REJECTED_NOTE, rejected);
     }
 
     /** Writes the rows in this transaction, in one round trip, after what JPA holds for it. */

@@ -54,7 +54,8 @@ public class Outbox {
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final String IN_LINE = "e.deliveredAt is null and e.deadAt is null";
     private static final String DEAD = "e.deliveredAt is null and e.deadAt is not null";
-    private static final List<String> EVENT_COLUMNS = List.of("id", "type", "payload", "created_at", "attempts", "dead_count");
+    private static final RowBatch.Table EVENTS = RowBatch.table("outbox_event",
+            List.of("id", "type", "payload", "created_at", "attempts", "dead_count"));
 
     @PersistenceContext(unitName = "store")
     EntityManager em;
@@ -85,7 +86,7 @@ public class Outbox {
     @Transactional(TxType.MANDATORY)
     public void record(StoreEvent event, RowBatch rows) {
         // the row JPA writes for a new OutboxEvent (CounterRulesIT compares them): the rest start empty, the sequence from the table's counter
-        rows.insert("outbox_event", EVENT_COLUMNS, event.id().toString(), event.type(), JSON.toJson(event), clock.instant(), 0, 0);
+        rows.insert(EVENTS, event.id().toString(), event.type(), JSON.toJson(event), clock.instant(), 0, 0);
         recorded.fire(new EventRecorded(event.id().toString()));
     }
 

@@ -16,8 +16,8 @@ class RowBatchTest {
     @Test
     void rowsOfOneTableAreOneStatementAndTablesFollowInTheOrderAdded() {
         RowBatch batch = new RowBatch()
-                .insert("sale", COLUMNS, "s1", "a")
-                .insertRows("sale_line", COLUMNS, List.of(List.of("l1", "x"), List.of("l2", "y"), List.of("l3", "z")));
+                .insert(RowBatch.table("sale", COLUMNS), "s1", "a")
+                .insertRows(RowBatch.table("sale_line", COLUMNS), List.of(List.of("l1", "x"), List.of("l2", "y"), List.of("l3", "z")));
         assertEquals("insert into sale (id, name) values (?, ?);\n"
                 + "insert into sale_line (id, name) values (?, ?), (?, ?), (?, ?)", batch.sql());
         assertFalse(batch.isEmpty());
@@ -25,24 +25,24 @@ class RowBatchTest {
 
     @Test
     void noRowsNoStatement() {
-        RowBatch batch = new RowBatch().insertRows("rejected_note", COLUMNS, List.of());
+        RowBatch batch = new RowBatch().insertRows(RowBatch.table("rejected_note", COLUMNS), List.of());
         assertTrue(batch.isEmpty());
         assertEquals("", batch.sql());
-        assertEquals("insert into sale (id, name) values (?, ?)", batch.insert("sale", COLUMNS, "s1", null).sql(), "a null is a value");
+        assertEquals("insert into sale (id, name) values (?, ?)", batch.insert(RowBatch.table("sale", COLUMNS), "s1", null).sql(), "a null is a value");
     }
 
     @Test
     void aRowMustHaveAValueForEveryColumn() {
         RowBatch batch = new RowBatch();
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> batch.insertRows("sale_line", COLUMNS, List.of(List.of("l1", "x"), Arrays.asList("l2"))));
+                () -> batch.insertRows(RowBatch.table("sale_line", COLUMNS), List.of(List.of("l1", "x"), Arrays.asList("l2"))));
         assertEquals("sale_line: 1 values for 2 columns", refused.getMessage());
     }
 
     @Test
     void onlyPlainNamesGoIntoTheText() {
-        assertThrows(IllegalArgumentException.class, () -> new RowBatch().insert("sale; drop table sale", COLUMNS, "s1", "a"));
-        assertThrows(IllegalArgumentException.class, () -> new RowBatch().insert("sale", List.of("id", "name) values (1, 2); --"), "s1", "a"));
+        assertThrows(IllegalArgumentException.class, () -> RowBatch.table("sale; drop table sale", COLUMNS));
+        assertThrows(IllegalArgumentException.class, () -> RowBatch.table("sale", List.of("id", "name) values (1, 2); --")));
     }
 
     @Test
