@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.guitai.hq.masterdata.MasterDataImport;
 import org.guitai.hq.platform.config.HqSettings;
-import org.guitai.hq.platform.persistence.Migrations;
+import org.guitai.platform.persistence.Migrations;
 
 /** Start-up in order: refuse bad settings, bring the schema up to date, import the master data the settings name. */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class HqStartup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(() -> "HQ starting, reporting in " + settings.currency().getCurrencyCode());
-        migrations.migrate();
+        migrations.migrate("HQ");
         masterData.importConfigured();
     }
 }

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,15 +21,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.kernel.testing.Eventually;
-import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.TestDatabase;
+import org.guitai.platform.testing.Deployments;
+import org.guitai.platform.testing.ProblemChecks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,17 +51,11 @@ class HqApiIT {
 
     @Deployment(testable = false)
     static WebArchive hqServer() {
-        return ShrinkWrap.create(ZipImporter.class, "hq-server.war")
-                .importFrom(new File(System.getProperty("guitai.war")))
-                .as(WebArchive.class);
+        return Deployments.builtWar("hq-server.war");
     }
 
     private JsonHttp api() {
-        try {
-            return new JsonHttp(base.toURI().resolve("api/"));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Deployments.api(base);
     }
 
     private JsonHttp analyst() {
@@ -394,15 +385,13 @@ class HqApiIT {
                 .filter(s -> s.getString("storeId").equals(storeId)).findFirst().orElseThrow();
     }
 
-    private static long count(String sql, Object... parameters) throws SQLException {
-        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+    private static long count(String sql, Object... parameters) {
+        return TestDatabase.get().count(sql, parameters);
+    }
+
+    /** Each way a request fails is answered by HQ as by every server (the platform's mapping, over HTTP). */
+    @Test
+    void answersEveryFailureAsEveryServerDoes() {
+        ProblemChecks.everyFailureIsAnsweredAlike(api(), true);
     }
 }

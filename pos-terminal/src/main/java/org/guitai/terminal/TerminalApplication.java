@@ -1,12 +1,12 @@
 package org.guitai.terminal;
 
 import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.guitai.platform.rest.ApiApplication;
 
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "Guitai counter terminal", version = "1",
         description = "The cashier page's own API: which terminal this is, and the way through to the store server."))
-public class TerminalApplication extends Application {
+public class TerminalApplication extends ApiApplication {
 }

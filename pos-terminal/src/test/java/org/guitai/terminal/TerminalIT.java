@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -29,14 +28,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
+import org.guitai.platform.testing.Deployments;
+import org.guitai.platform.testing.ProblemChecks;
 import org.guitai.terminal.StandInStore.Call;
 import org.guitai.terminal.StandInStore.Reply;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,9 +63,7 @@ class TerminalIT {
     /** Deployed as ROOT.war, as ./guitai serves it (context root /): the cashier opens http://host:port/. */
     @Deployment(testable = false)
     static WebArchive terminal() {
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-                .importFrom(new File(System.getProperty("guitai.war")))
-                .as(WebArchive.class);
+        return Deployments.builtWar("ROOT.war");
     }
 
     @BeforeAll
@@ -429,5 +426,11 @@ class TerminalIT {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         return png.toByteArray();
+    }
+
+    /** Each way a request fails is answered by the terminal as by every server (the platform's mapping, over HTTP). */
+    @Test
+    void answersEveryFailureAsEveryServerDoes() {
+        ProblemChecks.everyFailureIsAnsweredAlike(Deployments.api(base), false);
     }
 }

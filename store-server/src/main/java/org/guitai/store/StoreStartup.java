@@ -5,9 +5,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.guitai.platform.persistence.Migrations;
 import org.guitai.store.masterdata.MasterDataImport;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.persistence.Migrations;
 import org.guitai.store.sync.service.OutboxRelay;
 
 /**
@@ -34,7 +34,7 @@ public class StoreStartup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(() -> "store " + settings.storeId() + " (" + settings.storeName() + ") starting");
-        migrations.migrate();
+        migrations.migrate("store");
         masterData.importConfigured();
         relay.start();
     }

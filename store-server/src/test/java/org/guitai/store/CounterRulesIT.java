@@ -25,7 +25,6 @@ import com.google.zxing.common.HybridBinarizer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -50,14 +49,13 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.guitai.kernel.testing.Eventually;
-import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.platform.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,9 +78,7 @@ class CounterRulesIT {
 
     @Deployment(testable = false)
     static WebArchive storeServer() {
-        return ShrinkWrap.create(ZipImporter.class, "store-server.war")
-                .importFrom(new File(System.getProperty("guitai.war")))
-                .as(WebArchive.class);
+        return Deployments.builtWar("store-server.war");
     }
 
     @BeforeAll

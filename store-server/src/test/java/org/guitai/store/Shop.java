@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.TestDatabase;
 
 /** The store under test as the counter sees it: logins and the steps of a sale, plus a look into its database. */
@@ -131,17 +131,7 @@ final class Shop {
     }
 
     static long count(String sql, Object... parameters) {
-        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.get().count(sql, parameters);
     }
 
     /** The rows a query finds, each as its columns (lower case) and values in the order of the query. */

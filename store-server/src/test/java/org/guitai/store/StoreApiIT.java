@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,15 +23,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.guitai.kernel.testing.Eventually;
-import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.TestDatabase;
+import org.guitai.platform.testing.Deployments;
+import org.guitai.platform.testing.ProblemChecks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,9 +59,7 @@ class StoreApiIT {
 
     @Deployment(testable = false)
     static WebArchive storeServer() {
-        return ShrinkWrap.create(ZipImporter.class, "store-server.war")
-                .importFrom(new File(System.getProperty("guitai.war")))
-                .as(WebArchive.class);
+        return Deployments.builtWar("store-server.war");
     }
 
     @BeforeAll
@@ -76,11 +73,7 @@ class StoreApiIT {
     }
 
     private JsonHttp api() {
-        try {
-            return new JsonHttp(base.toURI().resolve("api/"));
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Deployments.api(base);
     }
 
     private JsonHttp cashier() {
@@ -708,5 +701,11 @@ class StoreApiIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Each way a request fails is answered by the store as by every server (the platform's mapping, over HTTP). */
+    @Test
+    void answersEveryFailureAsEveryServerDoes() {
+        ProblemChecks.everyFailureIsAnsweredAlike(api(), true);
     }
 }

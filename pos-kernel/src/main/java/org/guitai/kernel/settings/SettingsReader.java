@@ -1,5 +1,8 @@
 package org.guitai.kernel.settings;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +64,42 @@ public final class SettingsReader {
             return fallback;
         }
         return value;
+    }
+
+    /**
+     * A server's database URL, which must be a MariaDB JDBC URL: checked here rather than by the
+     * pool, so a bad URL names its key; never echoed, since it may carry a password.
+     */
+    public void databaseUrl(String key, String example) {
+        if (!optional(key).orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$-]*)?(\\?\\S*)?")) {
+            problem(key, "is missing or not a MariaDB JDBC URL: expected e.g. " + example);
+        }
+    }
+
+    /** An http(s) URL with a host, without a trailing slash (paths are appended to it). */
+    public static URI httpUrl(String value) {
+        URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+            throw new IllegalArgumentException(value);
+        }
+        return uri;
+    }
+
+    /** The absolute path of a folder this process can read. */
+    public static Path readableFolder(String value) {
+        Path folder = Path.of(value);
+        if (!folder.isAbsolute() || !Files.isDirectory(folder) || !Files.isReadable(folder)) {
+            throw new IllegalArgumentException(value);
+        }
+        return folder;
+    }
+
+    /** {@code true} or {@code false}, in any case; nothing else. */
+    public static boolean bool(String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(value);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     public void problem(String key, String message) {

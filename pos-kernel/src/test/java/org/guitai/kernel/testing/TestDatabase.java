@@ -2,6 +2,8 @@ package org.guitai.kernel.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -38,6 +40,21 @@ public record TestDatabase(String serverUrl, String user, String password, Strin
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), user, password);
+    }
+
+    /** The number the query counts (its first column of its first row), with {@code parameters} bound in order. */
+    public long count(String sql, Object... parameters) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting failed: " + sql, e);
+        }
     }
 
     /** Drops and creates this run's database, so every run starts from empty. */

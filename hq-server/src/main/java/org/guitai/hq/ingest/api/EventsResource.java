@@ -14,9 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.guitai.hq.ingest.service.Ingest;
-import org.guitai.hq.platform.security.Public;
 import org.guitai.kernel.contract.BatchReceipt;
 import org.guitai.kernel.contract.EventBatch;
+import org.guitai.platform.security.Public;
+import org.guitai.platform.security.TokenFilter;
 
 /** Where stores deliver their outbox: authenticated by the store's credential, not a staff session. */
 @Path("stores/{storeId}/events")
@@ -34,8 +35,6 @@ public class EventsResource {
     public BatchReceipt deliver(@PathParam("storeId") String storeId,
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @NotNull EventBatch batch) {
-        String credential = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
-        return ingest.receive(storeId, credential, batch);
+        return ingest.receive(storeId, TokenFilter.bearerToken(authorization).orElse(null), batch);
     }
 }

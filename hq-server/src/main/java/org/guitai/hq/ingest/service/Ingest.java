@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.guitai.hq.ingest.domain.UnreadableEventException;
-import org.guitai.hq.platform.persistence.DuplicateKeys;
-import org.guitai.hq.platform.problem.InvalidRequestException;
 import org.guitai.hq.store.service.ChainStores;
 import org.guitai.kernel.contract.BatchReceipt;
 import org.guitai.kernel.contract.EventBatch;
 import org.guitai.kernel.contract.StoreEvent;
+import org.guitai.platform.persistence.DuplicateKeys;
+import org.guitai.platform.problem.InvalidRequestException;
 
 /**
  * Takes a store's batch: checks the store's credential, then applies each event on its own, so one

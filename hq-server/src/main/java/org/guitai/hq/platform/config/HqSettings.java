@@ -44,7 +44,7 @@ public class HqSettings {
         zone = r.parsed("guitai.timezone", "Asia/Shanghai", ZoneId::of, "a time-zone id such as Asia/Shanghai");
         sessionIdle = Duration.ofMinutes(r.number("guitai.session.idle-minutes", 60, 1, 24 * 60));
         sessionAbsolute = Duration.ofHours(r.number("guitai.session.absolute-hours", 12, 1, 24 * 7));
-        importDir = r.optionalParsed("guitai.import-dir", HqSettings::readableFolder,
+        importDir = r.optionalParsed("guitai.import-dir", SettingsReader::readableFolder,
                 "an absolute path of a readable folder of master-data CSV files");
         storeCredentials = r.optional("guitai.store-credentials-file").flatMap(file -> credentials(r, file));
         for (String old : new String[] {"guitai.sample-data", "guitai.sample-credentials"}) {
@@ -54,19 +54,8 @@ public class HqSettings {
             }
         }
         loginPolicy = Throttle.Policy.read(r);
-        // checked here rather than by the pool, so a bad URL names its key; never echoed: it may carry a password
-        if (!r.optional("guitai.db.url").orElse("").matches("jdbc:(mariadb|mysql):([a-z]+:)?//[^/\\s]+(/[A-Za-z0-9_$-]*)?(\\?\\S*)?")) {
-            r.problem("guitai.db.url", "is missing or not a MariaDB JDBC URL: expected e.g. jdbc:mariadb://db.example:3306/guitai_hq");
-        }
+        r.databaseUrl("guitai.db.url", "jdbc:mariadb://db.example:3306/guitai_hq");
         r.failIfAny();
-    }
-
-    static Path readableFolder(String value) {
-        Path folder = Path.of(value);
-        if (!folder.isAbsolute() || !Files.isDirectory(folder) || !Files.isReadable(folder)) {
-            throw new IllegalArgumentException(value);
-        }
-        return folder;
     }
 
     /**

@@ -8,7 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import org.guitai.hq.platform.config.HqSettings;
-import org.guitai.hq.platform.security.Public;
+import org.guitai.platform.security.Public;
 
 /**
  * What this server is, without a session. It answers only once the API itself is being served,

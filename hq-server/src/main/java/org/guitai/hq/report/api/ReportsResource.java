@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.guitai.hq.platform.config.HqSettings;
-import org.guitai.hq.platform.problem.InvalidRequestException;
-import org.guitai.hq.platform.security.CurrentCaller;
 import org.guitai.hq.report.service.ChainReports;
+import org.guitai.platform.problem.InvalidRequestException;
+import org.guitai.platform.security.CurrentCaller;
 
 @Path("reports")
 @ApplicationScoped
@@ -39,7 +39,6 @@ public class ReportsResource {
     @GET
     @Path("chain")
     public ChainReportView chain(@QueryParam("from") String from, @QueryParam("to") String to) {
-        caller.get();
         LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
         LocalDate start = date("from", from, today);
         LocalDate end = date("to", to, to == null && from != null ? start : today);
@@ -49,7 +48,7 @@ public class ReportsResource {
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
             throw new InvalidRequestException("a chain report covers at most " + MAX_DAYS + " days");
         }
-        return ChainReportView.of(reports.chain(start, end));
+        return ChainReportView.of(reports.chain(start, end, caller.get()));
     }
 
     private static LocalDate date(String name, String value, LocalDate fallback) {

@@ -4,17 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.guitai.hq.platform.config.HqSettings;
+import org.guitai.hq.staff.domain.HqRole;
 import org.guitai.hq.store.domain.ChainStore;
 import org.guitai.hq.store.service.ChainStores;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.security.Caller;
 
 /** Chain figures read from the sale facts; every store appears, also with no sales. */
 @ApplicationScoped
@@ -36,7 +38,9 @@ public class ChainReports {
     public record ChainFigures(LocalDate from, LocalDate to, long sales, Money total, List<StoreFigures> stores) {
     }
 
-    public ChainFigures chain(LocalDate from, LocalDate to) {
+    /** Sales per store and in total for business dates {@code from}..{@code to}, for HQ's analysts and admins. */
+    public ChainFigures chain(LocalDate from, LocalDate to, Caller reader) {
+        reader.require("reading the chain's reports", HqRole.HQ_ANALYST, HqRole.HQ_ADMIN);
         Map<String, Object[]> byStore = new HashMap<>();
         em.createQuery("""
                         select f.storeId, count(f), sum(f.total) from SaleFact f

@@ -7,48 +7,29 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.guitai.hq.platform.security.CurrentCaller;
-import org.guitai.hq.platform.security.Public;
 import org.guitai.hq.staff.service.SessionService;
+import org.guitai.platform.security.OwnSession;
+import org.guitai.platform.security.Public;
+import org.guitai.platform.security.SessionView;
 
+/** HQ staff sessions: log in here; see or end one's own session ({@link OwnSession}). */
 @Path("sessions")
 @ApplicationScoped
 @Consumes(APPLICATION_JSON)
 @Produces(APPLICATION_JSON)
-public class SessionsResource {
+public class SessionsResource extends OwnSession {
 
     @Inject
     SessionService sessions;
-
-    @Inject
-    CurrentCaller caller;
 
     @POST
     @Public
     public Response login(@NotNull @Valid LoginRequest request) {
         SessionService.Login login = sessions.login(request.staffCode(), request.password());
         return Response.status(Response.Status.CREATED).entity(SessionView.of(login.token(), login.caller())).build();
-    }
-
-    @GET
-    @Path("current")
-    public SessionView current() {
-        return SessionView.of(null, caller.get());
-    }
-
-    @DELETE
-    @Path("current")
-    public Response logout(@Context HttpHeaders headers) {
-        caller.get();
-        sessions.logout(TokenFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).orElseThrow());
-        return Response.noContent().build();
     }
 }

@@ -8,13 +8,12 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.guitai.platform.security.SessionLife;
 
 /** A logged-in HQ staff member; only a digest of the random token is stored. */
 @Entity
 @Table(name = "hq_session")
 public class HqSession {
-
-    private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
 
     @Id
     @Column(name = "token_digest")
@@ -43,12 +42,13 @@ public class HqSession {
         this.lastSeenAt = now;
     }
 
+    /** Live as {@link SessionLife} says, and only while its staff member is active. */
     public boolean isLive(Instant now, Duration idle, Duration absolute) {
-        return endedAt == null && staff.isActive() && now.isBefore(lastSeenAt.plus(idle)) && now.isBefore(startedAt.plus(absolute));
+        return staff.isActive() && SessionLife.isLive(now, startedAt, lastSeenAt, endedAt, idle, absolute);
     }
 
     public void touch(Instant now) {
-        if (now.isAfter(lastSeenAt.plus(TOUCH_GRANULARITY))) {
+        if (SessionLife.isTouchDue(now, lastSeenAt)) {
             lastSeenAt = now;
         }
     }

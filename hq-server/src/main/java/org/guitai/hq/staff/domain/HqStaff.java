@@ -5,16 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.guitai.kernel.security.SlowHash;
+import org.guitai.platform.persistence.Keyed;
+import org.guitai.platform.security.RoleNames;
 
 /** A member of HQ staff. The password is kept only as a slow salted hash. */
 @Entity
 @Table(name = "hq_staff")
-public class HqStaff {
+public class HqStaff extends Keyed {
 
     @Id
     @Column(name = "code")
@@ -39,12 +38,9 @@ public class HqStaff {
     }
 
     public HqStaff(String code, String name, Set<HqRole> roles, String passwordHash, Instant createdAt) {
-        if (roles.isEmpty()) {
-            throw new IllegalArgumentException("HQ staff need at least one role");
-        }
         this.code = code;
         this.name = name;
-        this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.roles = RoleNames.join(roles);
         this.passwordHash = passwordHash;
         this.active = true;
         this.createdAt = createdAt;
@@ -63,7 +59,7 @@ public class HqStaff {
     }
 
     public Set<HqRole> roles() {
-        return Arrays.stream(roles.split(",")).map(HqRole::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(HqRole.class)));
+        return RoleNames.parse(roles, HqRole.class);
     }
 
     public boolean isActive() {
@@ -71,12 +67,7 @@ public class HqStaff {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof HqStaff other && code.equals(other.code);
-    }
-
-    @Override
-    public int hashCode() {
-        return code.hashCode();
+    protected Object key() {
+        return code;
     }
 }

@@ -4,11 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Currency;
 import org.guitai.kernel.security.SlowHash;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * A store of the chain. Its credential is a long random secret held by the store server; HQ keeps
@@ -16,7 +17,7 @@ import org.guitai.kernel.security.SlowHash;
  */
 @Entity
 @Table(name = "store")
-public class ChainStore {
+public class ChainStore extends Keyed {
 
     @Id
     @Column(name = "id")
@@ -79,12 +80,7 @@ public class ChainStore {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof ChainStore other && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

@@ -22,8 +22,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.guitai.platform.problem.InvalidRequestException;
+import org.guitai.platform.security.Public;
 import org.guitai.terminal.platform.config.TerminalSettings;
-import org.guitai.terminal.platform.problem.InvalidRequestException;
 
 /**
  * {@code /api/store/...} is the store server's {@code /api/...}: method, path, query, body and the
@@ -32,10 +33,12 @@ import org.guitai.terminal.platform.problem.InvalidRequestException;
  * their own hop. A {@code Location} into the store's API is given as the same place behind this
  * gateway, so the page never needs to reach the store itself. When the store does not answer, the
  * page gets a 503 problem instead; a path with empty, {@code .} or {@code ..} segments never leaves
- * the terminal.
+ * the terminal. It needs no terminal session: the store authenticates every call passed through
+ * by the {@code Authorization} header that goes with it.
  */
 @Path("store")
 @ApplicationScoped
+@Public
 public class StoreGateway {
 
     /** What the store reads from a request; anything else the browser sent is no business of the store's. */

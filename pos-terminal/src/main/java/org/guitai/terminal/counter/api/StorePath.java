@@ -7,7 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.guitai.terminal.platform.problem.InvalidRequestException;
+import org.guitai.platform.problem.InvalidRequestException;
 
 /**
  * A path below the store's {@code /api/}, as the client wrote it (percent-encoding untouched), that

@@ -7,12 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import org.guitai.platform.security.Public;
 import org.guitai.terminal.platform.config.TerminalSettings;
 
-/** Tells the cashier page which counter it runs on. */
+/** Tells the cashier page which counter it runs on, before anyone logs in. */
 @Path("terminal")
 @ApplicationScoped
 @Produces(APPLICATION_JSON)
+@Public
 public class TerminalResource {
 
     public record TerminalView(String terminalId, String storeUrl) {

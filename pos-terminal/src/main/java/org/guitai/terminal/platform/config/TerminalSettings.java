@@ -31,21 +31,13 @@ public class TerminalSettings {
     void read() {
         SettingsReader r = new SettingsReader(key -> config.getOptionalValue(key, String.class));
         terminalId = r.required("guitai.terminal.id", v -> v.matches("[A-Za-z0-9-]{1,16}"), "1 to 16 letters, digits or dashes");
-        storeUrl = r.parsed("guitai.store.url", "http://localhost:8081", TerminalSettings::httpUrl, "an http(s) URL such as http://store:8081");
+        storeUrl = r.parsed("guitai.store.url", "http://localhost:8081", SettingsReader::httpUrl, "an http(s) URL such as http://store:8081");
         storeTimeout = Duration.ofMillis(r.number("guitai.store.timeout-ms", 10_000, 100, 120_000));
         r.failIfAny();
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(() -> "terminal " + terminalId + " selling through the store at " + storeUrl);
-    }
-
-    static URI httpUrl(String value) {
-        URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-            throw new IllegalArgumentException(value);
-        }
-        return uri;
     }
 
     public String terminalId() {

@@ -14,11 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
+import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.approval.domain.Approval;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
-import org.guitai.store.platform.persistence.DuplicateKeys;
-import org.guitai.store.platform.security.CurrentCaller;
 
 @Path("approvals")
 @ApplicationScoped
@@ -52,9 +51,7 @@ public class ApprovalsResource {
     public Response grant(@NotNull @Valid ApprovalRequest request) {
         Optional<String> requestId = Optional.ofNullable(request.id()).map(UUID::toString);
         Optional<String> saleId = Optional.ofNullable(request.saleId()).map(UUID::toString);
-        Approval approval = DuplicateKeys.createOrExisting(
-                () -> approvals.grant(requestId, caller.get(), request.staffCode(), request.pin(), request.action(), saleId),
-                () -> approvals.grant(requestId, caller.get(), request.staffCode(), request.pin(), request.action(), saleId));
+        Approval approval = approvals.grant(requestId, caller.get(), request.staffCode(), request.pin(), request.action(), saleId);
         return Response.status(Response.Status.CREATED).entity(ApprovalView.of(approval)).build();
     }
 }

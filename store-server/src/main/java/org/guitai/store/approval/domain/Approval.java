@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * A manager's yes to one action on one sale: usable once, by the terminal it was given at, until
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "approval")
-public class Approval {
+public class Approval extends Keyed {
 
     @Id
     @Column(name = "id")
@@ -118,12 +119,7 @@ public class Approval {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Approval other && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

@@ -5,23 +5,24 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.guitai.platform.persistence.OnceById;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.approval.domain.Approval;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.domain.ApprovalException;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.IdConflictException;
 import org.guitai.store.staff.domain.Role;
 import org.guitai.store.staff.domain.Staff;
-import org.guitai.store.staff.service.LoginGuard;
+import org.guitai.store.staff.service.PinGuard;
 
 /** Giving approvals (a manager's code and PIN at the requester's terminal) and using them up. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class Approvals {
     EntityManager em;
 
     @Inject
-    LoginGuard guard;
+    PinGuard guard;
 
     @Inject
     AuditLog audit;
@@ -49,6 +50,7 @@ public class Approvals {
      * The manager types code and PIN at the requester's counter; the PIN is throttled like a login
      * and checked outside any transaction, the approval then written in one of its own.
      */
+    @OnceById
     @Transactional(TxType.NOT_SUPPORTED)
     public Approval grant(Optional<String> requestId, Caller requester, String managerCode, String pin, ApprovalAction action,
                           Optional<String> saleId) {

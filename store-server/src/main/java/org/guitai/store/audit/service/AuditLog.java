@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.audit.domain.AuditEntry;
 import org.guitai.store.audit.domain.AuditEvent;
-import org.guitai.store.platform.security.Caller;
+import org.guitai.store.staff.domain.Role;
 
 /** Appends to the audit log. */
 @ApplicationScoped
@@ -48,8 +49,10 @@ public class AuditLog {
         em.persist(new AuditEntry(clock.instant(), event, who.requestedBy(), who.approvedBy(), who.terminalId(), null, subject, detail));
     }
 
+    /** What happened in a period, for a store manager. */
     @Transactional(TxType.SUPPORTS)
-    public List<AuditEntry> between(Instant from, Instant to, int limit) {
+    public List<AuditEntry> between(Instant from, Instant to, int limit, Caller reader) {
+        reader.require("reading the audit log", Role.STORE_MANAGER);
         return em.createQuery("select a from AuditEntry a where a.at >= :from and a.at < :to order by a.seq", AuditEntry.class)
                 .setParameter("from", from)
                 .setParameter("to", to)
@@ -57,8 +60,10 @@ public class AuditLog {
                 .getResultList();
     }
 
+    /** What happened to one sale, for a store manager. */
     @Transactional(TxType.SUPPORTS)
-    public List<AuditEntry> forSale(String saleId) {
+    public List<AuditEntry> forSale(String saleId, Caller reader) {
+        reader.require("reading the audit log", Role.STORE_MANAGER);
         return em.createQuery("select a from AuditEntry a where a.saleId = :sale order by a.seq", AuditEntry.class)
                 .setParameter("sale", saleId)
                 .getResultList();

@@ -10,8 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.store.catalog.service.CatalogService;
-import org.guitai.store.platform.problem.InvalidRequestException;
 
 @Path("products")
 @ApplicationScoped

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.Objects;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * A product of the catalog. The price includes VAT (shelf price); the VAT rate is 13 % or 9 % in
@@ -16,7 +17,7 @@ import org.guitai.kernel.money.Money;
  */
 @Entity
 @Table(name = "product")
-public class Product {
+public class Product extends Keyed {
 
     @Id
     @Column(name = "sku")
@@ -125,12 +126,7 @@ public class Product {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Product other && sku.equals(other.sku);
-    }
-
-    @Override
-    public int hashCode() {
-        return sku.hashCode();
+    protected Object key() {
+        return sku;
     }
 }

@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.persistence.GaplessNumbers;
+import org.guitai.platform.persistence.Update;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.Stock;
-import org.guitai.store.platform.persistence.GaplessNumbers;
-import org.guitai.store.platform.persistence.Update;
 
 @ApplicationScoped
 public class CatalogRepository {

@@ -2,8 +2,8 @@ package org.guitai.store.catalog.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.guitai.kernel.barcode.Ean13;
+import org.guitai.platform.persistence.GaplessNumbers;
 import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.InvalidBarcodeException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.ProductNotFoundException;
 import org.guitai.store.catalog.domain.Stock;
-import org.guitai.store.platform.persistence.GaplessNumbers;
 
 /** Finding products for the counter, with what the store holds of each. */
 @ApplicationScoped

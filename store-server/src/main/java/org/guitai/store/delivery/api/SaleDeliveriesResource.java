@@ -18,12 +18,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.kernel.contact.PhoneNumber;
+import org.guitai.platform.problem.InvalidRequestException;
+import org.guitai.platform.security.CurrentCaller;
+import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.delivery.service.Deliveries;
-import org.guitai.store.platform.persistence.DuplicateKeys;
-import org.guitai.store.platform.problem.InvalidRequestException;
-import org.guitai.store.platform.security.CurrentCaller;
 
 /** Deliveries of one sale (a second resource on {@code sales}: JAX-RS merges them). */
 @Path("sales")
@@ -48,9 +47,7 @@ public class SaleDeliveriesResource {
         }
         Deliveries.Request booking = new Deliveries.Request(request.id().toString(), request.contact().trim(), new PhoneNumber(request.phone()),
                 request.address().trim(), localTime("window.from", request.window().from()), localTime("window.to", request.window().to()));
-        DeliveryView delivery = DeliveryView.of(DuplicateKeys.createOrExisting(
-                () -> deliveries.request(saleId, booking, caller.get()),
-                () -> deliveries.request(saleId, booking, caller.get())));
+        DeliveryView delivery = DeliveryView.of(deliveries.request(saleId, booking, caller.get()));
         return Response.created(uri.getBaseUriBuilder().path("deliveries").path(delivery.id()).build()).entity(delivery).build();
     }
 
@@ -65,7 +62,6 @@ public class SaleDeliveriesResource {
     @GET
     @Path("{id}/deliveries")
     public List<DeliveryView> list(@PathParam("id") String saleId) {
-        caller.get();
         return deliveries.forSale(saleId).stream().map(DeliveryView::of).toList();
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.guitai.kernel.contact.PhoneNumber;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * A delivery request for a paid sale. The window is in the store's local time and must end in
@@ -25,7 +26,7 @@ import org.guitai.kernel.contact.PhoneNumber;
  */
 @Entity
 @Table(name = "delivery")
-public class Delivery {
+public class Delivery extends Keyed {
 
     @Id
     @Column(name = "id")
@@ -149,12 +150,7 @@ public class Delivery {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Delivery other && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

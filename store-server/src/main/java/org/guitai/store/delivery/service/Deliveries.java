@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,13 +14,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.guitai.kernel.contact.PhoneNumber;
+import org.guitai.platform.persistence.OnceById;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.delivery.domain.Delivery;
 import org.guitai.store.delivery.domain.DeliveryRuleException;
 import org.guitai.store.delivery.domain.DeliveryStatus;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.IdConflictException;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleStateException;
@@ -51,6 +52,7 @@ public class Deliveries {
     @Inject
     Clock clock;
 
+    @OnceById
     public Delivery request(String saleId, Request request, Caller caller) {
         Optional<Delivery> repeated = Optional.ofNullable(em.find(Delivery.class, request.id()));
         if (repeated.isPresent()) {

@@ -13,10 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.util.Optional;
 import java.util.UUID;
+import org.guitai.platform.security.Caller;
+import org.guitai.platform.security.CurrentCaller;
+import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.drawer.service.Drawer;
-import org.guitai.store.platform.security.Caller;
-import org.guitai.store.platform.security.RefusesCardNumbers;
-import org.guitai.store.platform.security.CurrentCaller;
 
 @Path("drawer")
 @ApplicationScoped

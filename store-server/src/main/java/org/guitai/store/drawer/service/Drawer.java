@@ -6,11 +6,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
-import org.guitai.store.platform.security.Caller;
 
 /** Allows the caller's terminal to open its drawer without a sale, once, with a manager's approval. */
 @ApplicationScoped

@@ -17,13 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
-import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.kernel.contact.PhoneNumber;
+import org.guitai.platform.problem.InvalidRequestException;
+import org.guitai.platform.security.CurrentCaller;
+import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.invoice.domain.InvoiceDraft;
 import org.guitai.store.invoice.service.InvoiceService;
-import org.guitai.store.platform.persistence.DuplicateKeys;
-import org.guitai.store.platform.problem.InvalidRequestException;
-import org.guitai.store.platform.security.CurrentCaller;
 
 /** The invoices of one sale (a second resource on {@code sales}: JAX-RS merges them). */
 @Path("sales")
@@ -50,16 +49,13 @@ public class SaleInvoicesResource {
                 new PhoneNumber(request.buyerPhone()), Optional.ofNullable(request.buyerTaxId()),
                 Optional.ofNullable(request.signature()).map(String::trim).filter(s -> !s.isEmpty()));
         String requestId = request.id().toString();
-        InvoiceView invoice = InvoiceView.of(DuplicateKeys.createOrExisting(
-                () -> invoices.issue(requestId, saleId, buyer, caller.get()),
-                () -> invoices.issue(requestId, saleId, buyer, caller.get())));
+        InvoiceView invoice = InvoiceView.of(invoices.issue(requestId, saleId, buyer, caller.get()));
         return Response.created(uri.getBaseUriBuilder().path("invoices").path(invoice.number()).build()).entity(invoice).build();
     }
 
     @GET
     @Path("{id}/invoices")
     public List<InvoiceView> list(@PathParam("id") String saleId) {
-        caller.get();
         return invoices.forSale(saleId).stream().map(InvoiceView::of).toList();
     }
 }

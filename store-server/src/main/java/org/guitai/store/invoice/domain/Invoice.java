@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.guitai.kernel.money.AmountInWords;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.persistence.Keyed;
 import org.guitai.store.sale.domain.Taxes;
 
 /**
@@ -37,7 +38,7 @@ import org.guitai.store.sale.domain.Taxes;
  */
 @Entity
 @Table(name = "invoice")
-public class Invoice {
+public class Invoice extends Keyed {
 
     public static final String LATE_REMARK = "补开";
 
@@ -281,12 +282,7 @@ public class Invoice {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Invoice other && number.equals(other.number);
-    }
-
-    @Override
-    public int hashCode() {
-        return number.hashCode();
+    protected Object key() {
+        return number;
     }
 }

@@ -5,14 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.guitai.platform.persistence.GaplessNumbers;
+import org.guitai.platform.persistence.OnceById;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
 import org.guitai.store.audit.domain.AuditEvent;
@@ -22,9 +25,7 @@ import org.guitai.store.invoice.domain.InvoiceDraft;
 import org.guitai.store.invoice.domain.InvoiceNotFoundException;
 import org.guitai.store.invoice.domain.InvoiceRuleException;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.IdConflictException;
-import org.guitai.store.platform.persistence.GaplessNumbers;
 import org.guitai.store.sale.domain.Payment;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleStateException;
@@ -66,6 +67,7 @@ public class InvoiceService {
     @Inject
     Clock clock;
 
+    @OnceById
     public Invoice issue(String requestId, String saleId, InvoiceDraft.Buyer buyer, Caller caller) {
         caller.require("issuing invoices", Role.CASHIER, Role.STORE_MANAGER);
         // the sale's lock first: whoever issues for this sale after us sees our invoice

@@ -7,8 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import org.guitai.platform.security.Public;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.security.Public;
 
 /**
  * Which store this is, without a session. It answers only once the API itself is being served,

@@ -1,14 +1,14 @@
 package org.guitai.store.sale.api;
 
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.guitai.kernel.money.Money;
-import org.guitai.store.platform.problem.InvalidRequestException;
+import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.store.sale.domain.NoteCount;
 import org.guitai.store.sale.domain.RejectedNote;
 import org.guitai.store.sale.service.SaleService;

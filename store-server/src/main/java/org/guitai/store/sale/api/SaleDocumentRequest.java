@@ -3,9 +3,13 @@ package org.guitai.store.sale.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.guitai.store.sale.service.SaleDocuments;
 
 /**
  * A whole sale in one document: lines as in {@code POST /sales/{id}/lines}, payments as in
@@ -18,8 +22,16 @@ public record SaleDocumentRequest(@NotNull UUID id,
                                   @Pattern(regexp = "[A-Za-z0-9]{1,16}", message = "must be a staff code") String cashierCode,
                                   @NotNull Instant createdAt,
                                   @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1 to 40 letters, digits or dashes") String customerId,
-                                  @NotNull @Valid List<@NotNull @Valid AddLineRequest> lines,
+                                  @NotNull @Size(max = 500, message = "must be at most 500 lines") @Valid List<@NotNull @Valid AddLineRequest> lines,
                                   @Pattern(regexp = Amounts.PERCENT, message = Amounts.PERCENT_MESSAGE) String orderDiscountPercent,
                                   UUID orderDiscountApprovalId,
                                   @NotNull @Valid List<@NotNull @Valid PaymentRequest> payments) {
+
+    /** The document to check and record, in the store's currency. */
+    SaleDocuments.Document document(Currency currency) {
+        return new SaleDocuments.Document(id.toString(), terminalId, Optional.ofNullable(cashierCode), createdAt, Optional.ofNullable(customerId),
+                lines.stream().map(l -> l.order(currency)).toList(),
+                Amounts.decimal(orderDiscountPercent), Optional.ofNullable(orderDiscountApprovalId).map(UUID::toString),
+                payments.stream().map(p -> Amounts.tendered(p, currency)).toList());
+    }
 }

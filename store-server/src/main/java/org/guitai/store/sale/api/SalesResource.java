@@ -19,18 +19,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.guitai.platform.problem.InvalidRequestException;
+import org.guitai.platform.security.CurrentCaller;
+import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.platform.barcode.Barcodes;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.persistence.DuplicateKeys;
-import org.guitai.store.platform.problem.InvalidRequestException;
-import org.guitai.store.platform.security.CurrentCaller;
-import org.guitai.store.platform.security.RefusesCardNumbers;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.service.SaleService;
 import org.guitai.store.sale.service.SlipPages;
@@ -59,9 +57,7 @@ public class SalesResource {
     @RefusesCardNumbers(members = {"customerId"})
     public Response open(@NotNull @Valid OpenSaleRequest request, @Context UriInfo uri) {
         String id = request.id().toString();
-        SaleView sale = view(DuplicateKeys.createOrExisting(
-                () -> sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get()),
-                () -> sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get())));
+        SaleView sale = view(sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get()));
         return Response.created(uri.getAbsolutePathBuilder().path(sale.id()).build()).entity(sale).build();
     }
 
@@ -84,20 +80,7 @@ public class SalesResource {
     @POST
     @Path("{id}/lines")
     public Response addLine(@PathParam("id") String id, @NotNull @Valid AddLineRequest request) {
-        boolean byBarcode = request.barcode() != null && !request.barcode().isBlank();
-        boolean bySku = request.sku() != null && !request.sku().isBlank();
-        if (byBarcode == bySku) {
-            throw new InvalidRequestException("give exactly one of barcode and sku");
-        }
-        Currency currency = settings.currency();
-        SaleService.LineOrder order = new SaleService.LineOrder(request.id().toString(),
-                Optional.ofNullable(request.barcode()).filter(b -> byBarcode).map(String::trim),
-                Optional.ofNullable(request.sku()).filter(s -> bySku).map(String::trim),
-                new BigDecimal(request.quantity()),
-                Optional.ofNullable(request.unitPrice()).map(p -> Amounts.money("unitPrice", p, currency)),
-                Amounts.decimal(request.discountPercent()),
-                Optional.ofNullable(request.approvalId()).map(UUID::toString));
-        return Response.status(Response.Status.CREATED).entity(view(sales.addLine(id, order, caller.get()))).build();
+        return Response.status(Response.Status.CREATED).entity(view(sales.addLine(id, request.order(settings.currency()), caller.get()))).build();
     }
 
     /** Order: changes a line's quantity or discount while the sale is open. */
@@ -131,7 +114,6 @@ public class SalesResource {
     @POST
     @Path("{id}/confirm")
     public SaleView confirm(@PathParam("id") String id) {
-        caller.get();
         return view(sales.confirm(id, caller.get()));
     }
 
@@ -164,18 +146,16 @@ public class SalesResource {
     @POST
     @Path("{id}/packing")
     public SaleView pack(@PathParam("id") String id, @NotNull @Valid PackingRequest request) {
-        caller.get();
         Map<String, BigDecimal> counted = new LinkedHashMap<>();
         request.lines().forEach(l -> counted.merge(l.lineId().toString(), new BigDecimal(l.quantity()), BigDecimal::add));
-        return view(sales.pack(id, counted));
+        return view(sales.pack(id, counted, caller.get()));
     }
 
     /** Farewell: completes the sale and queues its event for HQ. */
     @POST
     @Path("{id}/complete")
     public SaleView complete(@PathParam("id") String id) {
-        caller.get();
-        return view(sales.complete(id));
+        return view(sales.complete(id, caller.get()));
     }
 
     /** The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. */
@@ -183,7 +163,6 @@ public class SalesResource {
     @Path("{id}/slip")
     @Produces(TEXT_HTML)
     public String slip(@PathParam("id") String id) {
-        caller.get();
         return slips.slip(sales.get(id));
     }
 
@@ -192,7 +171,6 @@ public class SalesResource {
     @Path("{id}/slip.png")
     @Produces("image/png")
     public byte[] slipBarcode(@PathParam("id") String id) {
-        caller.get();
         return Barcodes.code128Png(sales.slipOf(sales.get(id)).code());
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * A tender taken for a sale. {@code received} is what the customer handed over (for cash: the
@@ -28,7 +29,7 @@ import org.guitai.kernel.money.Money;
  */
 @Entity
 @Table(name = "payment")
-public class Payment {
+public class Payment extends Keyed {
 
     @Id
     @Column(name = "id")
@@ -236,12 +237,7 @@ public class Payment {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Payment other && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.guitai.kernel.money.CashRounding;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * A sale at the counter and the rules of its states:
@@ -43,7 +45,7 @@ import org.guitai.kernel.money.Money;
  */
 @Entity
 @Table(name = "sale")
-public class Sale {
+public class Sale extends Keyed {
 
     @Id
     @Column(name = "id")
@@ -598,12 +600,7 @@ public class Sale {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Sale other && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

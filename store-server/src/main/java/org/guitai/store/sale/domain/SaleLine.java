@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * One line of a sale: a snapshot of the product as sold (description, list price, VAT rate), the
@@ -19,7 +20,7 @@ import org.guitai.kernel.money.Money;
  */
 @Entity
 @Table(name = "sale_line")
-public class SaleLine {
+public class SaleLine extends Keyed {
 
     @Id
     @Column(name = "id")
@@ -194,12 +195,7 @@ public class SaleLine {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof SaleLine other && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

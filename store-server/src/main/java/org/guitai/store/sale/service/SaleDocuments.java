@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.guitai.kernel.problem.PosException;
+import org.guitai.platform.persistence.DuplicateKeys;
+import org.guitai.platform.persistence.RowBatch;
+import org.guitai.platform.security.Caller;
+import org.guitai.platform.security.ForbiddenException;
+import org.guitai.platform.security.NotAuthenticatedException;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.catalog.service.CatalogService;
-import org.guitai.store.platform.persistence.RowBatch;
-import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.IdConflictException;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleOrigin;
@@ -65,6 +69,32 @@ public class SaleDocuments {
     @Inject
     Clock clock;
 
+    @Inject
+    SaleDocuments self;
+
+    /**
+     * Records the document once: 201 the first time; a replay (the same id again, maybe racing its
+     * first copy) is answered with the sale recorded under its id, even when a rule would now
+     * refuse it (the stock, a price or an approval has moved on since, maybe used up by that very
+     * sale); an id another sale took is a conflict; whoever may not submit sales is not shown one.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Submitted submitOnce(Document document, Caller caller) {
+        try {
+            return self.submit(document, caller);
+        } catch (ForbiddenException | NotAuthenticatedException refused) {
+            throw refused;
+        } catch (PosException refused) {
+            return self.recorded(document.saleId(), document.terminalId()).orElseThrow(() -> refused);
+        } catch (RuntimeException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return self.replayed(document.saleId(), document.terminalId());
+            }
+            throw e;
+        }
+    }
+
+    /** Checks the document with every rule of the counter and records it, in one transaction. */
     public Submitted submit(Document document, Caller caller) {
         caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
         Instant now = clock.instant();

@@ -2,8 +2,8 @@ package org.guitai.store.sale.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.guitai.kernel.contract.SaleCompleted;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.kernel.money.Money;
+import org.guitai.platform.persistence.OnceById;
+import org.guitai.platform.persistence.RowBatch;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
 import org.guitai.store.audit.domain.AuditEvent;
@@ -24,8 +26,6 @@ import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.persistence.RowBatch;
-import org.guitai.store.platform.security.Caller;
 import org.guitai.store.sale.domain.ChangeBreakdown;
 import org.guitai.store.sale.domain.CheckClearance;
 import org.guitai.store.sale.domain.IdConflictException;
@@ -35,10 +35,10 @@ import org.guitai.store.sale.domain.Payment;
 import org.guitai.store.sale.domain.Pricing;
 import org.guitai.store.sale.domain.RejectedNote;
 import org.guitai.store.sale.domain.Sale;
+import org.guitai.store.sale.domain.SaleAtOtherTerminalException;
 import org.guitai.store.sale.domain.SaleLine;
 import org.guitai.store.sale.domain.SaleNotFoundException;
 import org.guitai.store.sale.domain.SaleRuleException;
-import org.guitai.store.sale.domain.SaleAtOtherTerminalException;
 import org.guitai.store.sale.domain.SaleStateException;
 import org.guitai.store.sale.domain.SaleStatus;
 import org.guitai.store.sale.domain.SlipNumber;
@@ -110,6 +110,8 @@ public class SaleService {
 
     // --- greet ------------------------------------------------------------------------------------------
 
+    /** Greet: a sale for the caller's terminal; repeating its id answers the same sale. */
+    @OnceById
     public Sale open(String saleId, String terminalId, Optional<String> customerId, Caller caller) {
         Optional<Sale> existing = sales.find(saleId);
         if (existing.isPresent()) {
@@ -396,22 +398,26 @@ public class SaleService {
     // --- pick-up, farewell ---------------------------------------------------------------------------
 
     /** 取货、打包: the goods checked off line by line against the paid sale. */
-    public Sale pack(String saleId, Map<String, BigDecimal> countedByLine) {
+    public Sale pack(String saleId, Map<String, BigDecimal> countedByLine, Caller caller) {
         Sale sale = sales.getForUpdate(saleId);
         if (sale.status() == SaleStatus.PACKED) {
             return sale;
         }
         sale.pack(countedByLine, clock.instant());
+        audit.record(AuditEvent.SALE_PACKED, AuditLog.Who.of(caller), saleId, sale.slipNumber().map(n -> slipOf(sale).code()).orElse(saleId),
+                "every line checked off against the goods");
         return sale;
     }
 
     /** Farewell: the sale is completed and its event for HQ is recorded in the same transaction. */
-    public Sale complete(String saleId) {
+    public Sale complete(String saleId, Caller caller) {
         Sale sale = sales.getForUpdate(saleId);
         if (sale.completedAt().isPresent()) {
             return sale;
         }
         finish(sale, clock.instant());
+        audit.record(AuditEvent.SALE_COMPLETED, AuditLog.Who.of(caller), saleId, sale.slipNumber().map(n -> slipOf(sale).code()).orElse(saleId),
+                "handed over; the sale's event for HQ is queued");
         return sale;
     }
 

@@ -13,9 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import org.guitai.store.platform.security.Caller;
-import org.guitai.store.platform.security.CurrentCaller;
-import org.guitai.store.staff.domain.Role;
+import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.staff.service.StaffAdministration;
 
 /** What a store manager does to a colleague's access: lift a login lock, disable them. */
@@ -38,8 +36,7 @@ public class StaffResource {
     @POST
     @Path("unlock")
     public Response unlock(@PathParam("code") String code, @Valid UnlockRequest request) {
-        Caller manager = caller.get().require("unlocking a login", Role.STORE_MANAGER);
-        administration.unlock(code, Optional.ofNullable(request).map(UnlockRequest::terminalId), manager);
+        administration.unlock(code, Optional.ofNullable(request).map(UnlockRequest::terminalId), caller.get());
         return Response.noContent().build();
     }
 
@@ -47,8 +44,7 @@ public class StaffResource {
     @POST
     @Path("disable")
     public Response disable(@PathParam("code") String code) {
-        Caller manager = caller.get().require("disabling staff", Role.STORE_MANAGER);
-        administration.disable(code, manager);
+        administration.disable(code, caller.get());
         return Response.noContent().build();
     }
 }

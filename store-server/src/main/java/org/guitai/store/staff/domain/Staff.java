@@ -5,17 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.guitai.kernel.security.SlowHash;
+import org.guitai.platform.persistence.Keyed;
+import org.guitai.platform.security.RoleNames;
 
 /** A member of the store's staff. The PIN is kept only as a slow salted hash. */
 @Entity
 @Table(name = "staff")
-public class Staff {
+public class Staff extends Keyed {
 
     @Id
     @Column(name = "code")
@@ -40,12 +39,9 @@ public class Staff {
     }
 
     public Staff(String code, String name, Set<Role> roles, String pinHash, Instant createdAt) {
-        if (roles.isEmpty()) {
-            throw new IllegalArgumentException("a staff member needs at least one role");
-        }
         this.code = Objects.requireNonNull(code);
         this.name = Objects.requireNonNull(name);
-        this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.roles = RoleNames.join(roles);
         this.pinHash = Objects.requireNonNull(pinHash);
         this.active = true;
         this.createdAt = createdAt;
@@ -64,7 +60,7 @@ public class Staff {
     }
 
     public Set<Role> roles() {
-        return Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return RoleNames.parse(roles, Role.class);
     }
 
     public boolean has(Role role) {
@@ -83,18 +79,13 @@ public class Staff {
     /** Sample data and re-enrolment: replaces name, roles and PIN hash. */
     public void update(String name, Set<Role> roles, String pinHash) {
         this.name = name;
-        this.roles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.roles = RoleNames.join(roles);
         this.pinHash = pinHash;
         this.active = true;
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Staff other && code.equals(other.code);
-    }
-
-    @Override
-    public int hashCode() {
-        return code.hashCode();
+    protected Object key() {
+        return code;
     }
 }

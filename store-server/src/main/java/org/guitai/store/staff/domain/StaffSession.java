@@ -8,6 +8,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.guitai.platform.security.SessionLife;
 
 /**
  * A logged-in staff member at one terminal. Only a digest of the random token is stored, so a
@@ -17,9 +18,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "staff_session")
 public class StaffSession {
-
-    /** Seen-at is written at most this often, to keep a write off every request. */
-    private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
 
     @Id
     @Column(name = "token_digest")
@@ -52,16 +50,13 @@ public class StaffSession {
         this.lastSeenAt = now;
     }
 
+    /** Live as {@link SessionLife} says, and only while its staff member is active. */
     public boolean isLive(Instant now, Duration idle, Duration absolute) {
-        return endedAt == null
-                && staff.isActive()
-                && now.isBefore(lastSeenAt.plus(idle))
-                && now.isBefore(startedAt.plus(absolute));
+        return staff.isActive() && SessionLife.isLive(now, startedAt, lastSeenAt, endedAt, idle, absolute);
     }
 
-    /** True when the last activity recorded is old enough to be worth writing again. */
     public boolean isTouchDue(Instant now) {
-        return now.isAfter(lastSeenAt.plus(TOUCH_GRANULARITY));
+        return SessionLife.isTouchDue(now, lastSeenAt);
     }
 
     /** Records activity. */

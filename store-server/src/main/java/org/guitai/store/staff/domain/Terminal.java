@@ -5,11 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.guitai.platform.persistence.Keyed;
 
 /** A counter terminal enrolled at this store; staff log in only at enrolled, active terminals. */
 @Entity
 @Table(name = "terminal")
-public class Terminal {
+public class Terminal extends Keyed {
 
     @Id
     @Column(name = "id")
@@ -47,12 +48,7 @@ public class Terminal {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Terminal other && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

@@ -5,19 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.guitai.kernel.security.SlowHash;
+import org.guitai.platform.security.Caller;
+import org.guitai.platform.security.NotAuthenticatedException;
+import org.guitai.platform.security.Sessions;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.platform.security.Caller;
-import org.guitai.store.platform.security.NotAuthenticatedException;
 import org.guitai.store.staff.domain.Staff;
 import org.guitai.store.staff.domain.StaffNotFoundException;
 import org.guitai.store.staff.domain.StaffSession;
@@ -25,13 +26,13 @@ import org.guitai.store.staff.domain.TerminalNotEnrolledException;
 
 /** Logging in and out at a counter, and recognising the session behind each request. */
 @ApplicationScoped
-public class SessionService {
+public class SessionService implements Sessions {
 
     @Inject
     StaffRepository staff;
 
     @Inject
-    LoginGuard guard;
+    PinGuard guard;
 
     @Inject
     AuditLog audit;
@@ -90,6 +91,7 @@ public class SessionService {
      * written, in a transaction of its own, only when it is due, at most every half minute. No
      * transaction is asked for: the recent check answers most calls without the database.
      */
+    @Override
     public Caller resolve(String token) {
         Instant now = clock.instant();
         String digest = SlowHash.digest(token);
@@ -148,6 +150,7 @@ public class SessionService {
         staff.findSession(tokenDigest).ifPresent(s -> s.touch(now));
     }
 
+    @Override
     @Transactional
     public void logout(String token) {
         String digest = SlowHash.digest(token);
@@ -157,6 +160,6 @@ public class SessionService {
 
     @Transactional(TxType.SUPPORTS)
     public Caller callerOf(Staff staff, String terminalId) {
-        return new Caller(staff.code(), staff.name(), staff.roles(), terminalId);
+        return Caller.of(staff.code(), staff.name(), staff.roles(), terminalId);
     }
 }

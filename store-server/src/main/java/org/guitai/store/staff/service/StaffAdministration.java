@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
-import org.guitai.store.platform.security.Caller;
+import org.guitai.store.staff.domain.Role;
 import org.guitai.store.staff.domain.Staff;
 import org.guitai.store.staff.domain.StaffNotFoundException;
 
@@ -19,7 +20,7 @@ public class StaffAdministration {
     StaffRepository staff;
 
     @Inject
-    LoginGuard guard;
+    PinGuard guard;
 
     @Inject
     AuditLog audit;
@@ -28,10 +29,12 @@ public class StaffAdministration {
     SessionService sessions;
 
     public void unlock(String code, Optional<String> terminalId, Caller manager) {
+        manager.require("unlocking a login", Role.STORE_MANAGER);
         guard.unlock(code, terminalId, AuditLog.Who.of(manager));
     }
 
     public void disable(String code, Caller manager) {
+        manager.require("disabling staff", Role.STORE_MANAGER);
         Staff member = staff.find(code).orElseThrow(() -> new StaffNotFoundException(code));
         member.disable();
         sessions.endSessionsOf(code);

@@ -2,10 +2,10 @@ package org.guitai.store.staff.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.guitai.store.platform.security.Caller;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.staff.domain.Staff;
 
 /** Who works at the store: full names for slips and invoices (issuer, payee), and colleagues named on a sale. */
@@ -23,6 +23,6 @@ public class StaffDirectory {
 
     /** An active staff member as if working at {@code terminalId}: the cashier named on a sale a terminal submits. */
     public Optional<Caller> activeAt(String code, String terminalId) {
-        return staff.find(code).filter(Staff::isActive).map(m -> new Caller(m.code(), m.name(), m.roles(), terminalId));
+        return staff.find(code).filter(Staff::isActive).map(m -> Caller.of(m.code(), m.name(), m.roles(), terminalId));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import org.guitai.platform.persistence.Keyed;
 
 /**
  * One event for HQ; the payload is the JSON of a kernel {@code StoreEvent}. It is pending until HQ
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "outbox_event")
-public class OutboxEvent {
+public class OutboxEvent extends Keyed {
 
     /** Where an event stands. */
     public enum State {
@@ -195,12 +196,7 @@ public class OutboxEvent {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof OutboxEvent other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return id == null ? 0 : id.hashCode();
+    protected Object key() {
+        return id;
     }
 }

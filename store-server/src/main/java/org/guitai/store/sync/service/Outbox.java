@@ -8,8 +8,8 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.guitai.kernel.contract.StoreEvent;
+import org.guitai.platform.persistence.RowBatch;
+import org.guitai.platform.security.Caller;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
-import org.guitai.store.platform.persistence.RowBatch;
+import org.guitai.store.staff.domain.Role;
 import org.guitai.store.sync.domain.OutboxEvent;
 import org.guitai.store.sync.domain.OutboxEventNotFoundException;
 
@@ -152,7 +154,8 @@ public class Outbox {
 
     /** In a transaction of its own: several reads outside one trip up Payara's non-transactional EntityManager after an earlier commit. */
     @Transactional
-    public Status status() {
+    public Status status(Caller reader) {
+        manager(reader, "reading the outbox");
         Optional<Instant> oldest = em.createQuery("select e from OutboxEvent e where " + IN_LINE + " order by e.seq", OutboxEvent.class)
                 .setMaxResults(1)
                 .getResultList().stream().findFirst().map(OutboxEvent::createdAt);
@@ -183,7 +186,8 @@ public class Outbox {
 
     /** The dead letters, the most recently set aside first. */
     @Transactional
-    public List<OutboxEvent> deadLetters(int limit) {
+    public List<OutboxEvent> deadLetters(int limit, Caller reader) {
+        manager(reader, "reading the outbox");
         return em.createQuery("select e from OutboxEvent e where " + DEAD + " order by e.deadAt desc, e.seq desc", OutboxEvent.class)
                 .setMaxResults(limit)
                 .getResultList();
@@ -191,7 +195,8 @@ public class Outbox {
 
     /** @throws OutboxEventNotFoundException when the outbox holds no event with this id */
     @Transactional
-    public OutboxEvent get(String id) {
+    public OutboxEvent get(String id, Caller reader) {
+        manager(reader, "reading the outbox");
         return find(id, LockModeType.NONE).orElseThrow(() -> new OutboxEventNotFoundException(id));
     }
 
@@ -202,7 +207,8 @@ public class Outbox {
      * @throws org.guitai.store.sync.domain.NotADeadLetterException when it is pending or delivered
      */
     @Transactional
-    public OutboxEvent requeue(String id, AuditLog.Who manager) {
+    public OutboxEvent requeue(String id, Caller caller) {
+        AuditLog.Who manager = AuditLog.Who.of(manager(caller, "requeueing a dead letter"));
         OutboxEvent event = find(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new OutboxEventNotFoundException(id));
         String refusal = event.deadReason().map(r -> " after: " + r).orElse("");
         event.requeue(manager.requestedBy(), clock.instant());
@@ -217,7 +223,8 @@ public class Outbox {
 
     /** Puts the oldest dead letters back in line, at most {@code limit} of them. */
     @Transactional
-    public Requeued requeueAll(AuditLog.Who manager, int limit) {
+    public Requeued requeueAll(Caller caller, int limit) {
+        AuditLog.Who manager = AuditLog.Who.of(manager(caller, "requeueing dead letters"));
         List<OutboxEvent> dead = em.createQuery("select e from OutboxEvent e where " + DEAD + " order by e.seq", OutboxEvent.class)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setMaxResults(limit)
@@ -234,6 +241,11 @@ public class Outbox {
         }
         em.flush();
         return new Requeued(dead.size(), em.createQuery("select count(e) from OutboxEvent e where " + DEAD, Long.class).getSingleResult());
+    }
+
+    /** Only a store manager sees and requeues what waits for HQ. */
+    private static Caller manager(Caller caller, String what) {
+        return caller.require(what, Role.STORE_MANAGER);
     }
 
     private Optional<OutboxEvent> find(String id, LockModeType lock) {

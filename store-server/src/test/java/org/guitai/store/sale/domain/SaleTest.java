@@ -13,6 +13,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.guitai.kernel.money.CashRounding;
 import org.guitai.kernel.money.Money;
 import org.junit.jupiter.api.Test;
 

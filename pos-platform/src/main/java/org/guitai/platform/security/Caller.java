@@ -1,0 +1,34 @@
+package org.guitai.platform.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The staff member behind a request: their code, name and roles, and the terminal where they
+ * logged in (none at HQ). Roles are each server's own enum, kept here by name, so the platform
+ * knows no server's staff model.
+ */
+public record Caller(String staffCode, String name, Set<String> roles, String terminalId) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public static Caller of(String staffCode, String name, Collection<? extends Enum<?>> roles, String terminalId) {
+        return new Caller(staffCode, name, roles.stream().map(Enum::name).collect(Collectors.toSet()), terminalId);
+    }
+
+    public boolean has(Enum<?> role) {
+        return roles.contains(role.name());
+    }
+
+    /** @throws ForbiddenException unless the caller has one of the roles */
+    public Caller require(String what, Enum<?>... anyOf) {
+        if (Arrays.stream(anyOf).noneMatch(this::has)) {
+            throw new ForbiddenException(what + " needs the role " + String.join(" or ", Arrays.stream(anyOf).map(Enum::name).toList()));
+        }
+        return this;
+    }
+}
