@@ -34,8 +34,12 @@ public class EventsResource {
     public BatchReceipt deliver(@PathParam("storeId") String storeId,
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                 @NotNull EventBatch batch) {
-        String credential = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        return ingest.receive(storeId, bearerCredential(authorization), batch);
+    }
+
+    /** The store's credential from {@code Authorization: Bearer <credential>} (the scheme in any case); else none. */
+    static String bearerCredential(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
-        return ingest.receive(storeId, credential, batch);
     }
 }
