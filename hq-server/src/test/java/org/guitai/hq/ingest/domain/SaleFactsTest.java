@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.guitai.kernel.contract.SaleCompleted;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.kernel.money.Money;
@@ -27,15 +26,11 @@ class SaleFactsTest {
     private static final Instant COMPLETED = Instant.parse("2026-11-23T17:30:00Z");
     private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 24);
 
-    private static SaleCompleted sale(UnaryOperator<SaleCompleted> change) {
-        return change.apply(new SaleCompleted(SALE, "T1", "C001", 42L, COMPLETED, BUSINESS_DATE, "CNY", "126.50", "14.55",
-                List.of(new SaleCompleted.Line(LINE_1, "E00002", "2", "50.00", "100.00", "0.13"),
-                        new SaleCompleted.Line(LINE_2, "F00007", "1.5", "17.67", "26.50", "0.09")),
-                List.of(new SaleCompleted.Tender("CASH", "126.50"))));
-    }
-
     private static SaleCompleted sale() {
-        return sale(s -> s);
+        return new SaleCompleted(SALE, "T1", "C001", 42L, COMPLETED, BUSINESS_DATE, "CNY", "126.49", "13.69",
+                List.of(new SaleCompleted.Line(LINE_1, "E00002", "2", "50.00", "100.00", "0.13"),
+                        new SaleCompleted.Line(LINE_2, "F00007", "1.5", "17.66", "26.49", "0.09")),
+                List.of(new SaleCompleted.Tender("CASH", "126.49")));
     }
 
     private static SaleCompleted withAmounts(String currency, String total, String tax) {
@@ -74,8 +69,8 @@ class SaleFactsTest {
         assertEquals(Optional.of(42L), fact.slipNumber());
         assertEquals(BUSINESS_DATE, fact.businessDate(), "the store's business date, as sent");
         assertEquals(COMPLETED, fact.completedAt());
-        assertEquals(Money.of("126.50", "CNY"), fact.total());
-        assertEquals(Money.of("14.55", "CNY"), fact.tax());
+        assertEquals(Money.of("126.49", "CNY"), fact.total());
+        assertEquals(Money.of("13.69", "CNY"), fact.tax());
 
         assertEquals(List.of(new SaleFactLine.Key("S001", LINE_1.toString()), new SaleFactLine.Key("S001", LINE_2.toString())),
                 facts.lines().stream().map(SaleFactLine::key).toList(), "every line, in the sale's order");
@@ -83,8 +78,8 @@ class SaleFactsTest {
         assertEquals(SALE.toString(), second.saleId());
         assertEquals("F00007", second.sku());
         assertEquals(new BigDecimal("1.5"), second.quantity(), "a weighed quantity is kept exactly");
-        assertEquals(new BigDecimal("17.67"), second.unitPrice());
-        assertEquals(new BigDecimal("26.50"), second.amount());
+        assertEquals(new BigDecimal("17.66"), second.unitPrice());
+        assertEquals(new BigDecimal("26.49"), second.amount());
         assertEquals(new BigDecimal("0.09"), second.vatRate());
     }
 
