@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.staff.domain.HqRole;
@@ -72,16 +74,21 @@ public class MasterDataImport {
                 kept++;
                 continue;
             }
-            Currency currency;
-            try {
-                currency = Currency.getInstance(row.get("currency"));
-            } catch (IllegalArgumentException e) {
-                throw row.problem(file, "currency '" + row.get("currency") + "': expected an ISO 4217 code such as CNY");
-            }
-            stores.add(new ChainStore(id, row.get("name"), row.get("city"), currency, now));
+            stores.add(store(file, row, now));
             added++;
         }
         return "stores " + added + " added, " + kept + " already there";
+    }
+
+    /** The store of a row of {@code stores.csv}; a currency that is not an ISO 4217 code is a problem of the row. */
+    static ChainStore store(Path file, Csv.Row row, Instant now) {
+        Currency currency;
+        try {
+            currency = Currency.getInstance(row.get("currency"));
+        } catch (IllegalArgumentException e) {
+            throw row.problem(file, "currency '" + row.get("currency") + "': expected an ISO 4217 code such as CNY");
+        }
+        return new ChainStore(row.get("id"), row.get("name"), row.get("city"), currency, now);
     }
 
     private String staff(Path file, Instant now) {
@@ -105,9 +112,18 @@ public class MasterDataImport {
     }
 
     private void issueCredentials(Map<String, String> credentials) {
+        int changed = issueCredentials(credentials, stores::find);
+        LOG.info(() -> "store credentials: " + credentials.size() + " in the file, " + changed + " issued or replaced now");
+    }
+
+    /**
+     * Gives each store named in the credentials file that credential, replacing another one; a store
+     * HQ does not have stops the start. Answers how many stores got a new credential.
+     */
+    static int issueCredentials(Map<String, String> credentials, Function<String, Optional<ChainStore>> find) {
         int issued = 0;
         for (Map.Entry<String, String> credential : credentials.entrySet()) {
-            ChainStore store = stores.find(credential.getKey()).orElseThrow(() -> new IllegalStateException(
+            ChainStore store = find.apply(credential.getKey()).orElseThrow(() -> new IllegalStateException(
                     "guitai.store-credentials-file names store " + credential.getKey()
                             + ", which HQ does not have: add it to stores.csv in the folder guitai.import-dir names"));
             if (!store.accepts(credential.getValue())) {
@@ -115,7 +131,6 @@ public class MasterDataImport {
                 issued++;
             }
         }
-        int changed = issued;
-        LOG.info(() -> "store credentials: " + credentials.size() + " in the file, " + changed + " issued or replaced now");
+        return issued;
     }
 }

@@ -7,8 +7,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import org.guitai.kernel.contract.StoreEvent;
 
-/** A store event HQ has applied; its key is (store, event id). */
+/**
+ * A store event HQ has applied. Its key is (store, event id): event ids are the store's own, so the
+ * same id from another store is another event.
+ */
 @Entity
 @Table(name = "inbox")
 @IdClass(InboxEntry.Key.class)
@@ -43,5 +47,28 @@ public class InboxEntry {
         this.type = type;
         this.occurredAt = occurredAt;
         this.receivedAt = receivedAt;
+    }
+
+    /** The entry of {@code event} from {@code storeId}, received at HQ's {@code now}. */
+    public static InboxEntry received(String storeId, StoreEvent event, Instant now) {
+        return new InboxEntry(storeId, event.id().toString(), event.type(), event.occurredAt(), now);
+    }
+
+    public Key key() {
+        return new Key(storeId, eventId);
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** When the store says the event happened. */
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    /** When HQ first recorded it. */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 }

@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Optional;
 import org.guitai.kernel.money.Money;
 
 /** A completed sale of a store, as the chain reports read it. Inserted once, never changed. */
@@ -71,5 +73,43 @@ public class SaleFact {
         this.currency = total.currency().getCurrencyCode();
         this.total = total.amount();
         this.tax = tax.amount();
+    }
+
+    public Key key() {
+        return new Key(storeId, saleId);
+    }
+
+    /** The event that brought the sale to HQ. */
+    public String eventId() {
+        return eventId;
+    }
+
+    public String terminalId() {
+        return terminalId;
+    }
+
+    public String cashier() {
+        return cashier;
+    }
+
+    public Optional<Long> slipNumber() {
+        return Optional.ofNullable(slipNumber);
+    }
+
+    /** The store's business date of the sale, the date chain reports group by. */
+    public LocalDate businessDate() {
+        return businessDate;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public Money total() {
+        return Money.of(total, Currency.getInstance(currency));
+    }
+
+    public Money tax() {
+        return Money.of(tax, Currency.getInstance(currency));
     }
 }

@@ -58,4 +58,35 @@ public class SaleFactLine {
         this.amount = amount.amount();
         this.vatRate = vatRate;
     }
+
+    public Key key() {
+        return new Key(storeId, lineId);
+    }
+
+    public String saleId() {
+        return saleId;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public BigDecimal quantity() {
+        return quantity;
+    }
+
+    /** In the currency of its sale. */
+    public BigDecimal unitPrice() {
+        return unitPrice;
+    }
+
+    /** In the currency of its sale. */
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    /** A fraction: 0.13 is 13 %. */
+    public BigDecimal vatRate() {
+        return vatRate;
+    }
 }

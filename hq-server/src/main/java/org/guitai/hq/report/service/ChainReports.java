@@ -8,10 +8,12 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.guitai.hq.platform.config.HqSettings;
+import org.guitai.hq.report.domain.ReportPeriod;
 import org.guitai.hq.staff.domain.HqRole;
 import org.guitai.hq.store.domain.ChainStore;
 import org.guitai.hq.store.service.ChainStores;
@@ -36,29 +38,42 @@ public class ChainReports {
     }
 
     public record ChainFigures(LocalDate from, LocalDate to, long sales, Money total, List<StoreFigures> stores) {
+
+        /**
+         * Every store of {@code chain}, in its order, with what it sold in {@code currency} (a store
+         * without sales: none, zero); the chain's figures are the sums of the stores' shown.
+         */
+        static ChainFigures of(ReportPeriod period, Currency currency, List<ChainStore> chain, List<StoreSales> sold) {
+            Map<String, StoreSales> byStore = new HashMap<>();
+            sold.forEach(s -> byStore.put(s.storeId(), s));
+            Money zero = Money.zero(currency);
+            List<StoreFigures> figures = chain.stream().map(store -> {
+                StoreSales s = byStore.get(store.id());
+                return s == null ? new StoreFigures(store, 0, zero) : new StoreFigures(store, s.sales(), Money.of(s.total(), currency));
+            }).toList();
+            long sales = figures.stream().mapToLong(StoreFigures::sales).sum();
+            Money total = figures.stream().map(StoreFigures::total).reduce(zero, Money::plus);
+            return new ChainFigures(period.from(), period.to(), sales, total, figures);
+        }
     }
 
-    /** Sales per store and in total for business dates {@code from}..{@code to}, for HQ's analysts and admins. */
-    public ChainFigures chain(LocalDate from, LocalDate to, Caller reader) {
+    /** One store's count and sum of sale facts over the period, as the database adds them up. */
+    record StoreSales(String storeId, long sales, BigDecimal total) {
+    }
+
+    /** Sales per store and in total for the period's business dates, for HQ's analysts and admins. */
+    public ChainFigures chain(ReportPeriod period, Caller reader) {
         reader.require("reading the chain's reports", HqRole.HQ_ANALYST, HqRole.HQ_ADMIN);
-        Map<String, Object[]> byStore = new HashMap<>();
-        em.createQuery("""
+        List<StoreSales> sold = em.createQuery("""
                         select f.storeId, count(f), sum(f.total) from SaleFact f
                         where f.businessDate between :from and :to and f.currency = :currency
                         group by f.storeId""", Object[].class)
-                .setParameter("from", from)
-                .setParameter("to", to)
+                .setParameter("from", period.from())
+                .setParameter("to", period.to())
                 .setParameter("currency", settings.currency().getCurrencyCode())
-                .getResultList()
-                .forEach(row -> byStore.put((String) row[0], row));
-        Money zero = Money.zero(settings.currency());
-        List<StoreFigures> figures = stores.all().stream().map(store -> {
-            Object[] row = byStore.get(store.id());
-            return row == null ? new StoreFigures(store, 0, zero)
-                    : new StoreFigures(store, ((Number) row[1]).longValue(), Money.of((BigDecimal) row[2], settings.currency()));
-        }).toList();
-        long sales = figures.stream().mapToLong(StoreFigures::sales).sum();
-        Money total = figures.stream().map(StoreFigures::total).reduce(zero, Money::plus);
-        return new ChainFigures(from, to, sales, total, figures);
+                .getResultList().stream()
+                .map(row -> new StoreSales((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
+                .toList();
+        return ChainFigures.of(period, settings.currency(), stores.all(), sold);
     }
 }

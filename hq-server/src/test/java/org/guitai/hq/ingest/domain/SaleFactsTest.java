@@ -1,0 +1,161 @@
+package org.guitai.hq.ingest.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.guitai.kernel.contract.SaleCompleted;
+import org.guitai.kernel.contract.StoreEvent;
+import org.guitai.kernel.money.Money;
+import org.junit.jupiter.api.Test;
+
+/** How HQ reads a store's event into the facts its reports use, and which events it cannot read. */
+class SaleFactsTest {
+
+    private static final UUID EVENT = UUID.fromString("00000000-0000-4000-8000-0000000000e1");
+    private static final UUID SALE = UUID.fromString("00000000-0000-4000-8000-0000000000a1");
+    private static final UUID LINE_1 = UUID.fromString("00000000-0000-4000-8000-0000000000b1");
+    private static final UUID LINE_2 = UUID.fromString("00000000-0000-4000-8000-0000000000b2");
+    /** 01:30 in Beijing on the 24th is still the 23rd in UTC: the business date is the store's, not HQ's. */
+    private static final Instant COMPLETED = Instant.parse("2026-11-23T17:30:00Z");
+    private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 24);
+
+    private static SaleCompleted sale() {
+        return new SaleCompleted(SALE, "T1", "C001", 42L, COMPLETED, BUSINESS_DATE, "CNY", "126.49", "13.69",
+                List.of(new SaleCompleted.Line(LINE_1, "E00002", "2", "50.00", "100.00", "0.13"),
+                        new SaleCompleted.Line(LINE_2, "F00007", "1.5", "17.66", "26.49", "0.09")),
+                List.of(new SaleCompleted.Tender("CASH", "126.49")));
+    }
+
+    private static SaleCompleted withAmounts(String currency, String total, String tax) {
+        SaleCompleted s = sale();
+        return new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.slipNumber(), s.completedAt(), s.businessDate(),
+                currency, total, tax, List.of(), s.tenders());
+    }
+
+    private static SaleCompleted withLines(SaleCompleted.Line... lines) {
+        SaleCompleted s = sale();
+        return new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.slipNumber(), s.completedAt(), s.businessDate(),
+                s.currency(), s.total(), s.tax(), List.of(lines), s.tenders());
+    }
+
+    private static SaleFacts read(SaleCompleted sale) {
+        return SaleFacts.read("S001", StoreEvent.of(EVENT, sale));
+    }
+
+    private static String unreadable(StoreEvent event) {
+        return assertThrows(UnreadableEventException.class, () -> SaleFacts.read("S001", event)).getMessage();
+    }
+
+    private static String unreadable(SaleCompleted sale) {
+        return unreadable(StoreEvent.of(EVENT, sale));
+    }
+
+    @Test
+    void aCompletedSaleBecomesOneFactOfTheStoreAndAFactPerLine() {
+        SaleFacts facts = read(sale());
+
+        SaleFact fact = facts.sale();
+        assertEquals(new SaleFact.Key("S001", SALE.toString()), fact.key(), "keyed by the store and the sale, not the event");
+        assertEquals(EVENT.toString(), fact.eventId());
+        assertEquals("T1", fact.terminalId());
+        assertEquals("C001", fact.cashier());
+        assertEquals(Optional.of(42L), fact.slipNumber());
+        assertEquals(BUSINESS_DATE, fact.businessDate(), "the store's business date, as sent");
+        assertEquals(COMPLETED, fact.completedAt());
+        assertEquals(Money.of("126.49", "CNY"), fact.total());
+        assertEquals(Money.of("13.69", "CNY"), fact.tax());
+
+        assertEquals(List.of(new SaleFactLine.Key("S001", LINE_1.toString()), new SaleFactLine.Key("S001", LINE_2.toString())),
+                facts.lines().stream().map(SaleFactLine::key).toList(), "every line, in the sale's order");
+        SaleFactLine second = facts.lines().get(1);
+        assertEquals(SALE.toString(), second.saleId());
+        assertEquals("F00007", second.sku());
+        assertEquals(new BigDecimal("1.5"), second.quantity(), "a weighed quantity is kept exactly");
+        assertEquals(new BigDecimal("17.66"), second.unitPrice());
+        assertEquals(new BigDecimal("26.49"), second.amount());
+        assertEquals(new BigDecimal("0.09"), second.vatRate());
+    }
+
+    @Test
+    void aSaleKeepsItsOwnCurrencyAndEveryAmountIsAtThatCurrencysScale() {
+        SaleFact dollars = read(withAmounts("USD", "12.5", "1")).sale();
+        assertEquals(Money.of("12.50", "USD"), dollars.total(), "not the chain's CNY: reports leave other currencies out");
+        assertEquals("12.50", dollars.total().toPlainString());
+        assertEquals("1.00", dollars.tax().toPlainString());
+        assertEquals("1200", read(withAmounts("JPY", "1200", "0")).sale().total().toPlainString());
+    }
+
+    @Test
+    void anAmountFinerThanItsCurrencyIsUnreadableRatherThanRounded() {
+        String reason = unreadable(withAmounts("CNY", "10.005", "0.00"));
+        assertTrue(reason.startsWith("sale " + SALE + " cannot be read: "), reason);
+        assertTrue(reason.contains("10.005"), reason);
+        assertTrue(unreadable(withAmounts("JPY", "1200.5", "0")).contains("JPY"));
+        assertTrue(unreadable(withLines(new SaleCompleted.Line(LINE_1, "E00002", "1", "9.999", "10.00", "0.13"))).contains("9.999"));
+    }
+
+    @Test
+    void amountsCurrenciesQuantitiesAndRatesHqCannotReadMakeTheSaleUnreadable() {
+        assertTrue(unreadable(withAmounts("CNY", "ten yuan", "0.00")).contains("'ten yuan' is not a decimal amount"));
+        assertTrue(unreadable(withAmounts("RMB", "10.00", "0.00")).startsWith("sale " + SALE + " cannot be read"),
+                "RMB is what people say, CNY is the ISO code");
+        assertTrue(unreadable(withAmounts(null, "10.00", "0.00")).startsWith("sale " + SALE + " cannot be read"));
+        assertTrue(unreadable(withAmounts("CNY", "10.00", null)).startsWith("sale " + SALE + " cannot be read"), "a sale states its tax");
+        assertTrue(unreadable(withLines(new SaleCompleted.Line(LINE_1, "E00002", "one", "10.00", "10.00", "0.13")))
+                .startsWith("sale " + SALE + " cannot be read"));
+        assertTrue(unreadable(withLines(new SaleCompleted.Line(LINE_1, "E00002", "1", "10.00", "10.00", "13%")))
+                .startsWith("sale " + SALE + " cannot be read"));
+        assertTrue(unreadable(withLines(new SaleCompleted.Line(null, "E00002", "1", "10.00", "10.00", "0.13")))
+                .startsWith("sale " + SALE + " cannot be read"), "a line without its id could not be recognised again");
+    }
+
+    @Test
+    void oneUnreadableLineMakesTheWholeSaleUnreadable() {
+        String reason = unreadable(withLines(new SaleCompleted.Line(LINE_1, "E00002", "1", "10.00", "10.00", "0.13"),
+                new SaleCompleted.Line(LINE_2, "F00007", "1", "10.00", "ten", "0.13")));
+        assertTrue(reason.contains("'ten'"), reason);
+    }
+
+    @Test
+    void aSaleEventNeedsItsSaleWithItsIdCompletionTimeAndBusinessDate() {
+        String needs = "a SaleCompleted event needs saleCompleted with saleId, completedAt and businessDate";
+        assertEquals(needs, unreadable(new StoreEvent(EVENT, StoreEvent.SALE_COMPLETED, COMPLETED, null)));
+        SaleCompleted s = sale();
+        assertEquals(needs, unreadable(new SaleCompleted(null, "T1", "C001", 42L, COMPLETED, BUSINESS_DATE, "CNY", "1.00", "0.00",
+                s.lines(), s.tenders())));
+        assertEquals(needs, unreadable(new SaleCompleted(SALE, "T1", "C001", 42L, null, BUSINESS_DATE, "CNY", "1.00", "0.00",
+                s.lines(), s.tenders())));
+        assertEquals(needs, unreadable(new SaleCompleted(SALE, "T1", "C001", 42L, COMPLETED, null, "CNY", "1.00", "0.00",
+                s.lines(), s.tenders())));
+    }
+
+    @Test
+    void aSaleWithoutASlipNumberIsStillRead() {
+        SaleCompleted s = sale();
+        SaleCompleted noSlip = new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), null, s.completedAt(), s.businessDate(),
+                s.currency(), s.total(), s.tax(), s.lines(), s.tenders());
+        assertEquals(Optional.empty(), read(noSlip).sale().slipNumber());
+    }
+
+    @Test
+    void anEventOfATypeHqDoesNotKnowIsUnreadableNamingTheType() {
+        assertEquals("unknown event type StockCounted", unreadable(new StoreEvent(EVENT, "StockCounted", COMPLETED, sale())),
+                "even with a sale aboard, the type decides");
+        assertEquals("unknown event type saleCompleted", unreadable(new StoreEvent(EVENT, "saleCompleted", COMPLETED, sale())),
+                "type names are exact");
+        assertEquals("unknown event type null", unreadable(new StoreEvent(EVENT, null, COMPLETED, sale())));
+    }
+
+    @Test
+    void theFactsAreFixedOnceRead() {
+        SaleFacts facts = read(sale());
+        assertThrows(UnsupportedOperationException.class, () -> facts.lines().clear());
+    }
+}

@@ -1,0 +1,88 @@
+package org.guitai.hq.report.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import org.guitai.hq.report.domain.ReportPeriod;
+import org.guitai.hq.report.service.ChainReports.ChainFigures;
+import org.guitai.hq.report.service.ChainReports.StoreFigures;
+import org.guitai.hq.report.service.ChainReports.StoreSales;
+import org.guitai.hq.store.domain.ChainStore;
+import org.guitai.kernel.money.Money;
+import org.junit.jupiter.api.Test;
+
+/** The chain report's arithmetic, from what the database sums up per store. */
+class ChainReportsTest {
+
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final ReportPeriod NOVEMBER = new ReportPeriod(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    private static final List<ChainStore> CHAIN = List.of(store("S001"), store("S002"), store("S003"));
+
+    private static ChainStore store(String id) {
+        return new ChainStore(id, "Store " + id, "北京", CNY, CREATED);
+    }
+
+    private static StoreSales sold(String storeId, long sales, String total) {
+        return new StoreSales(storeId, sales, new BigDecimal(total));
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(amount, CNY);
+    }
+
+    @Test
+    void everyStoreOfTheChainAppearsInItsOrderAlsoWithoutSales() {
+        ChainFigures figures = ChainFigures.of(NOVEMBER, CNY, CHAIN, List.of(sold("S003", 1, "9.90"), sold("S001", 2, "658.00")));
+        assertEquals(List.of("S001", "S002", "S003"), figures.stores().stream().map(s -> s.store().id()).toList());
+        StoreFigures quiet = figures.stores().get(1);
+        assertEquals(0, quiet.sales());
+        assertEquals(cny("0.00"), quiet.total());
+        assertEquals(cny("658.00"), figures.stores().get(0).total());
+        assertEquals(1, figures.stores().get(2).sales());
+    }
+
+    @Test
+    void theChainsFiguresAreTheSumsOfItsStoresToTheFen() {
+        ChainFigures figures = ChainFigures.of(NOVEMBER, CNY, CHAIN,
+                List.of(sold("S001", 1, "0.10"), sold("S002", 1, "0.20"), sold("S003", 3, "99999999999999.99")));
+        assertEquals(5, figures.sales());
+        assertEquals(cny("100000000000000.29"), figures.total(), "decimal, never binary floating point");
+        assertEquals("100000000000000.29", figures.total().toPlainString());
+    }
+
+    @Test
+    void aChainWithoutSalesReportsZeroInItsCurrency() {
+        ChainFigures figures = ChainFigures.of(NOVEMBER, CNY, CHAIN, List.of());
+        assertEquals(0, figures.sales());
+        assertEquals(cny("0.00"), figures.total());
+        assertEquals(CNY, figures.total().currency());
+        assertEquals(cny("0"), ChainFigures.of(NOVEMBER, CNY, List.of(), List.of()).total(), "nor with no stores at all");
+    }
+
+    @Test
+    void figuresAreInTheChainsCurrencyAtItsScale() {
+        Currency yen = Currency.getInstance("JPY");
+        ChainFigures figures = ChainFigures.of(NOVEMBER, yen, CHAIN, List.of(sold("S001", 2, "1200.00")));
+        assertEquals(Money.of("1200", yen), figures.total(), "DECIMAL(19,2) sums come back with two decimals");
+        assertEquals("1200", figures.total().toPlainString());
+    }
+
+    @Test
+    void theReportAddsUpSoSalesOfAStoreItDoesNotShowAreNotInTheTotal() {
+        ChainFigures figures = ChainFigures.of(NOVEMBER, CNY, List.of(store("S001")), List.of(sold("S001", 1, "10.00"), sold("S009", 4, "40.00")));
+        assertEquals(1, figures.sales());
+        assertEquals(cny("10.00"), figures.total());
+    }
+
+    @Test
+    void theFiguresSayWhichDatesTheyCover() {
+        ChainFigures figures = ChainFigures.of(NOVEMBER, CNY, CHAIN, List.of());
+        assertEquals(LocalDate.of(2026, 11, 1), figures.from());
+        assertEquals(LocalDate.of(2026, 11, 30), figures.to());
+    }
+}
