@@ -690,17 +690,7 @@ class StoreApiIT {
     }
 
     private static long count(String sql, Object... parameters) {
-        try (Connection c = TestDatabase.get().connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDatabase.get().count(sql, parameters);
     }
 
     /** Each way a request fails is answered by the store as by every server (the platform's mapping, over HTTP). */

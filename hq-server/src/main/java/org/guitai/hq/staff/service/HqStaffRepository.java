@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.guitai.hq.staff.domain.HqSession;
 import org.guitai.hq.staff.domain.HqStaff;
 
 @ApplicationScoped
@@ -17,15 +16,7 @@ public class HqStaffRepository {
         return Optional.ofNullable(em.find(HqStaff.class, code));
     }
 
-    public Optional<HqSession> findSession(String tokenDigest) {
-        return Optional.ofNullable(em.find(HqSession.class, tokenDigest));
-    }
-
     public void add(HqStaff staff) {
         em.persist(staff);
-    }
-
-    public void add(HqSession session) {
-        em.persist(session);
     }
 }

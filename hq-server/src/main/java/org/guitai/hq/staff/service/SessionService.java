@@ -2,23 +2,26 @@ package org.guitai.hq.staff.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
+import java.util.Optional;
 import org.guitai.hq.platform.config.HqSettings;
-import org.guitai.hq.staff.domain.HqSession;
 import org.guitai.hq.staff.domain.HqStaff;
-import org.guitai.kernel.security.SlowHash;
 import org.guitai.platform.security.Caller;
 import org.guitai.platform.security.InvalidCredentialsException;
-import org.guitai.platform.security.NotAuthenticatedException;
-import org.guitai.platform.security.Sessions;
+import org.guitai.platform.security.LoginThrottledException;
+import org.guitai.platform.security.SessionTable;
+import org.guitai.platform.security.StaffSessions;
 
-/** Logging in and out at HQ, and recognising the session behind each request. */
+/**
+ * Logging in and out at HQ, and recognising the session behind each request. A session is read
+ * on every request: HQ may run as several instances, and another may have ended it.
+ */
 @ApplicationScoped
-@Transactional
-public class SessionService implements Sessions {
+public class SessionService extends StaffSessions {
+
+    private static final SessionTable SESSIONS = new SessionTable("hq_session", false);
 
     @Inject
     HqStaffRepository staff;
@@ -30,9 +33,6 @@ public class SessionService implements Sessions {
     HqSettings settings;
 
     @Inject
-    Clock clock;
-
-    @Inject
     SessionService self;
 
     public record Login(String token, Caller caller) {
@@ -42,37 +42,38 @@ public class SessionService implements Sessions {
      * Opens a session for the right code and password. Outside a transaction: the guard checks the
      * slow hash between two short ones of its own.
      *
-     * @throws org.guitai.platform.security.LoginThrottledException while the code is slowed down or locked
+     * @throws LoginThrottledException while the code is slowed down or locked
      * @throws InvalidCredentialsException for a wrong code or password, without saying which
      */
     @Transactional(TxType.NOT_SUPPORTED)
     public Login login(String staffCode, String password) {
-        HqStaff verified = guard.verify(staffCode, password);
-        return self.open(verified.code());
-    }
-
-    /** Starts the session of a member whose password was just proved right. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Login open(String staffCode) {
-        HqStaff member = staff.find(staffCode).filter(HqStaff::isActive).orElseThrow(() -> new InvalidCredentialsException("password"));
-        String token = SlowHash.randomToken(16);
-        staff.add(new HqSession(SlowHash.digest(token), member, clock.instant()));
-        return new Login(token, callerOf(member));
+        HqStaff member = guard.verify(staffCode, password);
+        return new Login(self.open(member.code(), Optional.empty()), callerOf(member));
     }
 
     @Override
-    public Caller resolve(String token) {
-        Instant now = clock.instant();
-        HqSession session = staff.findSession(SlowHash.digest(token))
-                .filter(s -> s.isLive(now, settings.sessionIdle(), settings.sessionAbsolute()))
-                .orElseThrow(() -> new NotAuthenticatedException("the session token is unknown, ended or expired: log in again"));
-        session.touch(now);
-        return callerOf(session.staff());
+    protected SessionTable table() {
+        return SESSIONS;
     }
 
     @Override
-    public void logout(String token) {
-        staff.findSession(SlowHash.digest(token)).ifPresent(s -> s.end(clock.instant()));
+    protected Duration idleTimeout() {
+        return settings.sessionIdle();
+    }
+
+    @Override
+    protected Duration absoluteTimeout() {
+        return settings.sessionAbsolute();
+    }
+
+    @Override
+    protected Duration recheckAfter() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    protected Optional<Caller> activeCaller(String staffCode, Optional<String> terminalId) {
+        return staff.find(staffCode).filter(HqStaff::isActive).map(SessionService::callerOf);
     }
 
     private static Caller callerOf(HqStaff staff) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,9 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.guitai.kernel.security.Throttle;
 import org.guitai.kernel.settings.InvalidSettingsException;
+import org.guitai.platform.testing.MapConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +33,7 @@ class HqSettingsTest {
         Map<String, String> values = new HashMap<>(VALID);
         values.putAll(overrides);
         HqSettings settings = new HqSettings();
-        settings.config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class}, (proxy, method, args) -> {
-            if (method.getName().equals("getOptionalValue")) {
-                return Optional.ofNullable(values.get((String) args[0]));
-            }
-            throw new UnsupportedOperationException(method.getName());
-        });
+        settings.config = MapConfig.of(values);
         settings.read();
         return settings;
     }

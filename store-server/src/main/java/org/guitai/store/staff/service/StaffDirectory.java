@@ -23,6 +23,6 @@ public class StaffDirectory {
 
     /** An active staff member as if working at {@code terminalId}: the cashier named on a sale a terminal submits. */
     public Optional<Caller> activeAt(String code, String terminalId) {
-        return staff.find(code).filter(Staff::isActive).map(m -> Caller.of(m.code(), m.name(), m.roles(), terminalId));
+        return staff.find(code).filter(Staff::isActive).map(m -> SessionService.callerOf(m, terminalId));
     }
 }

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.guitai.kernel.settings.InvalidSettingsException;
+import org.guitai.platform.testing.MapConfig;
 import org.junit.jupiter.api.Test;
 
 /** The store refuses to start on a bad setting, naming the key; good settings are read as meant. */
@@ -26,14 +24,8 @@ class StoreSettingsTest {
     private static StoreSettings read(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(VALID);
         values.putAll(overrides);
-        values.values().removeIf(String::isEmpty);
         StoreSettings settings = new StoreSettings();
-        settings.config = (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class}, (proxy, method, args) -> {
-            if (method.getName().equals("getOptionalValue")) {
-                return Optional.ofNullable(values.get((String) args[0]));
-            }
-            throw new UnsupportedOperationException(method.getName());
-        });
+        settings.config = MapConfig.of(values);
         settings.read();
         return settings;
     }

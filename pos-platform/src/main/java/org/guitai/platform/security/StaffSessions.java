@@ -1,0 +1,133 @@
+package org.guitai.platform.security;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.guitai.kernel.security.SlowHash;
+
+/**
+ * Staff sessions, the same on every server: a random 128-bit token of which only the digest is
+ * stored, live until logout, the idle timeout or the absolute one, and only while its staff
+ * member is active. Each server extends it once, naming its table and timeouts and saying who its
+ * active members are; the token filter then resolves every request's caller through it.
+ */
+public abstract class StaffSessions implements Sessions {
+
+    private static final int MAX_REMEMBERED = 10_000;
+
+    /** A session read from the database and found live at {@code checkedAt}. */
+    private record Recent(Caller caller, Instant checkedAt) {
+    }
+
+    private final Map<String, Recent> recentlyChecked = new ConcurrentHashMap<>();
+
+    @Inject
+    SessionRows rows;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    protected abstract SessionTable table();
+
+    protected abstract Duration idleTimeout();
+
+    protected abstract Duration absoluteTimeout();
+
+    /**
+     * How long a session checked live is taken on trust before it is read again. Zero reads it on
+     * every request, as a server that runs as several instances must (another may have ended it).
+     */
+    protected abstract Duration recheckAfter();
+
+    /** The caller an active staff member is (at the terminal, where sessions belong to one); empty when unknown or inactive. */
+    protected abstract Optional<Caller> activeCaller(String staffCode, Optional<String> terminalId);
+
+    /** Opens a session for a member whose secret was just proved right; the token is known only to its owner. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public String open(String staffCode, Optional<String> terminalId) {
+        String token = SlowHash.randomToken(16);
+        rows.insert(table(), SlowHash.digest(token), staffCode, terminalId, clock.instant());
+        return token;
+    }
+
+    /**
+     * The caller behind a token. The session is read at most every {@link #recheckAfter()} per
+     * token (logout and ending a member's sessions forget it at once); its use is written, in a
+     * transaction of its own, only when it is due. No transaction is asked for: a recent check
+     * answers most calls without the database.
+     */
+    @Override
+    public Caller resolve(String token) {
+        Instant now = clock.instant();
+        String digest = SlowHash.digest(token);
+        Recent recent = recentlyChecked.get(digest);
+        if (recent != null && now.isBefore(recent.checkedAt().plus(recheckAfter()))) {
+            return recent.caller();
+        }
+        Optional<SessionRow> session = rows.find(table(), digest).filter(s -> s.isLive(now, idleTimeout(), absoluteTimeout()));
+        Optional<Caller> caller = session.flatMap(s -> activeCaller(s.staffCode(), s.terminalId()));
+        if (caller.isEmpty()) {
+            recentlyChecked.remove(digest);
+            throw new NotAuthenticatedException("the session token is unknown, ended or expired: log in again");
+        }
+        if (session.get().isTouchDue(now)) {
+            rows.touch(table(), digest, now);
+        }
+        if (!recheckAfter().isZero()) {
+            remember(digest, new Recent(caller.get(), now));
+        }
+        return caller.get();
+    }
+
+    @Override
+    public void logout(String token) {
+        String digest = SlowHash.digest(token);
+        recentlyChecked.remove(digest);
+        rows.end(table(), digest, clock.instant());
+    }
+
+    /**
+     * Ends every live session of a staff member in the caller's transaction (disabling them), and
+     * forgets what was checked of them once it commits, so a request racing the commit cannot keep
+     * one alive.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void endSessionsOf(String staffCode) {
+        rows.endAllOf(table(), staffCode, clock.instant());
+        forgetSessionsOf(staffCode);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forgetSessionsOf(staffCode);
+            }
+        });
+    }
+
+    private void forgetSessionsOf(String staffCode) {
+        recentlyChecked.values().removeIf(r -> r.caller().staffCode().equals(staffCode));
+    }
+
+    private void remember(String digest, Recent recent) {
+        if (recentlyChecked.size() >= MAX_REMEMBERED) {
+            Instant stale = recent.checkedAt().minus(recheckAfter());
+            recentlyChecked.values().removeIf(r -> r.checkedAt().isBefore(stale));
+        }
+        recentlyChecked.put(digest, recent);
+    }
+}
