@@ -1,24 +1,46 @@
 package org.guitai.kernel.csv;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
- * Reads the sample and import files: RFC 4180 CSV in UTF-8 with a header row; fields may be quoted
- * ({@code "a, b"}, {@code ""} for a quote); lines starting with {@code #} are comments.
+ * Reads the sample and import files: RFC 4180 CSV in UTF-8 (a byte-order mark is skipped) with a
+ * header row; fields may be quoted ({@code "a, b"}, {@code ""} for a quote, line breaks inside
+ * quotes); spaces around a field are not part of it; blank lines and lines starting with {@code #}
+ * are skipped. Parsing is Apache Commons CSV's; this class adds what an import needs on top: the
+ * line of each row for error messages, one width for every row, and named columns.
  */
 public final class Csv {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            // checked below with messages an operator can act on
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .setAllowMissingColumnNames(true)
+            .get();
 
     private Csv() {
     }
@@ -60,7 +82,7 @@ public final class Csv {
 
     /**
      * Runs the import of one file; a problem its rows report as IllegalArgumentException (a
-     * missing column, a row of the wrong width) is told with the file's name.
+     * missing column, a row of the wrong width, a malformed quote) is told with the file's name.
      */
     public static <T> T importing(Path file, Function<Path, T> importer) {
         try {
@@ -78,7 +100,7 @@ public final class Csv {
         try {
             return read(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -88,91 +110,76 @@ public final class Csv {
         }
     }
 
+    /**
+     * The rows after the header, each with its first line.
+     *
+     * @throws IllegalArgumentException naming the line of a malformed field, a row of another width than
+     *                                  the header, or a header with a blank or repeated name
+     */
     public static List<Row> parse(Reader reader) throws IOException {
-        List<List<String>> records = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        int c;
-        while ((c = reader.read()) != -1) {
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    reader.mark(1);
-                    int next = reader.read();
-                    if (next == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        if (next != -1) {
-                            reader.reset();
-                        }
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
+        Reader in = reader.markSupported() ? reader : new BufferedReader(reader);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        try (CSVParser parser = FORMAT.parse(in)) {
+            List<String> header = parser.getHeaderNames();
+            checkHeader(header, firstLine(parser.getCurrentLineNumber(), header));
+            List<Row> rows = new ArrayList<>();
+            Iterator<CSVRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                List<String> values = record.toList();
+                // the parser has read the record's last line (its line break, or the end of the text)
+                int line = firstLine(parser.getCurrentLineNumber(), values);
+                if (values.size() == 1 && values.get(0).isBlank()) {
+                    continue;
                 }
-            } else if (ch == '"' && !fieldStarted) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (ch == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                fieldStarted = false;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    reader.mark(1);
-                    if (reader.read() != '\n') {
-                        reader.reset();
-                    }
+                if (values.size() != header.size()) {
+                    throw new IllegalArgumentException("line " + line + ": " + values.size() + " fields, the header has " + header.size());
                 }
-                endRecord(records, lines, record, field, recordLine);
-                record = new ArrayList<>();
-                fieldStarted = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(ch);
-                fieldStarted = true;
+                rows.add(new Row(line, record.toMap()));
             }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("line " + recordLine + ": a quoted field is not closed");
-        }
-        endRecord(records, lines, record, field, recordLine);
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        List<String> header = records.get(0).stream().map(String::trim).toList();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            List<String> values = records.get(i);
-            if (values.size() != header.size()) {
-                throw new IllegalArgumentException("line " + lines.get(i) + ": " + values.size() + " fields, the header has " + header.size());
+            return rows;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException malformed) {
+                throw notCsv(malformed);
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (int j = 0; j < header.size(); j++) {
-                fields.put(header.get(j), values.get(j));
-            }
-            rows.add(new Row(lines.get(i), fields));
+            throw e;
+        } catch (CSVException e) {
+            throw notCsv(e);
         }
-        return rows;
     }
 
-    private static void endRecord(List<List<String>> records, List<Integer> lines, List<String> record, StringBuilder field, int line) {
-        record.add(field.toString());
-        field.setLength(0);
-        boolean blank = record.size() == 1 && record.get(0).isBlank();
-        boolean comment = !record.isEmpty() && record.get(0).startsWith("#");
-        if (!blank && !comment) {
-            records.add(record);
-            lines.add(line);
+    private static void checkHeader(List<String> header, int line) {
+        Set<String> seen = new HashSet<>();
+        for (String name : header) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("line " + line + ": the header " + header + " has a column without a name");
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("line " + line + ": the header names column '" + name + "' twice");
+            }
         }
+    }
+
+    /** The first line of a record whose last line is {@code lastLine}: less the line breaks inside its quoted fields. */
+    private static int firstLine(long lastLine, List<String> values) {
+        long breaks = 0;
+        for (String value : values) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                // counted as the parser's reader counts them: CR LF is one break
+                if (c == '\r' || (c == '\n' && (i == 0 || value.charAt(i - 1) != '\r'))) {
+                    breaks++;
+                }
+            }
+        }
+        return Math.toIntExact(lastLine - breaks);
+    }
+
+    /** Commons CSV's own message names the line: an unclosed quote, text after a closing quote. */
+    private static IllegalArgumentException notCsv(CSVException e) {
+        return new IllegalArgumentException("is not valid CSV: " + e.getMessage(), e);
     }
 }

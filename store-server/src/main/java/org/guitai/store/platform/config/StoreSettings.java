@@ -67,6 +67,7 @@ public class StoreSettings {
         denominations = denominations(r, currency);
         importDir = r.optionalParsed("guitai.import-dir", SettingsReader::readableFolder,
                 "an absolute path of a readable folder of master-data CSV files");
+        templatesDir = r.optionalParsed("guitai.templates-dir", SettingsReader::readableFolder, "an absolute path of a readable folder of print templates");
         if (r.optional("guitai.sample-data").isPresent()) {
             r.problem("guitai.sample-data", "is no longer read: name the folder to import with guitai.import-dir (GUITAI_IMPORT_DIR)");
         }
@@ -228,5 +229,12 @@ public class StoreSettings {
      */
     public Optional<Path> importDir() {
         return importDir;
+    }
+
+    private Optional<Path> templatesDir;
+
+    /** The folder whose print templates (slip.ftlh, ...) replace the built-in ones of the same name; absent: all built in. */
+    public Optional<Path> templatesDir() {
+        return templatesDir;
     }
 }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.guitai.kernel.settings.InvalidSettingsException;
 import org.guitai.platform.testing.MapConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The store refuses to start on a bad setting, naming the key; good settings are read as meant. */
 class StoreSettingsTest {
@@ -64,6 +67,14 @@ class StoreSettingsTest {
         assertTrue(refusal(Map.of("guitai.login.lock-after", "2")).contains("guitai.login.lock-after"));
         assertTrue(refusal(Map.of("guitai.hq.url", "http://hq:8082")).contains("guitai.hq.credential"), "an HQ needs the store's credential");
         assertTrue(refusal(Map.of("guitai.discount.cashier-limit-percent", "120")).contains("guitai.discount.cashier-limit-percent"));
+    }
+
+    @Test
+    void aTemplatesFolderIsAnAbsoluteReadableFolder(@TempDir Path folder) {
+        assertEquals(Optional.empty(), read(Map.of()).templatesDir(), "all built in");
+        assertEquals(Optional.of(folder), read(Map.of("guitai.templates-dir", folder.toString())).templatesDir());
+        assertTrue(refusal(Map.of("guitai.templates-dir", "templates")).contains("guitai.templates-dir is 'templates'"), "relative");
+        assertTrue(refusal(Map.of("guitai.templates-dir", folder.resolve("missing").toString())).contains("guitai.templates-dir"));
     }
 
     @Test
