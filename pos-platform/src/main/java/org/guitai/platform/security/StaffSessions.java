@@ -39,17 +39,17 @@ public abstract class StaffSessions implements Sessions {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    protected abstract SessionTable table();
-
-    protected abstract Duration idleTimeout();
-
-    protected abstract Duration absoluteTimeout();
-
     /**
-     * How long a session checked live is taken on trust before it is read again. Zero reads it on
-     * every request, as a server that runs as several instances must (another may have ended it).
+     * Where a server keeps its sessions and how long they last.
+     *
+     * @param recheckAfter how long a session checked live is taken on trust before it is read
+     * again; zero reads it on every request, as a server that runs as several instances must
+     * (another may have ended it)
      */
-    protected abstract Duration recheckAfter();
+    public record Policy(SessionTable table, Duration idleTimeout, Duration absoluteTimeout, Duration recheckAfter) {
+    }
+
+    protected abstract Policy policy();
 
     /** The caller an active staff member is (at the terminal, where sessions belong to one); empty when unknown or inactive. */
     protected abstract Optional<Caller> activeCaller(String staffCode, Optional<String> terminalId);
@@ -58,12 +58,12 @@ public abstract class StaffSessions implements Sessions {
     @Transactional(TxType.REQUIRES_NEW)
     public String open(String staffCode, Optional<String> terminalId) {
         String token = SlowHash.randomToken(16);
-        rows.insert(table(), SlowHash.digest(token), staffCode, terminalId, clock.instant());
+        rows.insert(policy().table(), SlowHash.digest(token), staffCode, terminalId, clock.instant());
         return token;
     }
 
     /**
-     * The caller behind a token. The session is read at most every {@link #recheckAfter()} per
+     * The caller behind a token. The session is read at most every {@link Policy#recheckAfter()} per
      * token (logout and ending a member's sessions forget it at once); its use is written, in a
      * transaction of its own, only when it is due. No transaction is asked for: a recent check
      * answers most calls without the database.
@@ -71,22 +71,24 @@ public abstract class StaffSessions implements Sessions {
     @Override
     public Caller resolve(String token) {
         Instant now = clock.instant();
+        Policy policy = policy();
         String digest = SlowHash.digest(token);
         Recent recent = recentlyChecked.get(digest);
-        if (recent != null && now.isBefore(recent.checkedAt().plus(recheckAfter()))) {
+        if (recent != null && now.isBefore(recent.checkedAt().plus(policy.recheckAfter()))) {
             return recent.caller();
         }
-        Optional<SessionRow> session = rows.find(table(), digest).filter(s -> s.isLive(now, idleTimeout(), absoluteTimeout()));
+        Optional<SessionRow> session = rows.find(policy.table(), digest)
+                .filter(s -> s.isLive(now, policy.idleTimeout(), policy.absoluteTimeout()));
         Optional<Caller> caller = session.flatMap(s -> activeCaller(s.staffCode(), s.terminalId()));
         if (caller.isEmpty()) {
             recentlyChecked.remove(digest);
             throw new NotAuthenticatedException("the session token is unknown, ended or expired: log in again");
         }
         if (session.get().isTouchDue(now)) {
-            rows.touch(table(), digest, now);
+            rows.touch(policy.table(), digest, now);
         }
-        if (!recheckAfter().isZero()) {
-            remember(digest, new Recent(caller.get(), now));
+        if (!policy.recheckAfter().isZero()) {
+            remember(digest, new Recent(caller.get(), now), policy.recheckAfter());
         }
         return caller.get();
     }
@@ -95,7 +97,7 @@ public abstract class StaffSessions implements Sessions {
     public void logout(String token) {
         String digest = SlowHash.digest(token);
         recentlyChecked.remove(digest);
-        rows.end(table(), digest, clock.instant());
+        rows.end(policy().table(), digest, clock.instant());
     }
 
     /**
@@ -105,7 +107,7 @@ public abstract class StaffSessions implements Sessions {
      */
     @Transactional(TxType.MANDATORY)
     public void endSessionsOf(String staffCode) {
-        rows.endAllOf(table(), staffCode, clock.instant());
+        rows.endAllOf(policy().table(), staffCode, clock.instant());
         forgetSessionsOf(staffCode);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -123,9 +125,9 @@ public abstract class StaffSessions implements Sessions {
         recentlyChecked.values().removeIf(r -> r.caller().staffCode().equals(staffCode));
     }
 
-    private void remember(String digest, Recent recent) {
+    private void remember(String digest, Recent recent, Duration recheckAfter) {
         if (recentlyChecked.size() >= MAX_REMEMBERED) {
-            Instant stale = recent.checkedAt().minus(recheckAfter());
+            Instant stale = recent.checkedAt().minus(recheckAfter);
             recentlyChecked.values().removeIf(r -> r.checkedAt().isBefore(stale));
         }
         recentlyChecked.put(digest, recent);

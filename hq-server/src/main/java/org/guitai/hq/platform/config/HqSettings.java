@@ -1,8 +1,6 @@
 package org.guitai.hq.platform.config;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,19 +13,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.Config;
 import org.guitai.kernel.security.Throttle;
 import org.guitai.kernel.settings.SettingsReader;
+import org.guitai.platform.config.Settings;
 
 /**
  * Every setting of the HQ server, read once and checked at start-up; a bad value stops the
  * deployment with a message naming the key. Keys map to environment variables the MicroProfile way.
  */
 @ApplicationScoped
-public class HqSettings {
-
-    @Inject
-    Config config;
+public class HqSettings extends Settings {
 
     private Currency currency;
     private ZoneId zone;
@@ -37,9 +32,8 @@ public class HqSettings {
     private Optional<Map<String, String>> storeCredentials;
     private Throttle.Policy loginPolicy;
 
-    @PostConstruct
-    void read() {
-        SettingsReader r = new SettingsReader(key -> config.getOptionalValue(key, String.class));
+    @Override
+    protected void read(SettingsReader r) {
         currency = r.parsed("guitai.currency", "CNY", Currency::getInstance, "an ISO 4217 currency code");
         zone = r.parsed("guitai.timezone", "Asia/Shanghai", ZoneId::of, "a time-zone id such as Asia/Shanghai");
         sessionIdle = Duration.ofMinutes(r.number("guitai.session.idle-minutes", 60, 1, 24 * 60));
@@ -55,7 +49,6 @@ public class HqSettings {
         }
         loginPolicy = Throttle.Policy.read(r);
         r.databaseUrl("guitai.db.url", "jdbc:mariadb://db.example:3306/guitai_hq");
-        r.failIfAny();
     }
 
     /**

@@ -2,8 +2,8 @@ package org.guitai.hq.staff.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Optional;
 import org.guitai.hq.platform.config.HqSettings;
@@ -52,23 +52,8 @@ public class SessionService extends StaffSessions {
     }
 
     @Override
-    protected SessionTable table() {
-        return SESSIONS;
-    }
-
-    @Override
-    protected Duration idleTimeout() {
-        return settings.sessionIdle();
-    }
-
-    @Override
-    protected Duration absoluteTimeout() {
-        return settings.sessionAbsolute();
-    }
-
-    @Override
-    protected Duration recheckAfter() {
-        return Duration.ZERO;
+    protected Policy policy() {
+        return new Policy(SESSIONS, settings.sessionIdle(), settings.sessionAbsolute(), Duration.ZERO);
     }
 
     @Override

@@ -33,8 +33,7 @@ class HqSettingsTest {
         Map<String, String> values = new HashMap<>(VALID);
         values.putAll(overrides);
         HqSettings settings = new HqSettings();
-        settings.config = MapConfig.of(values);
-        settings.read();
+        settings.readFrom(MapConfig.of(values));
         return settings;
     }
 

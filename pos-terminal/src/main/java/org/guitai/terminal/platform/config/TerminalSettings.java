@@ -1,39 +1,32 @@
 package org.guitai.terminal.platform.config;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.guitai.kernel.settings.SettingsReader;
+import org.guitai.platform.config.Settings;
 
 /**
  * The settings of a counter terminal, checked at start-up: which terminal this is and where its
  * store server answers ({@code GUITAI_TERMINAL_ID}, {@code GUITAI_STORE_URL}).
  */
 @ApplicationScoped
-public class TerminalSettings {
+public class TerminalSettings extends Settings {
 
     private static final Logger LOG = Logger.getLogger(TerminalSettings.class.getName());
-
-    @Inject
-    Config config;
 
     private String terminalId;
     private URI storeUrl;
     private Duration storeTimeout;
 
-    @PostConstruct
-    void read() {
-        SettingsReader r = new SettingsReader(key -> config.getOptionalValue(key, String.class));
+    @Override
+    protected void read(SettingsReader r) {
         terminalId = r.required("guitai.terminal.id", v -> v.matches("[A-Za-z0-9-]{1,16}"), "1 to 16 letters, digits or dashes");
         storeUrl = r.parsed("guitai.store.url", "http://localhost:8081", SettingsReader::httpUrl, "an http(s) URL such as http://store:8081");
         storeTimeout = Duration.ofMillis(r.number("guitai.store.timeout-ms", 10_000, 100, 120_000));
-        r.failIfAny();
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {

@@ -1,8 +1,6 @@
 package org.guitai.store.platform.config;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -13,10 +11,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.guitai.kernel.money.CashRounding;
 import org.guitai.kernel.security.Throttle;
 import org.guitai.kernel.settings.SettingsReader;
+import org.guitai.platform.config.Settings;
 
 /**
  * Every setting of the store server, read once and checked at start-up. A bad or missing value
@@ -24,10 +22,7 @@ import org.guitai.kernel.settings.SettingsReader;
  * Keys map to environment variables the MicroProfile way ({@code guitai.hq.url} -> {@code GUITAI_HQ_URL}).
  */
 @ApplicationScoped
-public class StoreSettings {
-
-    @Inject
-    Config config;
+public class StoreSettings extends Settings {
 
     private String storeId;
     private String storeName;
@@ -48,9 +43,8 @@ public class StoreSettings {
     private RoundingMode rounding;
     private CashRounding cashRounding;
 
-    @PostConstruct
-    void read() {
-        SettingsReader r = new SettingsReader(key -> config.getOptionalValue(key, String.class));
+    @Override
+    protected void read(SettingsReader r) {
         storeId = r.required("guitai.store.id", v -> v.matches("[A-Z0-9]{1,16}"), "1 to 16 capital letters or digits");
         storeName = r.optional("guitai.store.name").orElse(storeId);
         currency = r.parsed("guitai.currency", "CNY", Currency::getInstance, "an ISO 4217 currency code");
@@ -81,7 +75,6 @@ public class StoreSettings {
         cashRounding = new CashRounding(
                 r.parsed("guitai.rounding.cash-unit", smallest.toPlainString(), StoreSettings::positive, "a positive amount such as 0.10"),
                 r.parsed("guitai.rounding.cash", "DOWN", StoreSettings::roundingMode, "DOWN, HALF_UP, HALF_EVEN or UP"));
-        r.failIfAny();
     }
 
     /** The notes and coins of common currencies, largest first; any other currency names its own. */

@@ -59,23 +59,8 @@ public class SessionService extends StaffSessions {
     }
 
     @Override
-    protected SessionTable table() {
-        return SESSIONS;
-    }
-
-    @Override
-    protected Duration idleTimeout() {
-        return settings.sessionIdle();
-    }
-
-    @Override
-    protected Duration absoluteTimeout() {
-        return settings.sessionAbsolute();
-    }
-
-    @Override
-    protected Duration recheckAfter() {
-        return Duration.ofSeconds(2);
+    protected Policy policy() {
+        return new Policy(SESSIONS, settings.sessionIdle(), settings.sessionAbsolute(), Duration.ofSeconds(2));
     }
 
     @Override

@@ -28,8 +28,7 @@ class StoreSettingsTest {
         Map<String, String> values = new HashMap<>(VALID);
         values.putAll(overrides);
         StoreSettings settings = new StoreSettings();
-        settings.config = MapConfig.of(values);
-        settings.read();
+        settings.readFrom(MapConfig.of(values));
         return settings;
     }
 
