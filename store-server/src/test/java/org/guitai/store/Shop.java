@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.guitai.kernel.testing.JsonHttp;
+import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.guitai.kernel.testing.TestDatabase;
 
 /** The store under test as the counter sees it: logins and the steps of a sale, plus a look into its database. */

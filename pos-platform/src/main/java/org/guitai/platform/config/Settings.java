@@ -26,7 +26,7 @@ public abstract class Settings {
      *
      * @throws org.guitai.kernel.settings.InvalidSettingsException naming every bad key
      */
-    public final void readFrom(Config config) {
+    public void readFrom(Config config) {
         SettingsReader r = new SettingsReader(key -> config.getOptionalValue(key, String.class));
         read(r);
         r.failIfAny();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.guitai.kernel.contract.SaleCompleted;
 import org.guitai.kernel.contract.StoreEvent;
 import org.guitai.kernel.money.Money;
@@ -35,7 +36,7 @@ public record SaleFacts(SaleFact sale, List<SaleFactLine> lines) {
         try {
             Currency currency = Currency.getInstance(sale.currency());
             String saleId = sale.saleId().toString();
-            SaleFact fact = new SaleFact(storeId, saleId, eventId, sale.terminalId(), sale.cashier(), sale.slipNumber(),
+            SaleFact fact = new SaleFact(storeId, saleId, eventId, sale.terminalId(), sale.cashier(), Optional.ofNullable(sale.slipNumber()),
                     sale.businessDate(), sale.completedAt(), Money.of(sale.total(), currency), Money.of(sale.tax(), currency));
             List<SaleFactLine> lines = new ArrayList<>();
             for (SaleCompleted.Line line : sale.lines()) {

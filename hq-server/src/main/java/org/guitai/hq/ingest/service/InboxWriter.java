@@ -4,16 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.List;
 import org.guitai.hq.ingest.domain.InboxEntry;
+import org.guitai.hq.ingest.domain.SaleFact;
+import org.guitai.hq.ingest.domain.SaleFactLine;
 import org.guitai.hq.ingest.domain.SaleFacts;
 import org.guitai.kernel.contract.StoreEvent;
+import org.guitai.platform.persistence.RowBatch;
 
 /**
- * Applies one event in its own transaction, together with its inbox entry; an event already in the
- * inbox changes nothing, and one {@link SaleFacts} cannot read leaves nothing behind.
+ * Applies one store event: its inbox entry and its effects (a sale's facts) are written together,
+ * in one transaction and one round trip, or not at all. Facts are plain rows, inserted once and
+ * never changed, as an analytics engine could own them.
  */
 @ApplicationScoped
 public class InboxWriter {
@@ -23,23 +28,52 @@ public class InboxWriter {
         ALREADY_RECORDED
     }
 
+    private static final RowBatch.Table INBOX = RowBatch.table("inbox",
+            List.of("store_id", "event_id", "type", "occurred_at", "received_at"));
+    private static final RowBatch.Table SALE = RowBatch.table("sale_fact", List.of("store_id", "sale_id", "event_id", "terminal_id",
+            "cashier", "slip_number", "business_date", "completed_at", "currency", "total", "tax"));
+    private static final RowBatch.Table LINE = RowBatch.table("sale_fact_line",
+            List.of("store_id", "line_id", "sale_id", "sku", "quantity", "unit_price", "amount", "vat_rate"));
+
     @PersistenceContext(unitName = "hq")
     EntityManager em;
 
     @Inject
     Clock clock;
 
+    /**
+     * Records the event once.
+     *
+     * @throws org.guitai.hq.ingest.domain.UnreadableEventException when HQ cannot read it (nothing is written)
+     * @throws jakarta.persistence.PersistenceException with the duplicate key when another delivery recorded
+     * it meanwhile, or when its sale or a line is recorded already under another event
+     */
     @Transactional(TxType.REQUIRES_NEW)
     public Outcome apply(String storeId, StoreEvent event) {
-        String eventId = event.id().toString();
-        if (em.find(InboxEntry.class, new InboxEntry.Key(storeId, eventId)) != null) {
+        if (recorded(storeId, event.id().toString())) {
             return Outcome.ALREADY_RECORDED;
         }
-        em.persist(InboxEntry.received(storeId, event, clock.instant()));
+        InboxEntry entry = InboxEntry.received(storeId, event, clock.instant());
         SaleFacts facts = SaleFacts.read(storeId, event);
-        em.persist(facts.sale());
-        facts.lines().forEach(em::persist);
-        em.flush();
+        SaleFact sale = facts.sale();
+        new RowBatch()
+                .insert(INBOX, entry.storeId(), entry.eventId(), entry.type(), entry.occurredAt(), entry.receivedAt())
+                .insert(SALE, sale.storeId(), sale.saleId(), sale.eventId(), sale.terminalId(), sale.cashier(), sale.slipNumber().orElse(null),
+                        sale.businessDate(), sale.completedAt(), sale.total().currency().getCurrencyCode(), sale.total().amount(), sale.tax().amount())
+                .insertRows(LINE, facts.lines().stream().map(InboxWriter::row).toList())
+                .execute(em);
         return Outcome.RECORDED;
+    }
+
+    /** Whether HQ holds this store's event, as committed now. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean recorded(String storeId, String eventId) {
+        return !em.createNativeQuery("select 1 from inbox where store_id = ? and event_id = ?")
+                .setParameter(1, storeId).setParameter(2, eventId).getResultList().isEmpty();
+    }
+
+    private static List<Object> row(SaleFactLine line) {
+        return List.of(line.storeId(), line.lineId(), line.saleId(), line.sku(), line.quantity(), line.unitPrice().amount(),
+                line.amount().amount(), line.vatRate());
     }
 }

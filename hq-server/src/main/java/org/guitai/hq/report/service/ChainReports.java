@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -64,14 +64,16 @@ public class ChainReports {
     /** Sales per store and in total for the period's business dates, for HQ's analysts and admins. */
     public ChainFigures chain(ReportPeriod period, Caller reader) {
         reader.require("reading the chain's reports", HqRole.HQ_ANALYST, HqRole.HQ_ADMIN);
-        List<StoreSales> sold = em.createQuery("""
-                        select f.storeId, count(f), sum(f.total) from SaleFact f
-                        where f.businessDate between :from and :to and f.currency = :currency
-                        group by f.storeId""", Object[].class)
-                .setParameter("from", period.from())
-                .setParameter("to", period.to())
-                .setParameter("currency", settings.currency().getCurrencyCode())
-                .getResultList().stream()
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select store_id, count(*), sum(total) from sale_fact
+                        where business_date between ? and ? and currency = ?
+                        group by store_id""")
+                .setParameter(1, period.from())
+                .setParameter(2, period.to())
+                .setParameter(3, settings.currency().getCurrencyCode())
+                .getResultList();
+        List<StoreSales> sold = rows.stream()
                 .map(row -> new StoreSales((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
                 .toList();
         return ChainFigures.of(period, settings.currency(), stores.all(), sold);

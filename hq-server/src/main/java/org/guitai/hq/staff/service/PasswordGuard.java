@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.List;
 import org.guitai.hq.platform.config.HqSettings;
 import org.guitai.hq.staff.domain.HqStaff;
 import org.guitai.hq.staff.domain.LoginFailure;
 import org.guitai.kernel.security.Throttle;
+import org.guitai.platform.persistence.RowBatch;
 import org.guitai.platform.security.InvalidCredentialsException;
 import org.guitai.platform.security.LoginGuard;
 import org.guitai.platform.security.LoginKey;
@@ -27,6 +29,8 @@ import org.guitai.platform.security.ThrottleTable;
 public class PasswordGuard implements LoginGuard.Refusals {
 
     private static final ThrottleTable THROTTLE = new ThrottleTable("hq_login_throttle", false);
+    private static final RowBatch.Table FAILURES = RowBatch.table("hq_login_failure",
+            List.of("staff_code", "failed_at", "outcome", "failures", "detail"));
 
     @PersistenceContext(unitName = "hq")
     EntityManager em;
@@ -79,6 +83,7 @@ public class PasswordGuard implements LoginGuard.Refusals {
     /** Kept whatever becomes of the request that was refused. */
     @Transactional(TxType.REQUIRES_NEW)
     public void record(LoginFailure failure) {
-        em.persist(failure);
+        new RowBatch().insert(FAILURES, failure.staffCode(), failure.failedAt(), failure.outcome(), failure.failures(), failure.detail())
+                .execute(em);
     }
 }

@@ -78,8 +78,8 @@ class SaleFactsTest {
         assertEquals(SALE.toString(), second.saleId());
         assertEquals("F00007", second.sku());
         assertEquals(new BigDecimal("1.5"), second.quantity(), "a weighed quantity is kept exactly");
-        assertEquals(new BigDecimal("17.66"), second.unitPrice());
-        assertEquals(new BigDecimal("26.49"), second.amount());
+        assertEquals(Money.of("17.66", "CNY"), second.unitPrice());
+        assertEquals(Money.of("26.49", "CNY"), second.amount());
         assertEquals(new BigDecimal("0.09"), second.vatRate());
     }
 

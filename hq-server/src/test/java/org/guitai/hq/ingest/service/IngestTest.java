@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,9 +137,21 @@ class IngestTest {
         StoreEvent raced = sale("10.00");
         inbox.failWith = new IllegalStateException("commit failed",
                 new SQLIntegrityConstraintViolationException("Duplicate entry 'S001-…' for key 'PRIMARY'", "23000", 1062));
+        inbox.recordedMeanwhile.add(new InboxEntry.Key("S001", raced.id().toString()));
         BatchReceipt receipt = deliver("S001", S001_CREDENTIAL, raced);
         assertEquals(ids(raced), receipt.accepted());
         assertEquals(List.of(), receipt.rejected());
+    }
+
+    @Test
+    void anEventWhoseSaleHqHoldsUnderAnotherEventIsRefusedNotAcknowledged() {
+        StoreEvent again = sale("10.00");
+        inbox.failWith = new IllegalStateException("flush failed",
+                new SQLIntegrityConstraintViolationException("Duplicate entry 'S001-…' for key 'PRIMARY'", "23000", 1062));
+        BatchReceipt receipt = deliver("S001", S001_CREDENTIAL, again);
+        assertEquals(List.of(), receipt.accepted(), "nothing of it was recorded: acknowledging it would lose it without a trace");
+        assertEquals(ids(again), receipt.rejected().stream().map(BatchReceipt.Rejection::id).toList());
+        assertTrue(receipt.rejected().get(0).reason().contains("under another event"), receipt::toString);
     }
 
     @Test
@@ -214,6 +227,8 @@ class IngestTest {
     private static final class MemoryInbox extends InboxWriter {
 
         final Map<InboxEntry.Key, SaleFacts> held = new LinkedHashMap<>();
+        /** Events another delivery recorded while this one failed on the inbox key. */
+        final Set<InboxEntry.Key> recordedMeanwhile = new HashSet<>();
         final List<Outcome> outcomes = new ArrayList<>();
         RuntimeException failWith;
 
@@ -230,6 +245,12 @@ class IngestTest {
             }
             outcomes.add(outcome);
             return outcome;
+        }
+
+        @Override
+        public boolean recorded(String storeId, String eventId) {
+            InboxEntry.Key key = new InboxEntry.Key(storeId, eventId);
+            return held.containsKey(key) || recordedMeanwhile.contains(key);
         }
 
         long recorded(String storeId) {

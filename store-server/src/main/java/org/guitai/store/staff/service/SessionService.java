@@ -2,8 +2,8 @@ package org.guitai.store.staff.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.util.Optional;
 import org.guitai.platform.security.Caller;
