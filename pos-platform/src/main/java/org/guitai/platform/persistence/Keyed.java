@@ -3,7 +3,8 @@ package org.guitai.platform.persistence;
 /**
  * An entity equal to another of its class exactly when their business keys are equal (a
  * client-generated UUID, a staff code, a SKU), never by a database id: two loads of one row are
- * equal, and a new entity is equal to itself before and after it is written. It holds no state.
+ * equal, and a new entity is equal to itself before and after it is written. It holds no state
+ * (and no final method, which JPA forbids on entities).
  */
 public abstract class Keyed {
 
@@ -11,12 +12,12 @@ public abstract class Keyed {
     protected abstract Object key();
 
     @Override
-    public final boolean equals(Object o) {
+    public boolean equals(Object o) {
         return o != null && o.getClass() == getClass() && key().equals(((Keyed) o).key());
     }
 
     @Override
-    public final int hashCode() {
+    public int hashCode() {
         return key().hashCode();
     }
 }
