@@ -9,9 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.guitai.kernel.security.SlowHash;
 
 /**
@@ -22,13 +20,7 @@ import org.guitai.kernel.security.SlowHash;
  */
 public abstract class StaffSessions implements Sessions {
 
-    private static final int MAX_REMEMBERED = 10_000;
-
-    /** A session read from the database and found live at {@code checkedAt}. */
-    private record Recent(Caller caller, Instant checkedAt) {
-    }
-
-    private final Map<String, Recent> recentlyChecked = new ConcurrentHashMap<>();
+    private final CheckedSessions checked = new CheckedSessions();
 
     @Inject
     SessionRows rows;
@@ -73,22 +65,22 @@ public abstract class StaffSessions implements Sessions {
         Instant now = clock.instant();
         Policy policy = policy();
         String digest = SlowHash.digest(token);
-        Recent recent = recentlyChecked.get(digest);
-        if (recent != null && now.isBefore(recent.checkedAt().plus(policy.recheckAfter()))) {
-            return recent.caller();
+        Optional<Caller> trusted = checked.trusted(digest, now, policy.recheckAfter());
+        if (trusted.isPresent()) {
+            return trusted.get();
         }
         Optional<SessionRow> session = rows.find(policy.table(), digest)
                 .filter(s -> s.isLive(now, policy.idleTimeout(), policy.absoluteTimeout()));
         Optional<Caller> caller = session.flatMap(s -> activeCaller(s.staffCode(), s.terminalId()));
         if (caller.isEmpty()) {
-            recentlyChecked.remove(digest);
+            checked.forget(digest);
             throw new NotAuthenticatedException("the session token is unknown, ended or expired: log in again");
         }
         if (session.get().isTouchDue(now)) {
             rows.touch(policy.table(), digest, now);
         }
         if (!policy.recheckAfter().isZero()) {
-            remember(digest, new Recent(caller.get(), now), policy.recheckAfter());
+            checked.remember(digest, caller.get(), now, policy.recheckAfter());
         }
         return caller.get();
     }
@@ -96,7 +88,7 @@ public abstract class StaffSessions implements Sessions {
     @Override
     public void logout(String token) {
         String digest = SlowHash.digest(token);
-        recentlyChecked.remove(digest);
+        checked.forget(digest);
         rows.end(policy().table(), digest, clock.instant());
     }
 
@@ -108,7 +100,7 @@ public abstract class StaffSessions implements Sessions {
     @Transactional(TxType.MANDATORY)
     public void endSessionsOf(String staffCode) {
         rows.endAllOf(policy().table(), staffCode, clock.instant());
-        forgetSessionsOf(staffCode);
+        checked.forgetSessionsOf(staffCode);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -116,20 +108,8 @@ public abstract class StaffSessions implements Sessions {
 
             @Override
             public void afterCompletion(int status) {
-                forgetSessionsOf(staffCode);
+                checked.forgetSessionsOf(staffCode);
             }
         });
-    }
-
-    private void forgetSessionsOf(String staffCode) {
-        recentlyChecked.values().removeIf(r -> r.caller().staffCode().equals(staffCode));
-    }
-
-    private void remember(String digest, Recent recent, Duration recheckAfter) {
-        if (recentlyChecked.size() >= MAX_REMEMBERED) {
-            Instant stale = recent.checkedAt().minus(recheckAfter);
-            recentlyChecked.values().removeIf(r -> r.checkedAt().isBefore(stale));
-        }
-        recentlyChecked.put(digest, recent);
     }
 }

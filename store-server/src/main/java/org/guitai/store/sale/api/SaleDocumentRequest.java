@@ -3,12 +3,12 @@ package org.guitai.store.sale.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.store.sale.service.SaleDocuments;
 
 /**
@@ -22,13 +22,19 @@ public record SaleDocumentRequest(@NotNull UUID id,
                                   @Pattern(regexp = "[A-Za-z0-9]{1,16}", message = "must be a staff code") String cashierCode,
                                   @NotNull Instant createdAt,
                                   @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1 to 40 letters, digits or dashes") String customerId,
-                                  @NotNull @Size(max = 500, message = "must be at most 500 lines") @Valid List<@NotNull @Valid AddLineRequest> lines,
+                                  @NotNull @Valid List<@NotNull @Valid AddLineRequest> lines,
                                   @Pattern(regexp = Amounts.PERCENT, message = Amounts.PERCENT_MESSAGE) String orderDiscountPercent,
                                   UUID orderDiscountApprovalId,
                                   @NotNull @Valid List<@NotNull @Valid PaymentRequest> payments) {
 
+    /** At most this many lines (not Bean Validation's @Size, which Payara's OpenAPI document cannot describe). */
+    static final int MAX_LINES = 500;
+
     /** The document to check and record, in the store's currency. */
     SaleDocuments.Document document(Currency currency) {
+        if (lines.size() > MAX_LINES) {
+            throw new InvalidRequestException("a sale document has at most " + MAX_LINES + " lines");
+        }
         return new SaleDocuments.Document(id.toString(), terminalId, Optional.ofNullable(cashierCode), createdAt, Optional.ofNullable(customerId),
                 lines.stream().map(l -> l.order(currency)).toList(),
                 Amounts.decimal(orderDiscountPercent), Optional.ofNullable(orderDiscountApprovalId).map(UUID::toString),
