@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.hq.platform.security.CurrentCaller;
 import org.guitai.hq.platform.security.Public;
 import org.guitai.hq.staff.service.SessionService;
@@ -33,6 +36,8 @@ public class SessionsResource {
 
     @POST
     @Public
+    @APIResponse(responseCode = "201", description = "logged in: the session token and who it is",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SessionView")))
     public Response login(@NotNull @Valid LoginRequest request) {
         SessionService.Login login = sessions.login(request.staffCode(), request.password());
         return Response.status(Response.Status.CREATED).entity(SessionView.of(login.token(), login.caller())).build();
@@ -46,6 +51,7 @@ public class SessionsResource {
 
     @DELETE
     @Path("current")
+    @APIResponse(responseCode = "204", description = "logged out")
     public Response logout(@Context HttpHeaders headers) {
         caller.get();
         sessions.logout(TokenFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).orElseThrow());

@@ -17,6 +17,9 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.kernel.problem.PosException;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.persistence.DuplicateKeys;
@@ -52,6 +55,10 @@ public class SaleDocumentsResource {
     /** A whole finished sale: 201 with the sale when recorded now, 200 with the same sale when it was already. */
     @POST
     @RefusesCardNumbers(members = {"payments", "customerId"})
+    @APIResponse(responseCode = "201", description = "the sale, recorded now",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
+    @APIResponse(responseCode = "200", description = "the sale as first recorded under this id",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
     public Response submit(@NotNull @Valid SaleDocumentRequest request, @Context UriInfo uri) {
         if (request.lines().size() > MAX_LINES) {
             throw new InvalidRequestException("a sale document has at most " + MAX_LINES + " lines");

@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.store.platform.barcode.Barcodes;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.persistence.DuplicateKeys;
@@ -57,6 +60,8 @@ public class SalesResource {
     /** Greet: opens a sale for the caller's terminal. Repeating the id returns the same sale. */
     @POST
     @RefusesCardNumbers(members = {"customerId"})
+    @APIResponse(responseCode = "201", description = "the opened sale",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
     public Response open(@NotNull @Valid OpenSaleRequest request, @Context UriInfo uri) {
         String id = request.id().toString();
         SaleView sale = view(DuplicateKeys.createOrExisting(
@@ -83,6 +88,8 @@ public class SalesResource {
     /** Order: adds a line by barcode or SKU. */
     @POST
     @Path("{id}/lines")
+    @APIResponse(responseCode = "201", description = "the sale with its new line",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
     public Response addLine(@PathParam("id") String id, @NotNull @Valid AddLineRequest request) {
         boolean byBarcode = request.barcode() != null && !request.barcode().isBlank();
         boolean bySku = request.sku() != null && !request.sku().isBlank();
@@ -146,6 +153,8 @@ public class SalesResource {
     @POST
     @Path("{id}/payments")
     @RefusesCardNumbers
+    @APIResponse(responseCode = "201", description = "the tender taken, the change to give and the sale",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "TenderView")))
     public Response pay(@PathParam("id") String id, @NotNull @Valid PaymentRequest request) {
         SaleService.TenderResult result = sales.pay(id, Amounts.tendered(request, settings.currency()), caller.get());
         TenderView view = new TenderView(SaleView.PaymentView.of(result.payment()),
