@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -85,6 +87,20 @@ class HqApiIT {
         Answer openapi = new JsonHttp(base.toURI().resolve("/")).get("openapi?format=JSON");
         assertEquals(200, openapi.status(), openapi::toString);
         assertTrue(openapi.json().getJsonObject("paths").containsKey("/api/reports/chain"));
+    }
+
+    @Test
+    void itsOpenApiDocumentIsValid() throws URISyntaxException {
+        Answer openapi = new JsonHttp(base.toURI().resolve("/")).get("openapi?format=JSON");
+        assertEquals(200, openapi.status(), openapi::toString);
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        List<String> errors = new OpenAPIV3Parser().readContents(openapi.body(), null, options).getMessages();
+        assertEquals(List.of(), errors == null ? List.of() : errors, "openapi-generator's validation of the served document");
+        assertFalse(openapi.json().containsKey("endpoints"), "Payara's own endpoints member is no OpenAPI");
+        assertEquals(Json.createObjectBuilder().add("type", "integer").add("format", "int64").build(),
+                openapi.json().getJsonObject("components").getJsonObject("schemas").getJsonObject("ChainReportView")
+                        .getJsonObject("properties").get("sales"), "JSON-B writes a long as an integer");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -104,6 +106,24 @@ class TerminalIT {
         JsonObject paths = json(openapi).getJsonObject("paths");
         assertTrue(paths.containsKey("/api/terminal"), paths.keySet().toString());
         assertTrue(paths.keySet().stream().anyMatch(p -> p.startsWith("/api/store/")), paths.keySet().toString());
+    }
+
+    @Test
+    void itsOpenApiDocumentIsValid() {
+        HttpResponse<byte[]> openapi = send(get("openapi?format=JSON"));
+        assertEquals(200, openapi.statusCode(), () -> describe(openapi));
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        List<String> errors = new OpenAPIV3Parser().readContents(text(openapi), null, options).getMessages();
+        assertEquals(List.of(), errors == null ? List.of() : errors, "openapi-generator's validation of the served document");
+        JsonObject document = json(openapi);
+        assertFalse(document.containsKey("endpoints"), "Payara's own endpoints member is no OpenAPI");
+        // the pass-through's template {path: .+} is declared as the path parameter it is
+        JsonObject passThrough = document.getJsonObject("paths").getJsonObject("/api/store/{path}");
+        assertEquals("path", passThrough.getJsonArray("parameters").getJsonObject(0).getString("name"), passThrough::toString);
+        assertEquals(List.of("storeGatewayDelete", "storeGatewayGet", "storeGatewayPatch", "storeGatewayPost", "storeGatewayPut"),
+                passThrough.entrySet().stream().filter(e -> !e.getKey().equals("parameters"))
+                        .map(e -> e.getValue().asJsonObject().getString("operationId")).sorted().toList());
     }
 
     @Test
