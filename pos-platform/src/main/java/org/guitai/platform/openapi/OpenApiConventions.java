@@ -168,7 +168,7 @@ public class OpenApiConventions implements OASFilter {
         Set<String> configured = new TreeSet<>();
         for (String key : config.getPropertyNames()) {
             if (key.startsWith(SCHEMA_KEY)) {
-                String name = key.substring(key.lastIndexOf('.') + 1);
+                String name = key.substring(Math.max(key.lastIndexOf('.'), key.lastIndexOf('$')) + 1); // Payara's simple name
                 Schema alias = components.get(name);
                 if (alias != null && (alias.getProperties() == null || alias.getProperties().isEmpty())
                         && alias.getType() != SchemaType.OBJECT && alias.getType() != SchemaType.ARRAY) {
