@@ -101,6 +101,9 @@ class HqApiIT {
         assertEquals(Json.createObjectBuilder().add("type", "integer").add("format", "int64").build(),
                 openapi.json().getJsonObject("components").getJsonObject("schemas").getJsonObject("ChainReportView")
                         .getJsonObject("properties").get("sales"), "JSON-B writes a long as an integer");
+        assertEquals("#/components/schemas/EventBatch", openapi.json().getJsonObject("paths").getJsonObject("/api/stores/{storeId}/events")
+                .getJsonObject("post").getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("schema").getString("$ref"), "the store-to-HQ contract of pos-kernel is described");
     }
 
     @Test
