@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,7 @@ import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.guitai.kernel.testing.TestDatabase;
 import org.guitai.platform.testing.Deployments;
+import org.guitai.platform.testing.OpenApiDocuments;
 import org.guitai.platform.testing.ProblemChecks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -76,6 +78,20 @@ class HqApiIT {
         Answer openapi = new JsonHttp(base.toURI().resolve("/")).get("openapi?format=JSON");
         assertEquals(200, openapi.status(), openapi::toString);
         assertTrue(openapi.json().getJsonObject("paths").containsKey("/api/reports/chain"));
+    }
+
+    @Test
+    void itsOpenApiDocumentIsValid() throws URISyntaxException {
+        Answer openapi = new JsonHttp(base.toURI().resolve("/")).get("openapi?format=JSON");
+        assertEquals(200, openapi.status(), openapi::toString);
+        assertEquals(List.of(), OpenApiDocuments.validationErrors(openapi.body()), "openapi-generator's validation of the served document");
+        assertFalse(openapi.json().containsKey("endpoints"), "Payara's own endpoints member is no OpenAPI");
+        assertEquals(Json.createObjectBuilder().add("type", "integer").add("format", "int64").build(),
+                openapi.json().getJsonObject("components").getJsonObject("schemas").getJsonObject("ChainReportView")
+                        .getJsonObject("properties").get("sales"), "JSON-B writes a long as an integer");
+        assertEquals("#/components/schemas/EventBatch", openapi.json().getJsonObject("paths").getJsonObject("/api/stores/{storeId}/events")
+                .getJsonObject("post").getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("schema").getString("$ref"), "the store-to-HQ contract of pos-kernel is described");
     }
 
     @Test

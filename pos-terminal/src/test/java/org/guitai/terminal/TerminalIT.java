@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
 import org.guitai.platform.testing.Deployments;
+import org.guitai.platform.testing.OpenApiDocuments;
 import org.guitai.platform.testing.ProblemChecks;
 import org.guitai.terminal.StandInStore.Call;
 import org.guitai.terminal.StandInStore.Reply;
@@ -101,6 +102,21 @@ class TerminalIT {
         JsonObject paths = json(openapi).getJsonObject("paths");
         assertTrue(paths.containsKey("/api/terminal"), paths.keySet().toString());
         assertTrue(paths.keySet().stream().anyMatch(p -> p.startsWith("/api/store/")), paths.keySet().toString());
+    }
+
+    @Test
+    void itsOpenApiDocumentIsValid() {
+        HttpResponse<byte[]> openapi = send(get("openapi?format=JSON"));
+        assertEquals(200, openapi.statusCode(), () -> describe(openapi));
+        assertEquals(List.of(), OpenApiDocuments.validationErrors(text(openapi)), "openapi-generator's validation of the served document");
+        JsonObject document = json(openapi);
+        assertFalse(document.containsKey("endpoints"), "Payara's own endpoints member is no OpenAPI");
+        // the pass-through's template {path: .+} is declared as the path parameter it is
+        JsonObject passThrough = document.getJsonObject("paths").getJsonObject("/api/store/{path}");
+        assertEquals("path", passThrough.getJsonArray("parameters").getJsonObject(0).getString("name"), passThrough::toString);
+        assertEquals(List.of("storeGatewayDelete", "storeGatewayGet", "storeGatewayPatch", "storeGatewayPost", "storeGatewayPut"),
+                passThrough.entrySet().stream().filter(e -> !e.getKey().equals("parameters"))
+                        .map(e -> e.getValue().asJsonObject().getString("operationId")).sorted().toList());
     }
 
     @Test

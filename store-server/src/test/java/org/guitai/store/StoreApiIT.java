@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +31,19 @@ import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.guitai.kernel.testing.TestDatabase;
 import org.guitai.platform.testing.Deployments;
+import org.guitai.platform.testing.OpenApiDocuments;
 import org.guitai.platform.testing.ProblemChecks;
+import org.guitai.store.client.ApiClient;
+import org.guitai.store.client.api.DefaultApi;
+import org.guitai.store.client.model.AddLineRequest;
+import org.guitai.store.client.model.Counted;
+import org.guitai.store.client.model.LoginRequest;
+import org.guitai.store.client.model.OpenSaleRequest;
+import org.guitai.store.client.model.PaymentRequest;
+import org.guitai.store.client.model.SaleView;
+import org.guitai.store.client.model.SessionView;
+import org.guitai.store.client.model.Tender;
+import org.guitai.store.client.model.TenderView;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,9 +73,10 @@ class StoreApiIT {
     @ArquillianResource
     URL base;
 
+    /** Deployed at the root, as ./guitai runs it, so that its OpenAPI document names the server a real store is. */
     @Deployment(testable = false)
     static WebArchive storeServer() {
-        return Deployments.builtWar("store-server.war");
+        return Deployments.builtWar("ROOT.war");
     }
 
     @BeforeAll
@@ -105,6 +122,75 @@ class StoreApiIT {
         JsonObject paths = openapi.json().getJsonObject("paths");
         assertTrue(paths.containsKey("/api/sales/{id}/payments"), paths.keySet().toString());
         assertTrue(paths.containsKey("/api/sessions"), paths.keySet().toString());
+    }
+
+    @Test
+    void servesTheOpenApiDocumentThatIsCommitted() throws Exception {
+        JsonObject served = openApi().json();
+        Path servedCopy = Path.of(System.getProperty("guitai.openapi.served"));
+        Files.createDirectories(servedCopy.getParent());
+        Files.writeString(servedCopy, OpenApiDocuments.pretty(served));
+        Path committed = Path.of(System.getProperty("guitai.openapi.committed"));
+        JsonValue expected;
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(committed))) {
+            expected = reader.readValue();
+        }
+        Optional<String> difference = OpenApiDocuments.firstDifference(expected, served);
+        assertTrue(difference.isEmpty(), () -> "the store serves another OpenAPI document than " + committed + ", which its client is"
+                + " generated from: " + difference.orElseThrow() + ". If the API change is meant, refresh the committed copy from the"
+                + " document this test saw: cp " + servedCopy + " " + committed);
+    }
+
+    @Test
+    void itsOpenApiDocumentIsValidAndSaysWhatTheWireCarries() throws Exception {
+        Answer openapi = openApi();
+        assertEquals(List.of(), OpenApiDocuments.validationErrors(openapi.body()), "openapi-generator's validation of the served document");
+        JsonObject document = openapi.json();
+        assertFalse(document.containsKey("endpoints"), "Payara's own endpoints member is no OpenAPI");
+        List<String> operationIds = document.getJsonObject("paths").values().stream()
+                .flatMap(item -> item.asJsonObject().values().stream())
+                .filter(member -> member.getValueType() == JsonValue.ValueType.OBJECT && member.asJsonObject().containsKey("operationId"))
+                .map(operation -> operation.asJsonObject().getString("operationId")).toList();
+        assertEquals(operationIds.size(), new java.util.HashSet<>(operationIds).size(), operationIds::toString);
+        assertTrue(operationIds.containsAll(List.of("salesOpen", "salesGet", "productsGet", "saleInvoicesList", "saleDeliveriesList")), operationIds::toString);
+
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        assertEquals(schema("{\"type\":\"string\",\"format\":\"uuid\"}"), property(schemas, "OpenSaleRequest", "id"));
+        assertEquals(schema("{\"type\":\"string\",\"format\":\"date-time\"}"), property(schemas, "SaleDocumentRequest", "createdAt"));
+        // JSON-B writes the slip number, a Long, as a JSON integer: "slipNumber":42
+        assertEquals(schema("{\"type\":\"integer\",\"format\":\"int64\"}"), property(schemas, "SaleView", "slipNumber"));
+        assertEquals(schema("{\"type\":\"string\",\"format\":\"binary\"}"), document.getJsonObject("paths").getJsonObject("/api/sales/{id}/slip.png")
+                .getJsonObject("get").getJsonObject("responses").getJsonObject("default").getJsonObject("content").getJsonObject("image/png").get("schema"));
+        assertEquals(List.of("/"), document.getJsonArray("servers").getValuesAs(JsonObject.class).stream().map(s -> s.getString("url")).toList(),
+                "the server is where the store's context root is, relative to the document");
+    }
+
+    @Test
+    void sellsForCashThroughAClientGeneratedFromItsOpenApiDocument() throws Exception {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(base.toString().replaceAll("/+$", ""));
+        SessionView session = new DefaultApi(client).sessionsLogin(new LoginRequest().terminalId("T1").staffCode("C001").pin("2468"));
+        assertEquals("C001", session.getStaff().getCode());
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + session.getToken()));
+        DefaultApi store = new DefaultApi(client);
+
+        UUID saleId = UUID.randomUUID();
+        SaleView opened = store.salesOpen(new OpenSaleRequest().id(saleId).terminalId("T1"));
+        assertEquals("OPEN", opened.getStatus());
+        SaleView ordered = store.salesAddLine(saleId.toString(), new AddLineRequest().id(UUID.randomUUID()).barcode(RICE_COOKER).quantity("1"));
+        assertEquals("279.00", ordered.getTotal());
+        assertEquals("MB-FB40S701", ordered.getLines().get(0).getModel());
+        assertEquals("CONFIRMED", store.salesConfirm(saleId.toString()).getStatus());
+        TenderView paid = store.salesPay(saleId.toString(), new PaymentRequest().id(UUID.randomUUID()).tender(Tender.CASH).amountDue("279.00")
+                .counted(List.of(new Counted().denomination("100").count(3))).rejected(List.of()));
+        assertEquals("300.00", paid.getPayment().getReceived());
+        assertEquals("21.00", paid.getPayment().getChange());
+        assertEquals("PAID", paid.getSale().getStatus());
+        assertTrue(paid.getSale().getSlipNumber() > 0, paid::toString);
+        SaleView completed = store.salesComplete(saleId.toString());
+        assertEquals("COMPLETED", completed.getStatus());
+        assertEquals(1, count("select count(*) from sale where id = ? and status = 'COMPLETED'", saleId.toString()));
+        assertEquals(1, count("select count(*) from outbox_event where type = 'SaleCompleted' and payload like ?", "%" + saleId + "%"));
     }
 
     @Test
@@ -600,6 +686,20 @@ class StoreApiIT {
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
+
+    private Answer openApi() throws java.net.URISyntaxException {
+        Answer openapi = new JsonHttp(base.toURI().resolve("/")).get("openapi?format=JSON");
+        assertEquals(200, openapi.status(), openapi::toString);
+        return openapi;
+    }
+
+    private static JsonValue property(JsonObject schemas, String schema, String property) {
+        return schemas.getJsonObject(schema).getJsonObject("properties").get(property);
+    }
+
+    private static JsonValue schema(String json) {
+        return Json.createReader(new java.io.StringReader(json)).readValue();
+    }
 
     /** E00014 电水壶 苏泊尔 SW-15S12A 159.00 for cash, from open to complete: a SaleCompleted event for HQ. */
     private static void sellAKettle(JsonHttp cashier, String saleId) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * What a logged-in caller does with their own session, the same on every server: see who they
@@ -28,6 +29,7 @@ public abstract class OwnSession {
 
     @DELETE
     @Path("current")
+    @APIResponse(responseCode = "204", description = "logged out")
     public Response logout(@Context HttpHeaders headers) {
         // the token filter let this call in with exactly this header's token
         sessions.logout(TokenFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION)).orElseThrow());

@@ -11,6 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.hq.staff.service.SessionService;
 import org.guitai.platform.security.OwnSession;
 import org.guitai.platform.security.Public;
@@ -28,6 +31,8 @@ public class SessionsResource extends OwnSession {
 
     @POST
     @Public
+    @APIResponse(responseCode = "201", description = "logged in: the session token and who it is",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SessionView")))
     public Response login(@NotNull @Valid LoginRequest request) {
         SessionService.Login login = sessions.login(request.staffCode(), request.password());
         return Response.status(Response.Status.CREATED).entity(SessionView.of(login.token(), login.caller())).build();

@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.approval.domain.Approval;
 import org.guitai.store.approval.domain.ApprovalAction;
@@ -33,6 +36,7 @@ public class ApprovalsResource {
                                   UUID saleId) {
     }
 
+    @Schema(description = "A manager's one-shot approval, bound to its action, sale, requester and terminal")
     public record ApprovalView(String approvalId, String action, String saleId, String approvedBy, String expiresAt) {
 
         static ApprovalView of(Approval a) {
@@ -48,6 +52,8 @@ public class ApprovalsResource {
 
     /** A store manager approves one action (on one sale) at the caller's terminal, with code and PIN. */
     @POST
+    @APIResponse(responseCode = "201", description = "the one-shot approval",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "ApprovalView")))
     public Response grant(@NotNull @Valid ApprovalRequest request) {
         Optional<String> requestId = Optional.ofNullable(request.id()).map(UUID::toString);
         Optional<String> saleId = Optional.ofNullable(request.saleId()).map(UUID::toString);

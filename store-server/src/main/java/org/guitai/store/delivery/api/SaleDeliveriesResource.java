@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.kernel.contact.PhoneNumber;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
@@ -41,6 +44,8 @@ public class SaleDeliveriesResource {
     @POST
     @Path("{id}/delivery")
     @RefusesCardNumbers(members = {"contact", "phone", "address"})
+    @APIResponse(responseCode = "201", description = "the booked delivery",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "DeliveryView")))
     public Response request(@PathParam("id") String saleId, @NotNull @Valid DeliveryRequest request, @Context UriInfo uri) {
         if (!PhoneNumber.isValid(request.phone())) {
             throw new InvalidRequestException("phone '" + request.phone() + "' is not a mainland mobile (13800138000) or landline (010-12345678) number");

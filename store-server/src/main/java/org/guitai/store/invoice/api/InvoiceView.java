@@ -1,6 +1,7 @@
 package org.guitai.store.invoice.api;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.guitai.store.invoice.domain.Invoice;
 import org.guitai.store.invoice.domain.InvoiceLine;
 
@@ -10,6 +11,7 @@ public record InvoiceView(String number, String status, String issuedOn, String 
                           List<LineView> lines, String net, String tax, String total, String totalInWords, String currency,
                           String issuer, String payee, String voidReason, String voidedAt) {
 
+    @Schema(name = "InvoiceLineView")
     public record LineView(String name, String brand, String model, String spec, String colour, String unit, String quantity,
                            String unitPrice, String amount, String vatRate, String tax, String net) {
 

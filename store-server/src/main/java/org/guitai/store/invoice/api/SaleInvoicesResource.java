@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.kernel.contact.PhoneNumber;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
@@ -41,6 +44,8 @@ public class SaleInvoicesResource {
     @POST
     @Path("{id}/invoice")
     @RefusesCardNumbers(members = {"buyerName", "buyerAddress", "buyerPhone", "signature"})
+    @APIResponse(responseCode = "201", description = "the issued invoice",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "InvoiceView")))
     public Response issue(@PathParam("id") String saleId, @NotNull @Valid IssueInvoiceRequest request, @Context UriInfo uri) {
         if (!PhoneNumber.isValid(request.buyerPhone())) {
             throw new InvalidRequestException("buyerPhone '" + request.buyerPhone() + "' is not a mainland mobile or landline number");

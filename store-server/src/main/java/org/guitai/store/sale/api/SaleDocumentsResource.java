@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.platform.config.StoreSettings;
@@ -41,6 +44,10 @@ public class SaleDocumentsResource {
     /** A whole finished sale: 201 with the sale when recorded now, 200 with the same sale when it was already. */
     @POST
     @RefusesCardNumbers(members = {"payments", "customerId"})
+    @APIResponse(responseCode = "201", description = "the sale, recorded now",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
+    @APIResponse(responseCode = "200", description = "the sale as first recorded under this id",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
     public Response submit(@NotNull @Valid SaleDocumentRequest request, @Context UriInfo uri) {
         SaleDocuments.Submitted submitted = documents.submitOnce(request.document(settings.currency()), caller.get());
         Sale recorded = submitted.sale();

@@ -2,6 +2,7 @@ package org.guitai.store.sale.api;
 
 import java.math.RoundingMode;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.guitai.store.sale.domain.Payment;
 import org.guitai.store.sale.domain.Pricing;
 import org.guitai.store.sale.domain.Sale;
@@ -17,6 +18,7 @@ public record SaleView(String id, String status, Long slipNumber, String slipCod
                        String listTotal, String discountTotal, String total, String paid, String due, String currency,
                        List<PaymentView> payments) {
 
+    @Schema(name = "SaleLineView")
     public record LineView(String id, int lineNo, String sku, String barcode, String name, String brand, String model, String spec,
                            String colour, String unit, String quantity, String listPrice, String basePrice, boolean priceOverridden,
                            String discountPercent, String unitPrice, String amount, String vatRate) {

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.platform.security.RefusesCardNumbers;
@@ -55,6 +58,8 @@ public class SalesResource {
     /** Greet: opens a sale for the caller's terminal. Repeating the id returns the same sale. */
     @POST
     @RefusesCardNumbers(members = {"customerId"})
+    @APIResponse(responseCode = "201", description = "the opened sale",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
     public Response open(@NotNull @Valid OpenSaleRequest request, @Context UriInfo uri) {
         String id = request.id().toString();
         SaleView sale = view(sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get()));
@@ -79,6 +84,8 @@ public class SalesResource {
     /** Order: adds a line by barcode or SKU. */
     @POST
     @Path("{id}/lines")
+    @APIResponse(responseCode = "201", description = "the sale with its new line",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
     public Response addLine(@PathParam("id") String id, @NotNull @Valid AddLineRequest request) {
         return Response.status(Response.Status.CREATED).entity(view(sales.addLine(id, request.order(settings.currency()), caller.get()))).build();
     }
@@ -128,6 +135,8 @@ public class SalesResource {
     @POST
     @Path("{id}/payments")
     @RefusesCardNumbers
+    @APIResponse(responseCode = "201", description = "the tender taken, the change to give and the sale",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "TenderView")))
     public Response pay(@PathParam("id") String id, @NotNull @Valid PaymentRequest request) {
         SaleService.TenderResult result = sales.pay(id, Amounts.tendered(request, settings.currency()), caller.get());
         TenderView view = new TenderView(SaleView.PaymentView.of(result.payment()),

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.staff.service.StaffAdministration;
 
@@ -35,6 +36,7 @@ public class StaffResource {
     /** Lifts the login lock of a staff code at one terminal ({@code terminalId}) or at every terminal. */
     @POST
     @Path("unlock")
+    @APIResponse(responseCode = "204", description = "the login lock is lifted")
     public Response unlock(@PathParam("code") String code, @Valid UnlockRequest request) {
         administration.unlock(code, Optional.ofNullable(request).map(UnlockRequest::terminalId), caller.get());
         return Response.noContent().build();
@@ -43,6 +45,7 @@ public class StaffResource {
     /** Disables a staff member; their sessions end at once. */
     @POST
     @Path("disable")
+    @APIResponse(responseCode = "204", description = "disabled; their sessions have ended")
     public Response disable(@PathParam("code") String code) {
         administration.disable(code, caller.get());
         return Response.noContent().build();
