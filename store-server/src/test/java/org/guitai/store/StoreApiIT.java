@@ -665,8 +665,10 @@ class StoreApiIT {
             // after the 3rd failure in a row the relay waits 2^3 intervals of 200 ms, not one
             Duration pause = Duration.between(tries.get(2).at(), tries.get(3).at());
             assertTrue(pause.compareTo(Duration.ofMillis(1_600)) >= 0, () -> "the relay backs off: " + tries);
-            assertEquals(1, count("select count(*) from outbox_event where id = ? and delivered_at is null and dead_at is null and dead_count = 0"
-                    + " and attempts >= 4 and last_error like '%503%'", eventId), "HQ being down is no refusal: the event stays in line");
+            // HQ has seen the fourth try before the relay writes down its failure: wait for the row
+            Eventually.until(Duration.ofSeconds(30), "HQ being down is no refusal: the event stays in line, its tries counted",
+                    () -> count("select count(*) from outbox_event where id = ? and delivered_at is null and dead_at is null and dead_count = 0"
+                            + " and attempts >= 4 and last_error like '%503%'", eventId) == 1);
 
             Answer status = loggedIn("M001", "1357").get("sync/outbox");
             assertEquals(200, status.status(), status::toString);

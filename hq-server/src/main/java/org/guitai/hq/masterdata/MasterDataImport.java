@@ -95,7 +95,7 @@ public class MasterDataImport {
         int added = 0;
         int kept = 0;
         for (Csv.Row row : Csv.readIfPresent(file)) {
-            if (staff.find(row.get("code")).isPresent()) {
+            if (staff.exists(row.get("code"))) {
                 kept++;
                 continue;
             }

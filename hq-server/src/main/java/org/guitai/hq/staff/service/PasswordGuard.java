@@ -59,7 +59,7 @@ public class PasswordGuard implements LoginGuard.Refusals {
     @Transactional(TxType.NOT_SUPPORTED)
     public HqStaff verify(String staffCode, String password) {
         return guard.verify(LoginKey.anywhere(staffCode), password, new LoginGuard.Door<>(THROTTLE, settings.loginPolicy(), "password",
-                code -> staff.find(code).filter(HqStaff::isActive), HqStaff::passwordMatches, this));
+                staff::active, HqStaff::passwordMatches, this));
     }
 
     @Override

@@ -58,7 +58,7 @@ public class SessionService extends StaffSessions {
 
     @Override
     protected Optional<Caller> activeCaller(String staffCode, Optional<String> terminalId) {
-        return staff.find(staffCode).filter(HqStaff::isActive).map(SessionService::callerOf);
+        return staff.active(staffCode).map(SessionService::callerOf);
     }
 
     private static Caller callerOf(HqStaff staff) {

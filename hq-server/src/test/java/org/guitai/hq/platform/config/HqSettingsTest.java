@@ -2,7 +2,6 @@ package org.guitai.hq.platform.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.guitai.kernel.security.Throttle;
-import org.guitai.kernel.settings.InvalidSettingsException;
-import org.guitai.platform.testing.MapConfig;
+import org.guitai.platform.testing.SettingsUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +26,7 @@ class HqSettingsTest {
     @TempDir
     Path home;
 
-    private static HqSettings read(Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(VALID);
-        values.putAll(overrides);
-        HqSettings settings = new HqSettings();
-        settings.readFrom(MapConfig.of(values));
-        return settings;
-    }
-
-    private static String refusal(Map<String, String> overrides) {
-        return String.join("; ", assertThrows(InvalidSettingsException.class, () -> read(overrides)).problems());
-    }
+    private static final SettingsUnderTest<HqSettings> SETTINGS = new SettingsUnderTest<>(HqSettings::new, VALID);
 
     private Path credentialsFile(String content) throws IOException {
         return Files.writeString(home.resolve("store-credentials.properties"), content, StandardCharsets.UTF_8);
@@ -51,7 +38,7 @@ class HqSettingsTest {
 
     @Test
     void defaultsServeAChineseChainAndImportNothing() {
-        HqSettings settings = read(Map.of());
+        HqSettings settings = SETTINGS.read(Map.of());
         assertEquals("CNY", settings.currency().getCurrencyCode());
         assertEquals(ZoneId.of("Asia/Shanghai"), settings.zone());
         assertEquals(Duration.ofMinutes(60), settings.sessionIdle());
@@ -63,29 +50,29 @@ class HqSettingsTest {
 
     @Test
     void goodValuesAreReadAsMeantAndBlankCountsAsAbsent() {
-        HqSettings settings = read(Map.of("guitai.currency", "HKD", "guitai.timezone", "Asia/Hong_Kong",
+        HqSettings settings = SETTINGS.read(Map.of("guitai.currency", "HKD", "guitai.timezone", "Asia/Hong_Kong",
                 "guitai.session.idle-minutes", " 15 ", "guitai.session.absolute-hours", "168"));
         assertEquals("HKD", settings.currency().getCurrencyCode());
         assertEquals(ZoneId.of("Asia/Hong_Kong"), settings.zone());
         assertEquals(Duration.ofMinutes(15), settings.sessionIdle());
         assertEquals(Duration.ofDays(7), settings.sessionAbsolute());
-        assertEquals("CNY", read(Map.of("guitai.currency", " ")).currency().getCurrencyCode(), "an empty environment variable is no setting");
+        assertEquals("CNY", SETTINGS.read(Map.of("guitai.currency", " ")).currency().getCurrencyCode(), "an empty environment variable is no setting");
     }
 
     @Test
     void aBadValueNamesItsKey() {
-        assertTrue(refusal(Map.of("guitai.currency", "RMB")).startsWith("guitai.currency is 'RMB': expected an ISO 4217 currency code"));
-        assertTrue(refusal(Map.of("guitai.timezone", "Beijing")).startsWith("guitai.timezone is 'Beijing'"));
-        assertTrue(refusal(Map.of("guitai.session.idle-minutes", "0")).startsWith("guitai.session.idle-minutes is 0: expected a number from 1 to 1440"));
-        assertTrue(refusal(Map.of("guitai.session.idle-minutes", "sixty")).startsWith("guitai.session.idle-minutes is 'sixty'"));
-        assertTrue(refusal(Map.of("guitai.session.absolute-hours", "169")).startsWith("guitai.session.absolute-hours is 169"));
-        assertTrue(refusal(Map.of("guitai.login.lock-after", "3")).startsWith("guitai.login.lock-after is 3: expected more than guitai.login.free-attempts"),
+        assertTrue(SETTINGS.refusal(Map.of("guitai.currency", "RMB")).startsWith("guitai.currency is 'RMB': expected an ISO 4217 currency code"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.timezone", "Beijing")).startsWith("guitai.timezone is 'Beijing'"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.session.idle-minutes", "0")).startsWith("guitai.session.idle-minutes is 0: expected a number from 1 to 1440"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.session.idle-minutes", "sixty")).startsWith("guitai.session.idle-minutes is 'sixty'"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.session.absolute-hours", "169")).startsWith("guitai.session.absolute-hours is 169"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.login.lock-after", "3")).startsWith("guitai.login.lock-after is 3: expected more than guitai.login.free-attempts"),
                 "a lock at the last free attempt would never slow anyone down first");
     }
 
     @Test
     void everyBadKeyIsNamedInTheOneRefusal() {
-        String refused = refusal(Map.of("guitai.currency", "RMB", "guitai.timezone", "Beijing", "guitai.db.url", ""));
+        String refused = SETTINGS.refusal(Map.of("guitai.currency", "RMB", "guitai.timezone", "Beijing", "guitai.db.url", ""));
         for (String key : new String[] {"guitai.currency", "guitai.timezone", "guitai.db.url"}) {
             assertTrue(refused.contains(key + " "), refused);
         }
@@ -93,31 +80,31 @@ class HqSettingsTest {
 
     @Test
     void keysNoLongerReadAreRefusedNamingTheirSuccessors() {
-        String refused = refusal(Map.of("guitai.sample-data", "true"));
+        String refused = SETTINGS.refusal(Map.of("guitai.sample-data", "true"));
         assertTrue(refused.startsWith("guitai.sample-data is no longer read"), refused);
         assertTrue(refused.contains("guitai.import-dir") && refused.contains("GUITAI_STORE_CREDENTIALS_FILE"), refused);
-        assertTrue(refusal(Map.of("guitai.sample-credentials", "x")).startsWith("guitai.sample-credentials is no longer read"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.sample-credentials", "x")).startsWith("guitai.sample-credentials is no longer read"));
     }
 
     @Test
     void aBadDatabaseUrlIsNamedButNeverEchoed() {
-        String refused = refusal(Map.of("guitai.db.url", "mariadb://db:3306/guitai_hq?password=s3cret"));
+        String refused = SETTINGS.refusal(Map.of("guitai.db.url", "mariadb://db:3306/guitai_hq?password=s3cret"));
         assertTrue(refused.startsWith("guitai.db.url is missing or not a MariaDB JDBC URL"), refused);
         assertFalse(refused.contains("s3cret"), "a URL may carry a password: " + refused);
-        assertTrue(refusal(Map.of("guitai.db.url", "")).contains("guitai.db.url"));
-        assertTrue(refusal(Map.of("guitai.db.url", "jdbc:postgresql://db/guitai_hq")).contains("guitai.db.url"));
-        read(Map.of("guitai.db.url", "jdbc:mysql://db.example:3306/guitai_hq?useSSL=true"));
-        read(Map.of("guitai.db.url", "jdbc:mariadb:replication://db1,db2/guitai_hq"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.db.url", "")).contains("guitai.db.url"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.db.url", "jdbc:postgresql://db/guitai_hq")).contains("guitai.db.url"));
+        SETTINGS.read(Map.of("guitai.db.url", "jdbc:mysql://db.example:3306/guitai_hq?useSSL=true"));
+        SETTINGS.read(Map.of("guitai.db.url", "jdbc:mariadb:replication://db1,db2/guitai_hq"));
     }
 
     @Test
     void theImportFolderMustBeAnAbsoluteReadableFolder() throws IOException {
-        assertEquals(Optional.of(home), read(Map.of("guitai.import-dir", home.toString())).importDir());
-        assertTrue(refusal(Map.of("guitai.import-dir", "config/hq/sample")).startsWith("guitai.import-dir is 'config/hq/sample'"),
+        assertEquals(Optional.of(home), SETTINGS.read(Map.of("guitai.import-dir", home.toString())).importDir());
+        assertTrue(SETTINGS.refusal(Map.of("guitai.import-dir", "config/hq/sample")).startsWith("guitai.import-dir is 'config/hq/sample'"),
                 "relative to what? the launcher resolves relative paths before HQ sees them");
-        assertTrue(refusal(Map.of("guitai.import-dir", home.resolve("missing").toString())).startsWith("guitai.import-dir"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.import-dir", home.resolve("missing").toString())).startsWith("guitai.import-dir"));
         Path file = Files.writeString(home.resolve("stores.csv"), "id,name,city,currency\n");
-        assertTrue(refusal(Map.of("guitai.import-dir", file.toString())).startsWith("guitai.import-dir"), "the folder, not a file in it");
+        assertTrue(SETTINGS.refusal(Map.of("guitai.import-dir", file.toString())).startsWith("guitai.import-dir"), "the folder, not a file in it");
     }
 
     @Test
@@ -128,46 +115,46 @@ class HqSettingsTest {
                 S002 =   p8Lm2-store-S002-9xW4\s\s
                 """);
         assertEquals(Optional.of(Map.of("S001", "k3Qz9-store-S001-7fA2", "S002", "p8Lm2-store-S002-9xW4")),
-                read(credentials(file)).storeCredentials(), "blanks around a credential are not part of it");
+                SETTINGS.read(credentials(file)).storeCredentials(), "blanks around a credential are not part of it");
     }
 
     @Test
     void theCredentialsFileMustBeAnAbsolutePathOfAReadableFile() throws IOException {
-        assertTrue(refusal(Map.of(CREDENTIALS_KEY, "store-credentials.properties"))
+        assertTrue(SETTINGS.refusal(Map.of(CREDENTIALS_KEY, "store-credentials.properties"))
                 .startsWith(CREDENTIALS_KEY + " is 'store-credentials.properties': expected the absolute path of a readable file"));
-        assertTrue(refusal(credentials(home.resolve("missing.properties"))).startsWith(CREDENTIALS_KEY));
-        assertTrue(refusal(credentials(home)).startsWith(CREDENTIALS_KEY), "a folder is not the file");
+        assertTrue(SETTINGS.refusal(credentials(home.resolve("missing.properties"))).startsWith(CREDENTIALS_KEY));
+        assertTrue(SETTINGS.refusal(credentials(home)).startsWith(CREDENTIALS_KEY), "a folder is not the file");
     }
 
     @Test
     void aCredentialShorterThanSixteenCharactersIsRefusedNamingTheStoreButNotTheSecret() throws IOException {
-        String refused = refusal(credentials(credentialsFile("S001=k3Qz9-store-S001-7fA2\nS002=short-secret\n")));
+        String refused = SETTINGS.refusal(credentials(credentialsFile("S001=k3Qz9-store-S001-7fA2\nS002=short-secret\n")));
         assertEquals(CREDENTIALS_KEY + " gives store S002 a credential of 12 characters: expected at least 16", refused);
         assertFalse(refused.contains("short-secret"));
-        read(credentials(credentialsFile("S001=exactly-16-chars\n")));
-        assertTrue(refusal(credentials(credentialsFile("S001=   \n"))).contains("a credential of 0 characters"));
+        SETTINGS.read(credentials(credentialsFile("S001=exactly-16-chars\n")));
+        assertTrue(SETTINGS.refusal(credentials(credentialsFile("S001=   \n"))).contains("a credential of 0 characters"));
     }
 
     @Test
     void aStoreIdMustBeOneToSixteenCapitalLettersOrDigits() throws IOException {
         assertEquals(CREDENTIALS_KEY + " names store 's001': expected 1 to 16 capital letters or digits",
-                refusal(credentials(credentialsFile("s001=k3Qz9-store-S001-7fA2\n"))));
-        assertTrue(refusal(credentials(credentialsFile("S0000000000000001=k3Qz9-store-S001-7fA2\n"))).contains("names store 'S0000000000000001'"),
+                SETTINGS.refusal(credentials(credentialsFile("s001=k3Qz9-store-S001-7fA2\n"))));
+        assertTrue(SETTINGS.refusal(credentials(credentialsFile("S0000000000000001=k3Qz9-store-S001-7fA2\n"))).contains("names store 'S0000000000000001'"),
                 "seventeen characters do not fit the store id column");
-        assertTrue(refusal(credentials(credentialsFile("S-001=k3Qz9-store-S001-7fA2\n"))).contains("names store 'S-001'"));
+        assertTrue(SETTINGS.refusal(credentials(credentialsFile("S-001=k3Qz9-store-S001-7fA2\n"))).contains("names store 'S-001'"));
     }
 
     @Test
     void aFileThatNamesNoStoreOrCannotBeReadIsRefused() throws IOException {
         Path empty = credentialsFile("# nothing yet\n\n");
-        assertEquals(CREDENTIALS_KEY + " is '" + empty + "', which names no store", refusal(credentials(empty)));
-        String malformed = refusal(credentials(credentialsFile("S001=k3Qz9-\\uZZZZ-store-S001\n")));
+        assertEquals(CREDENTIALS_KEY + " is '" + empty + "', which names no store", SETTINGS.refusal(credentials(empty)));
+        String malformed = SETTINGS.refusal(credentials(credentialsFile("S001=k3Qz9-\\uZZZZ-store-S001\n")));
         assertTrue(malformed.startsWith(CREDENTIALS_KEY + " is '") && malformed.contains("cannot be read as STOREID=credential lines"), malformed);
     }
 
     @Test
     void everyBadLineOfTheCredentialsFileIsNamed() throws IOException {
-        String refused = refusal(credentials(credentialsFile("s001=k3Qz9-store-S001-7fA2\nS002=short\nS003=p8Lm2-store-S003-9xW4\n")));
+        String refused = SETTINGS.refusal(credentials(credentialsFile("s001=k3Qz9-store-S001-7fA2\nS002=short\nS003=p8Lm2-store-S003-9xW4\n")));
         assertTrue(refused.contains("names store 's001'") && refused.contains("gives store S002"), refused);
         assertFalse(refused.contains("S003"), "a good line is no problem");
     }

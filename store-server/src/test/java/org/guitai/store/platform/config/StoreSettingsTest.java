@@ -2,18 +2,15 @@ package org.guitai.store.platform.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.guitai.kernel.settings.InvalidSettingsException;
-import org.guitai.platform.testing.MapConfig;
+import org.guitai.platform.testing.SettingsUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,21 +21,11 @@ class StoreSettingsTest {
             "guitai.store.id", "S001",
             "guitai.db.url", "jdbc:mariadb://127.0.0.1:3306/guitai_s001");
 
-    private static StoreSettings read(Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(VALID);
-        values.putAll(overrides);
-        StoreSettings settings = new StoreSettings();
-        settings.readFrom(MapConfig.of(values));
-        return settings;
-    }
-
-    private static String refusal(Map<String, String> overrides) {
-        return String.join("; ", assertThrows(InvalidSettingsException.class, () -> read(overrides)).problems());
-    }
+    private static final SettingsUnderTest<StoreSettings> SETTINGS = new SettingsUnderTest<>(StoreSettings::new, VALID);
 
     @Test
     void defaultsServeAChineseStore() {
-        StoreSettings settings = read(Map.of());
+        StoreSettings settings = SETTINGS.read(Map.of());
         assertEquals("CNY", settings.currency().getCurrencyCode());
         assertEquals(List.of("100", "50", "20", "10", "5", "1", "0.5", "0.1"),
                 settings.denominations().stream().map(BigDecimal::toPlainString).toList());
@@ -48,42 +35,42 @@ class StoreSettingsTest {
 
     @Test
     void denominationsFollowTheCurrency() {
-        StoreSettings dollars = read(Map.of("guitai.currency", "USD"));
+        StoreSettings dollars = SETTINGS.read(Map.of("guitai.currency", "USD"));
         assertEquals(new BigDecimal("0.01"), last(dollars.denominations()));
         assertEquals(0, new BigDecimal("0.01").compareTo(dollars.cashRounding().unit()), "cash is rounded to the smallest coin");
-        assertEquals(new BigDecimal("0.05"), last(read(Map.of("guitai.currency", "CNY", "guitai.cash.denominations.CNY", "100,50,10,1,0.05")).denominations()));
-        assertTrue(refusal(Map.of("guitai.currency", "GBP")).contains("guitai.cash.denominations.GBP"), "a currency without known notes names the key to set");
-        assertEquals(new BigDecimal("0.01"), last(read(Map.of("guitai.currency", "GBP", "guitai.cash.denominations.GBP", "50,20,10,5,2,1,0.5,0.2,0.1,0.05,0.02,0.01")).denominations()));
-        assertTrue(refusal(Map.of("guitai.cash.denominations", "100,0.001")).contains("guitai.cash.denominations"));
-        assertTrue(refusal(Map.of("guitai.cash.denominations", "1,5,10")).contains("guitai.cash.denominations"), "largest first");
+        assertEquals(new BigDecimal("0.05"), last(SETTINGS.read(Map.of("guitai.currency", "CNY", "guitai.cash.denominations.CNY", "100,50,10,1,0.05")).denominations()));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.currency", "GBP")).contains("guitai.cash.denominations.GBP"), "a currency without known notes names the key to set");
+        assertEquals(new BigDecimal("0.01"), last(SETTINGS.read(Map.of("guitai.currency", "GBP", "guitai.cash.denominations.GBP", "50,20,10,5,2,1,0.5,0.2,0.1,0.05,0.02,0.01")).denominations()));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.cash.denominations", "100,0.001")).contains("guitai.cash.denominations"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.cash.denominations", "1,5,10")).contains("guitai.cash.denominations"), "largest first");
     }
 
     @Test
     void aBadValueNamesItsKey() {
-        assertTrue(refusal(Map.of("guitai.rounding", "UNNECESSARY")).contains("guitai.rounding"), "UNNECESSARY would fail at the first discount");
-        assertTrue(refusal(Map.of("guitai.rounding.cash", "CEILING")).contains("guitai.rounding.cash"));
-        assertTrue(refusal(Map.of("guitai.store.id", "")).contains("guitai.store.id"));
-        assertTrue(refusal(Map.of("guitai.login.lock-after", "2")).contains("guitai.login.lock-after"));
-        assertTrue(refusal(Map.of("guitai.hq.url", "http://hq:8082")).contains("guitai.hq.credential"), "an HQ needs the store's credential");
-        assertTrue(refusal(Map.of("guitai.discount.cashier-limit-percent", "120")).contains("guitai.discount.cashier-limit-percent"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.rounding", "UNNECESSARY")).contains("guitai.rounding"), "UNNECESSARY would fail at the first discount");
+        assertTrue(SETTINGS.refusal(Map.of("guitai.rounding.cash", "CEILING")).contains("guitai.rounding.cash"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.store.id", "")).contains("guitai.store.id"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.login.lock-after", "2")).contains("guitai.login.lock-after"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.hq.url", "http://hq:8082")).contains("guitai.hq.credential"), "an HQ needs the store's credential");
+        assertTrue(SETTINGS.refusal(Map.of("guitai.discount.cashier-limit-percent", "120")).contains("guitai.discount.cashier-limit-percent"));
     }
 
     @Test
     void aTemplatesFolderIsAnAbsoluteReadableFolder(@TempDir Path folder) {
-        assertEquals(Optional.empty(), read(Map.of()).templatesDir(), "all built in");
-        assertEquals(Optional.of(folder), read(Map.of("guitai.templates-dir", folder.toString())).templatesDir());
-        assertTrue(refusal(Map.of("guitai.templates-dir", "templates")).contains("guitai.templates-dir is 'templates'"), "relative");
-        assertTrue(refusal(Map.of("guitai.templates-dir", folder.resolve("missing").toString())).contains("guitai.templates-dir"));
+        assertEquals(Optional.empty(), SETTINGS.read(Map.of()).templatesDir(), "all built in");
+        assertEquals(Optional.of(folder), SETTINGS.read(Map.of("guitai.templates-dir", folder.toString())).templatesDir());
+        assertTrue(SETTINGS.refusal(Map.of("guitai.templates-dir", "templates")).contains("guitai.templates-dir is 'templates'"), "relative");
+        assertTrue(SETTINGS.refusal(Map.of("guitai.templates-dir", folder.resolve("missing").toString())).contains("guitai.templates-dir"));
     }
 
     @Test
     void aBadDatabaseUrlIsNamedButNeverEchoed() {
-        String refused = refusal(Map.of("guitai.db.url", "mariadb://db:3306/x?password=s3cret"));
+        String refused = SETTINGS.refusal(Map.of("guitai.db.url", "mariadb://db:3306/x?password=s3cret"));
         assertTrue(refused.contains("guitai.db.url"), refused);
         assertFalse(refused.contains("s3cret"), "a URL may carry a password: " + refused);
-        assertTrue(refusal(Map.of("guitai.db.url", "")).contains("guitai.db.url"));
-        read(Map.of("guitai.db.url", "jdbc:mariadb:replication://db1,db2/guitai_s001"));
-        read(Map.of("guitai.db.url", "jdbc:mariadb://localhost/guitai_s001?localSocket=/run/mysqld/mysqld.sock"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.db.url", "")).contains("guitai.db.url"));
+        SETTINGS.read(Map.of("guitai.db.url", "jdbc:mariadb:replication://db1,db2/guitai_s001"));
+        SETTINGS.read(Map.of("guitai.db.url", "jdbc:mariadb://localhost/guitai_s001?localSocket=/run/mysqld/mysqld.sock"));
     }
 
     private static BigDecimal last(List<BigDecimal> list) {
