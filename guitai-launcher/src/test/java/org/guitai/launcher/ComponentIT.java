@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./guitai hq} and {@code ./guitai store} as an operator runs them: against an existing
  * MariaDB, with the master data and store credentials of the operator's own files and no demo
  * identity; a bad setting ends the launcher at once with a non-zero exit naming the key. What each
- * launcher printed is kept in {@code pos-terminal/target/component-it/logs}.
+ * launcher printed is kept in {@code guitai-launcher/target/component-it/logs}.
  */
 class ComponentIT {
 
@@ -55,7 +55,7 @@ class ComponentIT {
     @BeforeAll
     static void startTheDatabase() throws Exception {
         repository = Path.of(System.getProperty("guitai.repository")).toAbsolutePath();
-        home = repository.resolve("pos-terminal/target/component-it");
+        home = repository.resolve("guitai-launcher/target/component-it");
         Guitai.deleteTree(home.resolve("hq"));
         Guitai.deleteTree(home.resolve("store"));
         Guitai.deleteTree(home.resolve("logs"));
@@ -239,8 +239,8 @@ class ComponentIT {
 
     /** The launcher as ./guitai runs it (same class path, same main), with only the GUITAI_ variables given. */
     private static Launched launch(String component, Map<String, String> variables) throws IOException {
-        String classPath = repository.resolve("pos-terminal/target/classes") + ":"
-                + Files.readString(repository.resolve("pos-terminal/target/chain.classpath")).trim();
+        String classPath = repository.resolve("guitai-launcher/target/classes") + ":"
+                + Files.readString(repository.resolve("guitai-launcher/target/chain.classpath")).trim();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dguitai.repository=" + repository, "-Dguitai.caller.dir=" + home, "-cp", classPath,
                 Guitai.class.getName(), component).redirectErrorStream(true);

@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.guitai.terminal.chain.ServerProcess.Output;
+import org.guitai.launcher.ServerProcess.Output;
 
 /**
  * HQ, one store and one terminal wired to each other on one machine, with the sample data of
@@ -38,11 +38,11 @@ public final class Chain implements AutoCloseable {
         }
 
         public Path payaraJar() {
-            return repository.resolve("pos-terminal/target/payara-micro.jar");
+            return repository.resolve("guitai-launcher/target/payara-micro.jar");
         }
 
         public Path driverJar() {
-            return repository.resolve("pos-terminal/target/mariadb-java-client.jar");
+            return repository.resolve("guitai-launcher/target/mariadb-java-client.jar");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import java.io.BufferedReader;
 import java.io.File;

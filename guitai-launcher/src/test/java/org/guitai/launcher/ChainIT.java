@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +60,7 @@ class ChainIT {
     @BeforeAll
     static void startTheChain() throws Exception {
         Path repository = Path.of(System.getProperty("guitai.repository")).toAbsolutePath();
-        Path home = repository.resolve("pos-terminal/target/chain-it");
+        Path home = repository.resolve("guitai-launcher/target/chain-it");
         Guitai.deleteTree(home.resolve("payara"));
         Guitai.deleteTree(home.resolve("logs"));
         String external = System.getenv("GUITAI_TEST_DB_URL");

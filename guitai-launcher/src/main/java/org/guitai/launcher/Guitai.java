@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -189,7 +189,7 @@ public final class Guitai {
         pathFromEnvironment("GUITAI_IMPORT_DIR").ifPresent(dir -> settings.put("guitai.import-dir", dir.toString()));
         pathFromEnvironment("GUITAI_STORE_CREDENTIALS_FILE").ifPresent(f -> settings.put("guitai.store-credentials-file", f.toString()));
         ServerProcess server = new ServerProcess(component, repository.resolve(war), port, home,
-                repository.resolve("pos-terminal/target/payara-micro.jar"), repository.resolve("pos-terminal/target/mariadb-java-client.jar"),
+                repository.resolve("guitai-launcher/target/payara-micro.jar"), repository.resolve("guitai-launcher/target/mariadb-java-client.jar"),
                 env("GUITAI_MAX_HEAP", "512m"), settings, bindAddress, ServerProcess.Output.CONSOLE, statusPath);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(30)), "guitai-stop"));
         server.start();
