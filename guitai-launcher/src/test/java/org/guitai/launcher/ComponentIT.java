@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -48,14 +49,14 @@ class ComponentIT {
     private static final String CREDENTIAL = UUID.randomUUID() + "-of-store-S009";
     private static final String KETTLE = Ean13.complete("690000000001").toString();
 
-    private static Path repository;
+    private static Distribution distribution;
     private static Path home;
     private static DatabaseServer database;
 
     @BeforeAll
     static void startTheDatabase() throws Exception {
-        repository = Path.of(System.getProperty("guitai.repository")).toAbsolutePath();
-        home = repository.resolve("guitai-launcher/target/component-it");
+        distribution = Distribution.located();
+        home = Path.of(System.getProperty("guitai.test.target")).resolve("component-it");
         Guitai.deleteTree(home.resolve("hq"));
         Guitai.deleteTree(home.resolve("store"));
         Guitai.deleteTree(home.resolve("logs"));
@@ -237,14 +238,14 @@ class ComponentIT {
         return folder;
     }
 
-    /** The launcher as ./guitai runs it (same class path, same main), with only the GUITAI_ variables given. */
+    /** The launcher as an operator runs it: the distribution's bin/guitai, called from home, with only the GUITAI_ variables given. */
     private static Launched launch(String component, Map<String, String> variables) throws IOException {
-        String classPath = repository.resolve("guitai-launcher/target/classes") + ":"
-                + Files.readString(repository.resolve("guitai-launcher/target/chain.classpath")).trim();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dguitai.repository=" + repository, "-Dguitai.caller.dir=" + home, "-cp", classPath,
-                Guitai.class.getName(), component).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(distribution.home().resolve("bin/guitai").toString(), component)
+                .directory(home.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.toUpperCase().startsWith("GUITAI_"));
+        // the Java this test runs on, first on the PATH: all bin/guitai needs
+        builder.environment().merge("PATH", Path.of(System.getProperty("java.home"), "bin").toString(),
+                (path, java) -> java + File.pathSeparator + path);
         builder.environment().putAll(variables);
         builder.environment().put("GUITAI_HOME", home.resolve(component).toString());
         Launched launched = new Launched(component, builder.start(), new StringBuffer(), new ArrayList<>());

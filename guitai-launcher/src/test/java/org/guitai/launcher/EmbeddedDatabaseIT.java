@@ -23,7 +23,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void aJvmAskedToStopCanStillUseTheDatabaseUntilItClosesIt() throws Exception {
-        Path home = Path.of(System.getProperty("guitai.repository")).resolve("guitai-launcher/target/embedded-db-it");
+        Path home = Path.of(System.getProperty("guitai.test.target")).resolve("embedded-db-it");
         Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 OrderedStopProbe.class.getName(), home.toString()).redirectErrorStream(true).start();
