@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -52,7 +52,8 @@ import java.util.regex.Pattern;
  * and the store server's resident memory (VmRSS) throughout. (a) and (b) are measured in rounds
  * (-Dbench.rounds, 3) whose modes take turns in slices, and the median round is reported: on a
  * shared machine the speed of disk and CPU drifts by tens of percent within a minute. The store runs as ./guitai runs it
- * (Payara Micro, -Xmx384m) on an embedded MariaDB under pos-terminal/target/bench, or on the server
+ * (Payara Micro, -Xmx384m) from the built distribution (guitai-launcher/target/guitai) on an embedded MariaDB under
+ * guitai-launcher/target/bench, or on the server
  * named by GUITAI_BENCH_DB_URL (with _USER, _PASSWORD). Prints the figures and the targets of issue 3.
  */
 public final class StoreBenchmark {
@@ -91,8 +92,8 @@ public final class StoreBenchmark {
         int eightSales = Integer.getInteger("bench.eight", 3000);
         int interactiveSales = Integer.getInteger("bench.interactive", 400);
 
-        Path repository = Path.of(System.getProperty("guitai.repository", ".")).toAbsolutePath();
-        Path home = repository.resolve("pos-terminal/target/bench");
+        Distribution distribution = Distribution.located();
+        Path home = Path.of(System.getProperty("guitai.test.target")).resolve("bench");
         Guitai.deleteTree(home.resolve("payara"));
         Guitai.deleteTree(home.resolve("logs"));
         String external = System.getenv("GUITAI_BENCH_DB_URL");
@@ -104,15 +105,14 @@ public final class StoreBenchmark {
         database.dropDatabase(db);
         database.createDatabase(db);
 
-        Map<String, String> props = new LinkedHashMap<>(ComponentConfig.defaults(repository.resolve("config"), "store", name -> null));
+        Map<String, String> props = new LinkedHashMap<>(ComponentConfig.defaults(distribution.config(), "store", name -> null));
         props.putAll(Chain.dbProperties(database, db));
         props.put("guitai.store.id", "S001");
         props.remove("guitai.hq.url");
-        props.put("guitai.import-dir", repository.resolve("config/store/sample").toString());
+        props.put("guitai.import-dir", distribution.config().resolve("store/sample").toString());
         ZoneId zone = ZoneId.of(props.getOrDefault("guitai.timezone", "UTC"));
-        ServerProcess store = new ServerProcess("store-bench", repository.resolve("store-server/target/store-server.war"),
-                EmbeddedDatabase.freePort(), home, repository.resolve("pos-terminal/target/payara-micro.jar"),
-                repository.resolve("pos-terminal/target/mariadb-java-client.jar"), "384m", props, Optional.of(Chain.LOOPBACK),
+        ServerProcess store = new ServerProcess("store-bench", distribution.war(Distribution.STORE), EmbeddedDatabase.freePort(), home,
+                distribution.payaraJar(), distribution.driverJar(), "384m", props, Optional.of(Chain.LOOPBACK),
                 ServerProcess.Output.LOG_FILE, "/api/status");
         // -Dbench.baseline-war=<another build's store-server.war>: this build and that one side by side instead
         Optional<Path> baselineWar = Optional.ofNullable(System.getProperty("bench.baseline-war")).filter(w -> !w.isBlank()).map(Path::of);
@@ -124,8 +124,7 @@ public final class StoreBenchmark {
             Map<String, String> baselineProps = new LinkedHashMap<>(props);
             baselineProps.putAll(Chain.dbProperties(database, baselineDb));
             baselineStore = Optional.of(new ServerProcess("store-baseline", baselineWar.get(), EmbeddedDatabase.freePort(), home,
-                    repository.resolve("pos-terminal/target/payara-micro.jar"), repository.resolve("pos-terminal/target/mariadb-java-client.jar"),
-                    "384m", baselineProps, Optional.of(Chain.LOOPBACK), ServerProcess.Output.LOG_FILE, "/api/status"));
+                    distribution.payaraJar(), distribution.driverJar(), "384m", baselineProps, Optional.of(Chain.LOOPBACK), ServerProcess.Output.LOG_FILE, "/api/status"));
         }
         RssSampler rss = null;
         try {

@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,12 +18,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.guitai.kernel.testing.Eventually;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
@@ -59,8 +60,7 @@ class ChainIT {
 
     @BeforeAll
     static void startTheChain() throws Exception {
-        Path repository = Path.of(System.getProperty("guitai.repository")).toAbsolutePath();
-        Path home = repository.resolve("pos-terminal/target/chain-it");
+        Path home = Path.of(System.getProperty("guitai.test.target")).resolve("chain-it");
         Guitai.deleteTree(home.resolve("payara"));
         Guitai.deleteTree(home.resolve("logs"));
         String external = System.getenv("GUITAI_TEST_DB_URL");
@@ -70,7 +70,7 @@ class ChainIT {
                 : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
         database.dropDatabase(PREFIX + "hq");
         database.dropDatabase(PREFIX + "s001");
-        chain = Chain.prepare(new Chain.Layout(repository, home, EmbeddedDatabase.freePort(), EmbeddedDatabase.freePort(),
+        chain = Chain.prepare(new Chain.Layout(Distribution.located(), home, EmbeddedDatabase.freePort(), EmbeddedDatabase.freePort(),
                 EmbeddedDatabase.freePort(), PREFIX), database, CREDENTIAL, System::getenv);
         // should the JVM end without @AfterAll, still stop the servers before their database
         Runtime.getRuntime().addShutdownHook(new Thread(ChainIT::stopTheChain, "chain-it-stop"));
@@ -199,10 +199,11 @@ class ChainIT {
     @Test
     @Order(5)
     void hqRestartedOnAnUpToDateSchemaSaysWhichVersionItIsAt() throws IOException {
-        String latest;
-        try (Stream<Path> migrations = Files.list(chain.layout().repository().resolve("hq-server/src/main/resources/db/migration"))) {
-            latest = migrations.map(p -> p.getFileName().toString().replaceFirst("^V(\\d+)__.*", "$1"))
-                    .max(Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+        Pattern migration = Pattern.compile("WEB-INF/classes/db/migration/V(\\d+)__.*\\.sql");
+        int latest;
+        try (ZipFile war = new ZipFile(chain.layout().distribution().war(Distribution.HQ).toFile())) {
+            latest = war.stream().map(entry -> migration.matcher(entry.getName())).filter(Matcher::matches)
+                    .mapToInt(version -> Integer.parseInt(version.group(1))).max().orElseThrow();
         }
         String log = Files.readString(chain.hq().log());
         assertTrue(log.contains("HQ schema at version " + latest + " (0 migrations applied now)"), "the restart's line in " + chain.hq().log());

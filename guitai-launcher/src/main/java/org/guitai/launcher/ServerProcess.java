@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -87,9 +87,9 @@ public final class ServerProcess {
         if (isAlive()) {
             return;
         }
-        requireFile(war, "build it with: mvn -DskipTests package");
-        requireFile(payaraJar, "build it with: mvn -DskipTests package");
-        requireFile(driverJar, "build it with: mvn -DskipTests package");
+        for (Path file : List.of(war, payaraJar, driverJar)) {
+            requireFile(file, "the distribution is incomplete: copy its whole folder again (or build it with mvn -DskipTests package)");
+        }
         try {
             // a runtime folder left by an earlier start lists the application in its domain.xml: Payara
             // would start that copy and then the one given with --deploy, running start-up twice

@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +23,7 @@ class EmbeddedDatabaseIT {
 
     @Test
     void aJvmAskedToStopCanStillUseTheDatabaseUntilItClosesIt() throws Exception {
-        Path home = Path.of(System.getProperty("guitai.repository")).resolve("pos-terminal/target/embedded-db-it");
+        Path home = Path.of(System.getProperty("guitai.test.target")).resolve("embedded-db-it");
         Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 OrderedStopProbe.class.getName(), home.toString()).redirectErrorStream(true).start();

@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,20 +33,20 @@ public final class Guitai {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path repository = Path.of(System.getProperty("guitai.repository", ".")).toAbsolutePath().normalize();
+        Distribution distribution = Distribution.located();
         String command = args.length == 0 ? "help" : args[0];
         List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
         int exit = switch (command) {
-            case "demo" -> demo(repository, options.contains("--fresh"));
-            case "hq" -> component(repository, "hq", "hq-server/target/hq-server.war", 8082, true, "/api/status");
-            case "store" -> component(repository, "store", "store-server/target/store-server.war", 8081, true, "/api/status");
-            case "terminal" -> component(repository, "terminal", "pos-terminal/target/pos-terminal.war", 8080, false, "/api/terminal");
-            default -> help();
+            case "demo" -> demo(distribution, options.contains("--fresh"));
+            case "hq" -> component(distribution, "hq", Distribution.HQ, 8082, true, "/api/status");
+            case "store" -> component(distribution, "store", Distribution.STORE, 8081, true, "/api/status");
+            case "terminal" -> component(distribution, "terminal", Distribution.TERMINAL, 8080, false, "/api/terminal");
+            default -> help(distribution);
         };
         System.exit(exit);
     }
 
-    private static int help() {
+    private static int help(Distribution distribution) {
         OUT.println("""
                 usage: ./guitai <command>
 
@@ -62,11 +62,13 @@ public final class Guitai {
 
                   GUITAI_PORT sets the HTTP port of hq, store or terminal, GUITAI_BIND_ADDRESS the one address it
                   listens on (default: every interface). Settings not in the environment come from
-                  config/<component>/<component>.properties. Nothing is imported unless GUITAI_IMPORT_DIR names a folder.""");
+                  %s/<component>/<component>.properties. Nothing is imported unless GUITAI_IMPORT_DIR names a folder.
+                  Relative paths are taken from the folder the launcher is called from."""
+                .formatted(distribution.config()));
         return 2;
     }
 
-    private static int demo(Path repository, boolean fresh) throws Exception {
+    private static int demo(Distribution distribution, boolean fresh) throws Exception {
         Path folder = caller().resolve(env("GUITAI_HOME", Path.of(System.getProperty("user.home"), ".guitai", "demo").toString()));
         DemoHome home;
         try {
@@ -102,7 +104,7 @@ public final class Guitai {
         OUT.println("Starting the embedded MariaDB (data in " + home.resolve("db") + ") ...");
         database.set(EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("tmp/db"),
                 EmbeddedDatabase.portOr(3316)));
-        chain.set(Chain.prepare(new Chain.Layout(repository, home.root(), 8082, 8081, 8080, "guitai_"), database.get(),
+        chain.set(Chain.prepare(new Chain.Layout(distribution, home.root(), 8082, 8081, 8080, "guitai_"), database.get(),
                 secrets.get(CREDENTIAL_OF_S001), System::getenv));
 
         OUT.println("Starting HQ, store " + Chain.STORE_ID + " and terminal T1 (logs in " + home.resolve("logs") + ") ...");
@@ -166,8 +168,8 @@ public final class Guitai {
      * data, no identities: master data only from the folder GUITAI_IMPORT_DIR names). Exits non-zero
      * when the application does not deploy, naming why.
      */
-    private static int component(Path repository, String component, String war, int defaultPort, boolean needsDatabase,
-                                 String statusPath) throws InterruptedException {
+    private static int component(Distribution distribution, String component, String application, int defaultPort,
+                                 boolean needsDatabase, String statusPath) throws InterruptedException {
         if (needsDatabase && System.getenv("GUITAI_DB_URL") == null) {
             System.err.println("./guitai " + component + " runs against an existing MariaDB: set GUITAI_DB_URL "
                     + "(e.g. jdbc:mariadb://db.example:3306/guitai_" + component + "), GUITAI_DB_USER and GUITAI_DB_PASSWORD."
@@ -184,13 +186,12 @@ public final class Guitai {
             return 2;
         }
         Path home = caller().resolve(env("GUITAI_HOME", Path.of(System.getProperty("user.home"), ".guitai", component).toString()));
-        Map<String, String> settings = new LinkedHashMap<>(ComponentConfig.defaults(repository.resolve("config"), component, System::getenv));
-        // files named relative to where ./guitai was called, not to the repository it runs from
+        Map<String, String> settings = new LinkedHashMap<>(ComponentConfig.defaults(distribution.config(), component, System::getenv));
+        // files named relative to where the launcher was called, not to the distribution it runs from
         pathFromEnvironment("GUITAI_IMPORT_DIR").ifPresent(dir -> settings.put("guitai.import-dir", dir.toString()));
         pathFromEnvironment("GUITAI_STORE_CREDENTIALS_FILE").ifPresent(f -> settings.put("guitai.store-credentials-file", f.toString()));
-        ServerProcess server = new ServerProcess(component, repository.resolve(war), port, home,
-                repository.resolve("pos-terminal/target/payara-micro.jar"), repository.resolve("pos-terminal/target/mariadb-java-client.jar"),
-                env("GUITAI_MAX_HEAP", "512m"), settings, bindAddress, ServerProcess.Output.CONSOLE, statusPath);
+        ServerProcess server = new ServerProcess(component, distribution.war(application), port, home, distribution.payaraJar(),
+                distribution.driverJar(), env("GUITAI_MAX_HEAP", "512m"), settings, bindAddress, ServerProcess.Output.CONSOLE, statusPath);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(30)), "guitai-stop"));
         server.start();
         try {
@@ -243,9 +244,9 @@ public final class Guitai {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(caller().resolve(value.trim()).normalize());
     }
 
-    /** The folder ./guitai was called from (the script itself runs in the repository). */
+    /** The folder the launcher was called from: relative paths in its settings mean a place there. */
     private static Path caller() {
-        return Path.of(System.getProperty("guitai.caller.dir", System.getProperty("user.dir"))).toAbsolutePath();
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath();
     }
 
     private static String env(String name, String fallback) {

@@ -1,4 +1,4 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.guitai.terminal.chain.ServerProcess.Output;
+import org.guitai.launcher.ServerProcess.Output;
 
 /**
  * HQ, one store and one terminal wired to each other on one machine, with the sample data of
@@ -30,19 +30,11 @@ public final class Chain implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** Where things are: the repository (WARs, config), the chain's home (runtime, logs), the ports. */
-    public record Layout(Path repository, Path home, int hqPort, int storePort, int terminalPort, String databasePrefix) {
+    /** Where things are: the distribution (WARs, Payara, config), the chain's home (runtime, logs), the ports. */
+    public record Layout(Distribution distribution, Path home, int hqPort, int storePort, int terminalPort, String databasePrefix) {
 
         public Path config() {
-            return repository.resolve("config");
-        }
-
-        public Path payaraJar() {
-            return repository.resolve("pos-terminal/target/payara-micro.jar");
-        }
-
-        public Path driverJar() {
-            return repository.resolve("pos-terminal/target/mariadb-java-client.jar");
+            return distribution.config();
         }
     }
 
@@ -94,16 +86,16 @@ public final class Chain implements AutoCloseable {
         terminalProps.put("guitai.terminal.id", "T1");
         terminalProps.put("guitai.store.url", "http://127.0.0.1:" + layout.storePort());
 
-        Path repo = layout.repository();
+        Distribution d = layout.distribution();
         Optional<String> loopback = Optional.of(LOOPBACK);
         return new Chain(layout, database,
-                new ServerProcess("hq", repo.resolve("hq-server/target/hq-server.war"), layout.hqPort(), layout.home(),
-                        layout.payaraJar(), layout.driverJar(), "384m", hqProps, loopback, Output.LOG_FILE, "/api/status"),
-                new ServerProcess("store-" + STORE_ID.toLowerCase(), repo.resolve("store-server/target/store-server.war"),
-                        layout.storePort(), layout.home(), layout.payaraJar(), layout.driverJar(), "384m", storeProps, loopback,
+                new ServerProcess("hq", d.war(Distribution.HQ), layout.hqPort(), layout.home(),
+                        d.payaraJar(), d.driverJar(), "384m", hqProps, loopback, Output.LOG_FILE, "/api/status"),
+                new ServerProcess("store-" + STORE_ID.toLowerCase(), d.war(Distribution.STORE),
+                        layout.storePort(), layout.home(), d.payaraJar(), d.driverJar(), "384m", storeProps, loopback,
                         Output.LOG_FILE, "/api/status"),
-                new ServerProcess("terminal-t1", repo.resolve("pos-terminal/target/pos-terminal.war"), layout.terminalPort(),
-                        layout.home(), layout.payaraJar(), layout.driverJar(), "256m", terminalProps, loopback, Output.LOG_FILE,
+                new ServerProcess("terminal-t1", d.war(Distribution.TERMINAL), layout.terminalPort(),
+                        layout.home(), d.payaraJar(), d.driverJar(), "256m", terminalProps, loopback, Output.LOG_FILE,
                         "/api/terminal"));
     }
 

