@@ -1,6 +1,7 @@
 package org.guitai.kernel.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +39,25 @@ class SettingsReaderTest {
         assertTrue(e.getMessage().contains("blank is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("n is 'lots': expected a whole number"), e.getMessage());
         assertTrue(e.getMessage().contains("m is 500: expected a number from 1 to 100"), e.getMessage());
+    }
+
+    @Test
+    void aDatabaseUrlMustBeMariaDbsAndABadOneIsNamedButNeverEchoed() {
+        SettingsReader bad = over(Map.of("guitai.db.url", "mariadb://db:3306/guitai_hq?password=s3cret"));
+        bad.databaseUrl("guitai.db.url", "jdbc:mariadb://db.example:3306/guitai_hq");
+        String refused = String.join("; ", bad.problems());
+        assertTrue(refused.startsWith("guitai.db.url is missing or not a MariaDB JDBC URL: expected e.g. jdbc:mariadb://db.example"), refused);
+        assertFalse(refused.contains("s3cret"), "a URL may carry a password: " + refused);
+        for (String refusedUrl : new String[] {"", "jdbc:postgresql://db/guitai_hq", "jdbc:mariadb://db/guitai hq"}) {
+            SettingsReader r = over(Map.of("guitai.db.url", refusedUrl));
+            r.databaseUrl("guitai.db.url", "an example");
+            assertEquals(1, r.problems().size(), refusedUrl);
+        }
+        for (String url : new String[] {"jdbc:mysql://db.example:3306/guitai_hq?useSSL=true", "jdbc:mariadb:replication://db1,db2/guitai_s001",
+                "jdbc:mariadb://localhost/guitai_s001?localSocket=/run/mysqld/mysqld.sock", "jdbc:mariadb://127.0.0.1:3316"}) {
+            SettingsReader r = over(Map.of("guitai.db.url", url));
+            r.databaseUrl("guitai.db.url", "an example");
+            r.failIfAny();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.platform.persistence.Keyed;
+import org.guitai.platform.security.Caller;
 import org.guitai.platform.security.RoleNames;
 
 /** A member of HQ staff. The password is kept only as a slow salted hash. */
@@ -50,16 +51,9 @@ public class HqStaff extends Keyed {
         return SlowHash.matches(password, passwordHash);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public Set<HqRole> roles() {
-        return RoleNames.parse(roles, HqRole.class);
+    /** Who this member is in the requests of their sessions (HQ staff log in at no terminal). */
+    public Caller caller() {
+        return Caller.of(code, name, RoleNames.parse(roles, HqRole.class), null);
     }
 
     public boolean isActive() {

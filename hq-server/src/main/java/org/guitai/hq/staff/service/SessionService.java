@@ -48,7 +48,8 @@ public class SessionService extends StaffSessions {
     @Transactional(TxType.NOT_SUPPORTED)
     public Login login(String staffCode, String password) {
         HqStaff member = guard.verify(staffCode, password);
-        return new Login(self.open(member.code(), Optional.empty()), callerOf(member));
+        Caller caller = member.caller();
+        return new Login(self.open(caller.staffCode(), Optional.empty()), caller);
     }
 
     @Override
@@ -58,10 +59,6 @@ public class SessionService extends StaffSessions {
 
     @Override
     protected Optional<Caller> activeCaller(String staffCode, Optional<String> terminalId) {
-        return staff.active(staffCode).map(SessionService::callerOf);
-    }
-
-    private static Caller callerOf(HqStaff staff) {
-        return Caller.of(staff.code(), staff.name(), staff.roles(), null);
+        return staff.active(staffCode).map(HqStaff::caller);
     }
 }
