@@ -23,30 +23,15 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.guitai.kernel.problem.PosException;
 import org.guitai.kernel.problem.Problem;
 import org.guitai.platform.security.ForbiddenException;
+import org.guitai.platform.testing.ProblemProbe;
 import org.junit.jupiter.api.Test;
 
 /** Every way a request fails, answered with one problem, the same on every server. */
 class ProblemsTest {
 
     private static final String PATH = "/api/sales/42";
-
-    /** A refusal the domain gives on purpose, with a member that helps the caller. */
-    static final class OutOfStock extends PosException {
-
-        private static final long serialVersionUID = 1L;
-
-        OutOfStock() {
-            super("insufficient-stock", 422, "Not enough stock", "only 2 left of SKU-1");
-        }
-
-        @Override
-        public Map<String, Object> extensions() {
-            return Map.of("available", "2");
-        }
-    }
 
     private static Problem problem(Throwable failure) {
         return Problems.of(failure, PATH);
@@ -59,11 +44,11 @@ class ProblemsTest {
 
     @Test
     void aRefusalOnPurposeKeepsItsSlugStatusAndMembers() {
-        Problem problem = problem(new OutOfStock());
-        assertProblem(422, "insufficient-stock", problem);
-        assertEquals("only 2 left of SKU-1", problem.detail());
+        Problem problem = problem(new ProblemProbe.Refused());
+        assertProblem(422, "probe-refused", problem);
+        assertEquals("refused on purpose", problem.detail());
         assertEquals(PATH, problem.instance());
-        assertEquals("2", problem.members().get("available"));
+        assertEquals(true, problem.members().get("probe"));
         assertProblem(403, "forbidden", problem(new ForbiddenException("reading the audit log needs the role STORE_MANAGER")));
     }
 

@@ -41,12 +41,12 @@ public class ProblemProbe {
     public record Body(@NotNull @Pattern(regexp = "[a-z]{1,8}", message = "must be 1 to 8 small letters") String name) {
     }
 
-    /** A refusal on purpose that says when to come back. */
-    static final class Refused extends PosException {
+    /** A refusal on purpose that says when to come back, with a member of its own. */
+    public static final class Refused extends PosException {
 
         private static final long serialVersionUID = 1L;
 
-        Refused() {
+        public Refused() {
             super("probe-refused", 422, "Refused by the probe", "refused on purpose");
         }
 
