@@ -25,7 +25,10 @@ public class TokenFilter implements ContainerRequestFilter {
     ResourceInfo resource;
 
     @Inject
-    Instance<Sessions> sessions;
+    Instance<Sessions> available;
+
+    /** The server's sessions, resolved at the first call that needs them (a client proxy, safe to keep). */
+    private volatile Sessions sessions;
 
     @Inject
     CurrentCaller caller;
@@ -39,10 +42,19 @@ public class TokenFilter implements ContainerRequestFilter {
         }
         String token = bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .orElseThrow(() -> new NotAuthenticatedException("this call needs 'Authorization: Bearer <token>' from POST /api/sessions"));
-        if (!sessions.isResolvable()) {
-            throw new NotAuthenticatedException("this server keeps no sessions: the call is refused");
+        caller.set(sessions().resolve(token));
+    }
+
+    private Sessions sessions() {
+        Sessions resolved = sessions;
+        if (resolved == null) {
+            if (!available.isResolvable()) {
+                throw new NotAuthenticatedException("this server keeps no sessions: the call is refused");
+            }
+            resolved = available.get();
+            sessions = resolved;
         }
-        caller.set(sessions.get().resolve(token));
+        return resolved;
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header. */
