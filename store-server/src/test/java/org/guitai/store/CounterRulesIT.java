@@ -419,7 +419,8 @@ class CounterRulesIT {
 
     @Test
     void goodsArePackedOnlyWhenEveryLineIsCheckedOff() {
-        JsonHttp cashier = shop().cashier();
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
         String saleId = confirmedSale(cashier, RICE_COOKER, "2");
         JsonObject sale = expect(201, cashier.post("sales/" + saleId + "/payments", cash("558.00", "[{\"denomination\":\"100\",\"count\":6}]")))
                 .json().getJsonObject("sale");
@@ -439,6 +440,16 @@ class CounterRulesIT {
         assertEquals("PACKED", packed.getString("status"));
         assertEquals("COMPLETED", expect(200, cashier.post("sales/" + saleId + "/complete")).json().getString("status"));
         Eventually.until(Duration.ofSeconds(30), "delivered to HQ", () -> hq.deliveriesOf(saleId) == 1);
+
+        // who packed and who completed is on record, once each: the refused check-off is not
+        String who = expect(200, cashier.get("sessions/current")).json().getJsonObject("staff").getString("code");
+        List<JsonObject> audit = auditOf(shop, saleId);
+        for (String event : List.of("SALE_PACKED", "SALE_COMPLETED")) {
+            List<JsonObject> entries = audit.stream().filter(e -> e.getString("event").equals(event)).toList();
+            assertEquals(1, entries.size(), () -> event + " in " + audit);
+            assertEquals(who, entries.get(0).getString("requestedBy"), entries.get(0)::toString);
+            assertEquals("T1", entries.get(0).getString("terminalId"), entries.get(0)::toString);
+        }
     }
 
     // --- invoices ---------------------------------------------------------------------------------------------

@@ -36,7 +36,6 @@ import org.guitai.store.staff.service.StaffDirectory;
  * sale's primary key decides; a replay is answered with the sale recorded the first time).
  */
 @ApplicationScoped
-@Transactional
 public class SaleDocuments {
 
     /** How far a terminal's clock may run ahead of the store's. */
@@ -78,8 +77,8 @@ public class SaleDocuments {
      * refuse it (the stock, a price or an approval has moved on since, maybe used up by that very
      * sale); an id another sale took is a conflict; whoever may not submit sales is not shown one.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Submitted submitOnce(Document document, Caller caller) {
+        // no transaction of its own (called from a resource, it runs in none): each try below has one
         try {
             return self.submit(document, caller);
         } catch (ForbiddenException | NotAuthenticatedException refused) {
@@ -95,6 +94,7 @@ public class SaleDocuments {
     }
 
     /** Checks the document with every rule of the counter and records it, in one transaction. */
+    @Transactional
     public Submitted submit(Document document, Caller caller) {
         caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
         Instant now = clock.instant();
