@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -74,21 +75,21 @@ public class MasterDataImport {
                 kept++;
                 continue;
             }
-            stores.add(store(file, row, now));
+            stores.add(store(file, row), now);
             added++;
         }
         return "stores " + added + " added, " + kept + " already there";
     }
 
     /** The store of a row of {@code stores.csv}; a currency that is not an ISO 4217 code is a problem of the row. */
-    static ChainStore store(Path file, Csv.Row row, Instant now) {
+    static ChainStore store(Path file, Csv.Row row) {
         Currency currency;
         try {
             currency = Currency.getInstance(row.get("currency"));
         } catch (IllegalArgumentException e) {
             throw row.problem(file, "currency '" + row.get("currency") + "': expected an ISO 4217 code such as CNY");
         }
-        return new ChainStore(row.get("id"), row.get("name"), row.get("city"), currency, now);
+        return new ChainStore(row.get("id"), row.get("name"), row.get("city"), currency);
     }
 
     private String staff(Path file, Instant now) {
@@ -105,30 +106,31 @@ public class MasterDataImport {
             } catch (IllegalArgumentException e) {
                 throw row.problem(file, e.getMessage());
             }
-            staff.add(new HqStaff(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("password")), now));
+            staff.add(HqStaff.enrolled(row.get("code"), row.get("name"), roles, SlowHash.hash(row.get("password"))), now);
             added++;
         }
         return "staff " + added + " added, " + kept + " already there";
     }
 
     private void issueCredentials(Map<String, String> credentials) {
-        int changed = issueCredentials(credentials, stores::find);
-        LOG.info(() -> "store credentials: " + credentials.size() + " in the file, " + changed + " issued or replaced now");
+        List<ChainStore> changed = issueCredentials(credentials, stores::find);
+        changed.forEach(stores::saveCredential);
+        LOG.info(() -> "store credentials: " + credentials.size() + " in the file, " + changed.size() + " issued or replaced now");
     }
 
     /**
      * Gives each store named in the credentials file that credential, replacing another one; a store
-     * HQ does not have stops the start. Answers how many stores got a new credential.
+     * HQ does not have stops the start. Answers the stores that got a new credential.
      */
-    static int issueCredentials(Map<String, String> credentials, Function<String, Optional<ChainStore>> find) {
-        int issued = 0;
+    static List<ChainStore> issueCredentials(Map<String, String> credentials, Function<String, Optional<ChainStore>> find) {
+        List<ChainStore> issued = new ArrayList<>();
         for (Map.Entry<String, String> credential : credentials.entrySet()) {
             ChainStore store = find.apply(credential.getKey()).orElseThrow(() -> new IllegalStateException(
                     "guitai.store-credentials-file names store " + credential.getKey()
                             + ", which HQ does not have: add it to stores.csv in the folder guitai.import-dir names"));
             if (!store.accepts(credential.getValue())) {
                 store.issueCredential(credential.getValue());
-                issued++;
+                issued.add(store);
             }
         }
         return issued;

@@ -1,56 +1,45 @@
 package org.guitai.hq.store.domain;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Currency;
+import java.util.Objects;
+import java.util.Optional;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.platform.persistence.Keyed;
 
 /**
- * A store of the chain. Its credential is a long random secret held by the store server; HQ keeps
- * only its SHA-256 digest (a random 128-bit secret needs no slow hash) and compares in constant time.
+ * A store of the chain, one row of {@code store}. Its credential is a long random secret held by
+ * the store server; HQ keeps only its SHA-256 digest (a random 128-bit secret needs no slow hash)
+ * and compares in constant time. Issuing another retires the one before; an inactive store is let
+ * in with none.
  */
-@Entity
-@Table(name = "store")
 public class ChainStore extends Keyed {
 
-    @Id
-    @Column(name = "id")
-    private String id;
-
-    @Column(name = "name")
-    private String name;
-
-    @Column(name = "city")
-    private String city;
-
-    @Column(name = "currency")
-    private String currency;
-
-    @Column(name = "credential_digest")
+    private final String id;
+    private final String name;
+    private final String city;
+    private final Currency currency;
+    private final boolean active;
     private String credentialDigest;
 
-    @Column(name = "active")
-    private boolean active;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    protected ChainStore() {
+    /** A store new to the chain: active, with no credential yet. */
+    public ChainStore(String id, String name, String city, Currency currency) {
+        this(id, name, city, currency, true, null);
     }
 
-    public ChainStore(String id, String name, String city, Currency currency, Instant createdAt) {
-        this.id = id;
-        this.name = name;
-        this.city = city;
-        this.currency = currency.getCurrencyCode();
-        this.active = true;
-        this.createdAt = createdAt;
+    private ChainStore(String id, String name, String city, Currency currency, boolean active, String credentialDigest) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.name = Objects.requireNonNull(name, "name");
+        this.city = Objects.requireNonNull(city, "city");
+        this.currency = Objects.requireNonNull(currency, "currency");
+        this.active = active;
+        this.credentialDigest = credentialDigest;
+    }
+
+    /** The store as its row holds it. */
+    public static ChainStore restored(String id, String name, String city, Currency currency, boolean active, String credentialDigest) {
+        return new ChainStore(id, name, city, currency, active, credentialDigest);
     }
 
     public void issueCredential(String credential) {
@@ -76,7 +65,16 @@ public class ChainStore extends Keyed {
     }
 
     public Currency currency() {
-        return Currency.getInstance(currency);
+        return currency;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /** The digest of the credential issued last; only ever compared, never shown. */
+    public Optional<String> credentialDigest() {
+        return Optional.ofNullable(credentialDigest);
     }
 
     @Override

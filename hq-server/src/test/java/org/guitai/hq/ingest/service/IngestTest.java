@@ -51,7 +51,7 @@ class IngestTest {
     void chainOfTwoStores() {
         Map<String, ChainStore> chain = new LinkedHashMap<>();
         for (String id : List.of("S001", "S002")) {
-            ChainStore store = new ChainStore(id, "Store " + id, "Beijing", Currency.getInstance("CNY"), AT);
+            ChainStore store = new ChainStore(id, "Store " + id, "Beijing", Currency.getInstance("CNY"));
             store.issueCredential(id.equals("S001") ? S001_CREDENTIAL : S002_CREDENTIAL);
             chain.put(id, store);
         }

@@ -2,7 +2,6 @@ package org.guitai.hq.report.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -16,12 +15,11 @@ import org.junit.jupiter.api.Test;
 class ChainReportViewTest {
 
     private static final Currency CNY = Currency.getInstance("CNY");
-    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
     void moneyIsADecimalStringAtTheCurrencysScaleAndEveryStoreIsNamed() {
-        ChainStore xidan = new ChainStore("S001", "柜台 北京西单店", "北京", CNY, CREATED);
-        ChainStore nanjingLu = new ChainStore("S002", "柜台 上海南京路店", "上海", CNY, CREATED);
+        ChainStore xidan = new ChainStore("S001", "柜台 北京西单店", "北京", CNY);
+        ChainStore nanjingLu = new ChainStore("S002", "柜台 上海南京路店", "上海", CNY);
         ChainFigures figures = new ChainFigures(LocalDate.of(2031, 3, 14), LocalDate.of(2031, 3, 15), 2, Money.of("658", CNY),
                 List.of(new StoreFigures(xidan, 2, Money.of("658", CNY)), new StoreFigures(nanjingLu, 0, Money.zero(CNY))));
 

@@ -3,7 +3,6 @@ package org.guitai.hq.report.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -20,11 +19,10 @@ class ChainReportsTest {
 
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final ReportPeriod NOVEMBER = new ReportPeriod(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
-    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     private static final List<ChainStore> CHAIN = List.of(store("S001"), store("S002"), store("S003"));
 
     private static ChainStore store(String id) {
-        return new ChainStore(id, "Store " + id, "北京", CNY, CREATED);
+        return new ChainStore(id, "Store " + id, "北京", CNY);
     }
 
     private static StoreSales sold(String storeId, long sales, String total) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,9 @@ import org.junit.jupiter.api.Test;
 class ChainStoreTest {
 
     private static final String CREDENTIAL = "k3Qz9-store-S001-7fA2";
-    private static final Instant CREATED = Instant.parse("2026-11-23T08:00:00Z");
 
     private static ChainStore store(String id) {
-        return new ChainStore(id, "柜台 北京西单店", "北京", Currency.getInstance("CNY"), CREATED);
+        return new ChainStore(id, "柜台 北京西单店", "北京", Currency.getInstance("CNY"));
     }
 
     @Test
@@ -61,7 +59,7 @@ class ChainStoreTest {
 
     @Test
     void aStoreKeepsItsNameCityAndCurrency() {
-        ChainStore store = new ChainStore("S002", "柜台 上海南京路店", "上海", Currency.getInstance("USD"), CREATED);
+        ChainStore store = new ChainStore("S002", "柜台 上海南京路店", "上海", Currency.getInstance("USD"));
         assertEquals("S002", store.id());
         assertEquals("柜台 上海南京路店", store.name());
         assertEquals("上海", store.city());
@@ -70,10 +68,21 @@ class ChainStoreTest {
 
     @Test
     void storesAreTheSameStoreWhenTheirIdsAre() {
-        ChainStore renamed = new ChainStore("S001", "another name", "天津", Currency.getInstance("CNY"), CREATED.plusSeconds(60));
+        ChainStore renamed = new ChainStore("S001", "another name", "天津", Currency.getInstance("CNY"));
         assertEquals(store("S001"), renamed);
         assertEquals(store("S001").hashCode(), renamed.hashCode());
         assertNotEquals(store("S001"), store("S002"));
         assertTrue(Set.of(store("S001")).contains(renamed));
+    }
+
+    @Test
+    void aStoreTheChainClosedIsLetInWithNoCredential() {
+        ChainStore open = store("S001");
+        open.issueCredential(CREDENTIAL);
+        ChainStore closed = ChainStore.restored("S001", "柜台 北京西单店", "北京", Currency.getInstance("CNY"), false,
+                open.credentialDigest().orElseThrow());
+        assertFalse(closed.accepts(CREDENTIAL), "its own credential no longer opens it");
+        assertTrue(ChainStore.restored("S001", "柜台 北京西单店", "北京", Currency.getInstance("CNY"), true, open.credentialDigest().orElseThrow())
+                .accepts(CREDENTIAL), "restored from its row, an open store is let in as before");
     }
 }
