@@ -158,4 +158,27 @@ class SaleFactsTest {
         SaleFacts facts = read(sale());
         assertThrows(UnsupportedOperationException.class, () -> facts.lines().clear());
     }
+
+    @Test
+    void valuesHqsTablesCannotHoldMakeTheSaleUnreadableNotTheWholeBatchFail() {
+        SaleCompleted s = sale();
+        SaleCompleted.Line line = s.lines().get(0);
+        for (String[] terminalAndCashier : new String[][] {{null, "C001"}, {"T1", null}, {"T1", " "}, {"T-123456789012345", "C001"},
+                {"T1", "C0123456789012345"}}) {
+            SaleCompleted bad = new SaleCompleted(s.saleId(), terminalAndCashier[0], terminalAndCashier[1], s.slipNumber(), s.completedAt(),
+                    s.businessDate(), s.currency(), s.total(), s.tax(), s.lines(), s.tenders());
+            assertTrue(unreadable(bad).contains("cannot be read"), String.join(",", String.valueOf(terminalAndCashier[0]), terminalAndCashier[1]));
+        }
+        for (SaleCompleted.Line bad : List.of(
+                new SaleCompleted.Line(line.lineId(), null, line.quantity(), line.unitPrice(), line.amount(), line.vatRate()),
+                new SaleCompleted.Line(line.lineId(), "S".repeat(33), line.quantity(), line.unitPrice(), line.amount(), line.vatRate()),
+                new SaleCompleted.Line(line.lineId(), line.sku(), "0.0001", line.unitPrice(), line.amount(), line.vatRate()),
+                new SaleCompleted.Line(line.lineId(), line.sku(), line.quantity(), line.unitPrice(), line.amount(), "13"),
+                new SaleCompleted.Line(line.lineId(), line.sku(), line.quantity(), line.unitPrice(), line.amount(), "-0.13"),
+                new SaleCompleted.Line(line.lineId(), line.sku(), line.quantity(), line.unitPrice(), line.amount(), "0.12345"))) {
+            assertTrue(unreadable(withLines(bad)).contains("cannot be read"), bad::toString);
+        }
+        assertTrue(unreadable(new StoreEvent(EVENT, StoreEvent.SALE_COMPLETED, null, sale())).contains("occurredAt"));
+        assertEquals(2, read(sale()).lines().size(), "the sample itself is readable");
+    }
 }
