@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  * <li>The schemas configured with {@code mp.openapi.schema.*} are written in place, not referenced.</li>
  * <li>Integers are integers of their width ({@link IntegerProperties}), enums are strings, and a
  *     {@code byte[]} (an image, a body passed through) is {@code type: string, format: binary}.</li>
+ * <li>Properties are named as JSON-B writes them ({@code @JsonbProperty}, see {@link JsonbNames}).</li>
  * <li>The defaults Payara copies from a {@code @Schema} annotation ({@code maxProperties: 0}, ...) are dropped.</li>
  * </ul>
  */
@@ -69,6 +70,7 @@ public class OpenApiConventions implements OASFilter {
         writeConfiguredSchemasInPlace(api, config);
         if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
             IntegerProperties.correct(api.getComponents().getSchemas(), classes);
+            JsonbNames.correct(api.getComponents().getSchemas(), classes);
         }
         for (Schema schema : Schemas.of(api)) {
             withoutAnnotationDefaults(schema);
