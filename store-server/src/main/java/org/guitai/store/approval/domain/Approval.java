@@ -30,6 +30,9 @@ public class Approval extends Keyed {
     @Column(name = "sale_id")
     private String saleId;
 
+    @Column(name = "shift_id")
+    private String shiftId;
+
     @Column(name = "requested_by")
     private String requestedBy;
 
@@ -51,14 +54,17 @@ public class Approval extends Keyed {
     protected Approval() {
     }
 
-    public Approval(String id, ApprovalAction action, String saleId, String requestedBy, String approvedBy, String terminalId,
+    /** @param subjectId the sale or shift the action concerns (see {@link ApprovalAction#subject()}), or null */
+    public Approval(String id, ApprovalAction action, String subjectId, String requestedBy, String approvedBy, String terminalId,
                     Instant createdAt, Instant expiresAt) {
-        if (action.needsSale() && saleId == null) {
-            throw new ApprovalException("an approval of " + action + " is given for one sale: name it");
+        if (action.subject() != ApprovalAction.Subject.NONE && subjectId == null) {
+            throw new ApprovalException("an approval of " + action + " is given for one " + action.subject().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": name it");
         }
         this.id = Objects.requireNonNull(id);
         this.action = action;
-        this.saleId = saleId;
+        this.saleId = action.subject() == ApprovalAction.Subject.SALE ? subjectId : null;
+        this.shiftId = action.subject() == ApprovalAction.Subject.SHIFT ? subjectId : null;
         this.requestedBy = requestedBy;
         this.approvedBy = approvedBy;
         this.terminalId = terminalId;
@@ -66,8 +72,8 @@ public class Approval extends Keyed {
         this.expiresAt = expiresAt;
     }
 
-    /** Marks the approval used by {@code requester} for {@code action} on {@code saleId} at {@code terminal}, or says why it cannot be. */
-    public void use(ApprovalAction wanted, String wantedSaleId, String requester, String terminal, Instant now) {
+    /** Marks the approval used by {@code requester} for {@code action} on the sale or shift {@code wantedSubject} at {@code terminal}, or says why it cannot be. */
+    public void use(ApprovalAction wanted, String wantedSubject, String requester, String terminal, Instant now) {
         if (usedAt != null) {
             throw new ApprovalException("approval " + id + " was already used at " + usedAt);
         }
@@ -77,8 +83,9 @@ public class Approval extends Keyed {
         if (action != wanted) {
             throw new ApprovalException("approval " + id + " is for " + action + ", not " + wanted);
         }
-        if (action.needsSale() && !saleId.equals(wantedSaleId)) {
-            throw new ApprovalException("approval " + id + " is for sale " + saleId + ", not " + wantedSaleId);
+        if (action.subject() != ApprovalAction.Subject.NONE && !subject().equals(wantedSubject)) {
+            String kind = action.subject().name().toLowerCase(java.util.Locale.ROOT);
+            throw new ApprovalException("approval " + id + " is for " + kind + " " + subject() + ", not " + wantedSubject);
         }
         if (!requestedBy.equals(requester)) {
             throw new ApprovalException("approval " + id + " was given to " + requestedBy + ", not " + requester);
@@ -101,13 +108,34 @@ public class Approval extends Keyed {
         return Optional.ofNullable(saleId);
     }
 
+    public Optional<String> shiftId() {
+        return Optional.ofNullable(shiftId);
+    }
+
+    /** The sale or shift the approval is bound to (null for an action bound to neither). */
+    private String subject() {
+        return saleId != null ? saleId : shiftId;
+    }
+
+    public String terminalId() {
+        return terminalId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Optional<Instant> usedAt() {
+        return Optional.ofNullable(usedAt);
+    }
+
     public String requestedBy() {
         return requestedBy;
     }
 
     /** True when a repeated grant request asks for the same thing. */
-    public boolean isFor(ApprovalAction wanted, String wantedSaleId, String requester) {
-        return action == wanted && java.util.Objects.equals(saleId, wantedSaleId) && requestedBy.equals(requester);
+    public boolean isFor(ApprovalAction wanted, String wantedSubject, String requester) {
+        return action == wanted && java.util.Objects.equals(subject(), wantedSubject) && requestedBy.equals(requester);
     }
 
     public String approvedBy() {

@@ -1,22 +1,36 @@
 package org.guitai.store.approval.domain;
 
-/** What an approval allows. All but NO_SALE and CASH_DIFFERENCE are bound to a sale. */
+/** What an approval allows, and what it is bound to: a sale, a shift, or nothing more than the terminal. */
 public enum ApprovalAction {
-    PRICE_OVERRIDE(true),
-    DISCOUNT(true),
-    VOID_LINE(true),
-    VOID_INVOICE(true),
-    RETURN(true),
-    NO_SALE(false),
-    CASH_DIFFERENCE(false);
+    PRICE_OVERRIDE(Subject.SALE),
+    DISCOUNT(Subject.SALE),
+    VOID_LINE(Subject.SALE),
+    VOID_INVOICE(Subject.SALE),
+    RETURN(Subject.SALE),
+    NO_SALE(Subject.NONE),
+    /** Accepting a shift's cash difference beyond the authorised limit at its close. */
+    CASH_DIFFERENCE(Subject.SHIFT),
+    /** A drop, pay-in or pay-out of a shift that the store's settings put under a manager. */
+    CASH_MOVEMENT(Subject.SHIFT);
 
-    private final boolean needsSale;
+    /** What the approval names besides the action. */
+    public enum Subject {
+        SALE,
+        SHIFT,
+        NONE
+    }
 
-    ApprovalAction(boolean needsSale) {
-        this.needsSale = needsSale;
+    private final Subject subject;
+
+    ApprovalAction(Subject subject) {
+        this.subject = subject;
+    }
+
+    public Subject subject() {
+        return subject;
     }
 
     public boolean needsSale() {
-        return needsSale;
+        return subject == Subject.SALE;
     }
 }

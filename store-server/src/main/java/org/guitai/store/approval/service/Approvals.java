@@ -53,10 +53,10 @@ public class Approvals {
     @OnceById
     @Transactional(TxType.NOT_SUPPORTED)
     public Approval grant(Optional<String> requestId, Caller requester, String managerCode, String pin, ApprovalAction action,
-                          Optional<String> saleId) {
+                          Optional<String> subjectId) {
         Optional<Approval> repeated = requestId.flatMap(id -> Optional.ofNullable(em.find(Approval.class, id)));
         if (repeated.isPresent()) {
-            if (!repeated.get().isFor(action, saleId.orElse(null), requester.staffCode())) {
+            if (!repeated.get().isFor(action, subjectId.orElse(null), requester.staffCode())) {
                 throw new IdConflictException("approval", requestId.get());
             }
             return repeated.get();
@@ -67,17 +67,18 @@ public class Approvals {
             audit.recordRefusal(AuditEvent.APPROVAL_REFUSED, who, action.name(), managerCode + " is not a store manager");
             throw new ApprovalException(managerCode + " is not a store manager and cannot approve " + action);
         }
-        return self.record(requestId.orElseGet(() -> UUID.randomUUID().toString()), requester, manager.code(), action, saleId);
+        return self.record(requestId.orElseGet(() -> UUID.randomUUID().toString()), requester, manager.code(), action, subjectId);
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public Approval record(String id, Caller requester, String managerCode, ApprovalAction action, Optional<String> saleId) {
+    public Approval record(String id, Caller requester, String managerCode, ApprovalAction action, Optional<String> subjectId) {
         Instant now = clock.instant();
-        Approval approval = new Approval(id, action, saleId.orElse(null), requester.staffCode(), managerCode,
+        Approval approval = new Approval(id, action, subjectId.orElse(null), requester.staffCode(), managerCode,
                 requester.terminalId(), now, now.plus(settings.approvalTtl()));
         em.persist(approval);
         audit.record(AuditEvent.APPROVAL_GRANTED, new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId()),
-                saleId.orElse(null), action.name(), "approval " + approval.id() + " valid until " + approval.expiresAt());
+                approval.saleId().orElse(null), action.name(), "approval " + approval.id()
+                        + approval.shiftId().map(s -> " for shift " + s).orElse("") + " valid until " + approval.expiresAt());
         return approval;
     }
 
@@ -88,11 +89,19 @@ public class Approvals {
      * @return who asked and who approved, for the audit entry of the action
      */
     @Transactional(TxType.MANDATORY)
-    public AuditLog.Who use(Optional<String> approvalId, ApprovalAction action, String saleId, Caller caller, String why) {
+    public AuditLog.Who use(Optional<String> approvalId, ApprovalAction action, String subjectId, Caller caller, String why) {
         String id = approvalId.orElseThrow(() -> new ApprovalException(why + ": ask a store manager for an approval of " + action));
         Approval approval = Optional.ofNullable(em.find(Approval.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new ApprovalException("approval " + id + " does not exist"));
-        approval.use(action, saleId, caller.staffCode(), caller.terminalId(), clock.instant());
+        approval.use(action, subjectId, caller.staffCode(), caller.terminalId(), clock.instant());
         return new AuditLog.Who(caller.staffCode(), approval.approvedBy(), caller.terminalId());
+    }
+
+    /** The approvals given at this store in the window, newest first (for the manager). */
+    @Transactional(TxType.SUPPORTS)
+    public java.util.List<Approval> givenBetween(Instant from, Instant to, Caller reader) {
+        reader.require("reading the approvals given", Role.STORE_MANAGER);
+        return em.createQuery("select a from Approval a where a.createdAt >= :from and a.createdAt < :to order by a.createdAt desc", Approval.class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(1000).getResultList();
     }
 }

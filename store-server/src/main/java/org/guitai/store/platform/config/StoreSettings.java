@@ -42,6 +42,8 @@ public class StoreSettings extends Settings {
     private Duration approvalTtl;
     private RoundingMode rounding;
     private CashRounding cashRounding;
+    private BigDecimal cashDifferenceLimit;
+    private java.util.Set<String> movementsNeedingApproval;
 
     @Override
     protected void read(SettingsReader r) {
@@ -70,6 +72,9 @@ public class StoreSettings extends Settings {
         cashierDiscountLimit = r.parsed("guitai.discount.cashier-limit-percent", "10", StoreSettings::percent, "a percentage from 0 to 100");
         approvalTtl = Duration.ofMinutes(r.number("guitai.approval.minutes", 5, 1, 60));
         r.databaseUrl("guitai.db.url", "jdbc:mariadb://db.example:3306/guitai_s001");
+        cashDifferenceLimit = r.parsed("guitai.cash.difference-limit", "20.00", StoreSettings::nonNegative, "an amount of 0 or more, such as 20.00");
+        movementsNeedingApproval = r.parsed("guitai.cash.movements-needing-approval", "PAY_OUT", StoreSettings::movementTypes,
+                "a comma-separated list of DROP, PAY_IN and PAY_OUT, or NONE");
         rounding = r.parsed("guitai.rounding", "HALF_UP", StoreSettings::roundingMode, "HALF_UP, HALF_EVEN, DOWN or UP");
         BigDecimal smallest = denominations.get(denominations.size() - 1);
         cashRounding = new CashRounding(
@@ -119,6 +124,29 @@ public class StoreSettings extends Settings {
             throw new IllegalArgumentException(value);
         }
         return p;
+    }
+
+    static BigDecimal nonNegative(String value) {
+        BigDecimal p = new BigDecimal(value.trim());
+        if (p.signum() < 0) {
+            throw new IllegalArgumentException(value);
+        }
+        return p;
+    }
+
+    static java.util.Set<String> movementTypes(String value) {
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (String part : value.split(",")) {
+            String type = part.trim().toUpperCase(java.util.Locale.ROOT);
+            if (type.equals("NONE") || type.isEmpty()) {
+                continue;
+            }
+            if (!java.util.Set.of("DROP", "PAY_IN", "PAY_OUT").contains(type)) {
+                throw new IllegalArgumentException(part);
+            }
+            types.add(type);
+        }
+        return java.util.Set.copyOf(types);
     }
 
     static BigDecimal percent(String value) {
@@ -220,6 +248,16 @@ public class StoreSettings extends Settings {
      * The folder of master-data CSV files imported at start (the demo names its sample folder); absent
      * unless the operator names one, and then nothing is imported.
      */
+    /** The largest cash difference (either way) a shift may close with, without a manager's CASH_DIFFERENCE approval. */
+    public BigDecimal cashDifferenceLimit() {
+        return cashDifferenceLimit;
+    }
+
+    /** The cash movement types (DROP, PAY_IN, PAY_OUT) that use up a manager's CASH_MOVEMENT approval. */
+    public java.util.Set<String> movementsNeedingApproval() {
+        return movementsNeedingApproval;
+    }
+
     public Optional<Path> importDir() {
         return importDir;
     }

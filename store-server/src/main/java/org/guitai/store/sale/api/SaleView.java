@@ -13,8 +13,8 @@ import org.guitai.store.sale.domain.SoldItem;
  * The sale as every endpoint answers it, also the read-back of confirm: items, list and actual unit
  * prices, the offers (discounts, overrides) and the total. Amounts are decimal strings of {@code currency}.
  */
-public record SaleView(String id, String status, Long slipNumber, String slipCode, String terminalId, String cashier,
-                       String customerId, String businessDate, List<LineView> lines, String orderDiscountPercent,
+public record SaleView(String id, String status, Long slipNumber, String slipCode, String terminalId, String shiftId, String cashier,
+                       String associateCode, String customerId, String businessDate, List<LineView> lines, String orderDiscountPercent,
                        String listTotal, String discountTotal, String total, String paid, String due, String currency,
                        List<PaymentView> payments) {
 
@@ -45,8 +45,8 @@ public record SaleView(String id, String status, Long slipNumber, String slipCod
     }
 
     public static SaleView of(Sale sale, String slipCode, RoundingMode rounding) {
-        return new SaleView(sale.id(), sale.status().name(), sale.slipNumber().orElse(null), slipCode, sale.terminalId(), sale.cashierCode(),
-                sale.customerId(), sale.businessDate().toString(), sale.activeLines().stream().map(LineView::of).toList(),
+        return new SaleView(sale.id(), sale.status().name(), sale.slipNumber().orElse(null), slipCode, sale.terminalId(), sale.shiftId(), sale.cashierCode(),
+                sale.associateCode().orElse(null), sale.customerId(), sale.businessDate().toString(), sale.activeLines().stream().map(LineView::of).toList(),
                 Pricing.percent(sale.orderDiscountRate()).toPlainString(), sale.listTotal(rounding).toPlainString(),
                 sale.listTotal(rounding).minus(sale.total()).toPlainString(), sale.total().toPlainString(), sale.paid().toPlainString(),
                 sale.due().toPlainString(), sale.currency().getCurrencyCode(), sale.payments().stream().map(PaymentView::of).toList());

@@ -62,7 +62,8 @@ public class SalesResource {
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))
     public Response open(@NotNull @Valid OpenSaleRequest request, @Context UriInfo uri) {
         String id = request.id().toString();
-        SaleView sale = view(sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), caller.get()));
+        SaleView sale = view(sales.open(id, request.terminalId(), Optional.ofNullable(request.customerId()), Optional.ofNullable(request.associateCode()),
+                caller.get()));
         return Response.created(uri.getAbsolutePathBuilder().path(sale.id()).build()).entity(sale).build();
     }
 

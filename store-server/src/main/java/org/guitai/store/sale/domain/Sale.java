@@ -57,6 +57,14 @@ public class Sale extends Keyed {
     @Column(name = "cashier_code")
     private String cashierCode;
 
+    /** The sales associate who served the customer, credited with the sale; else the cashier is. */
+    @Column(name = "associate_code")
+    private String associateCode;
+
+    /** The shift open at the terminal when the sale was made: its tenders go into that shift's ledger. */
+    @Column(name = "shift_id")
+    private String shiftId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "origin")
     private SaleOrigin origin;
@@ -123,9 +131,11 @@ public class Sale extends Keyed {
     protected Sale() {
     }
 
-    private Sale(String id, SaleOrigin origin, String terminalId, String cashierCode, String customerId, Currency currency,
-                 LocalDate businessDate, Instant now) {
+    private Sale(String id, SaleOrigin origin, String terminalId, String shiftId, String cashierCode, String associateCode, String customerId,
+                 Currency currency, LocalDate businessDate, Instant now) {
         this.id = Objects.requireNonNull(id);
+        this.shiftId = Objects.requireNonNull(shiftId);
+        this.associateCode = associateCode;
         this.origin = Objects.requireNonNull(origin);
         this.terminalId = Objects.requireNonNull(terminalId);
         this.cashierCode = Objects.requireNonNull(cashierCode);
@@ -140,15 +150,23 @@ public class Sale extends Keyed {
     }
 
     /** Greet: a new, empty sale for a terminal and the cashier logged in there. */
-    public static Sale open(String id, String terminalId, String cashierCode, String customerId, Currency currency,
-                            LocalDate businessDate, Instant now) {
-        return new Sale(id, SaleOrigin.COUNTER, terminalId, cashierCode, customerId, currency, businessDate, now);
+    public static Sale open(String id, String terminalId, String shiftId, String cashierCode, String associateCode, String customerId,
+                            Currency currency, LocalDate businessDate, Instant now) {
+        return new Sale(id, SaleOrigin.COUNTER, terminalId, shiftId, cashierCode, associateCode, customerId, currency, businessDate, now);
     }
 
     /** A sale a terminal made on its own and submits whole, begun at {@code startedAt}. */
-    public static Sale fromDocument(String id, String terminalId, String cashierCode, String customerId, Currency currency,
-                                    LocalDate businessDate, Instant startedAt) {
-        return new Sale(id, SaleOrigin.DOCUMENT, terminalId, cashierCode, customerId, currency, businessDate, startedAt);
+    public static Sale fromDocument(String id, String terminalId, String shiftId, String cashierCode, String associateCode, String customerId,
+                                    Currency currency, LocalDate businessDate, Instant startedAt) {
+        return new Sale(id, SaleOrigin.DOCUMENT, terminalId, shiftId, cashierCode, associateCode, customerId, currency, businessDate, startedAt);
+    }
+
+    /** A sale about to be written whole lands in the shift its ledger posting went to. */
+    public void belongsTo(String shiftId) {
+        if (status == SaleStatus.COMPLETED && !Objects.equals(this.shiftId, shiftId)) {
+            throw new SaleStateException(id, status, "move to another shift");
+        }
+        this.shiftId = Objects.requireNonNull(shiftId);
     }
 
     // --- order -------------------------------------------------------------------------------------
@@ -521,6 +539,15 @@ public class Sale extends Keyed {
 
     public String cashierCode() {
         return cashierCode;
+    }
+
+    public Optional<String> associateCode() {
+        return Optional.ofNullable(associateCode);
+    }
+
+    /** Null only for a sale recorded before shifts existed. */
+    public String shiftId() {
+        return shiftId;
     }
 
     public SaleOrigin origin() {

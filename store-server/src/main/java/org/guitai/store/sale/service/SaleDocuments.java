@@ -25,6 +25,8 @@ import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleOrigin;
 import org.guitai.store.sale.domain.SaleRuleException;
 import org.guitai.store.sale.domain.SaleStatus;
+import org.guitai.store.shift.domain.Ledger;
+import org.guitai.store.shift.service.Shifts;
 import org.guitai.store.staff.domain.Role;
 import org.guitai.store.staff.service.StaffDirectory;
 
@@ -41,7 +43,8 @@ public class SaleDocuments {
     /** How far a terminal's clock may run ahead of the store's. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    public record Document(String saleId, String terminalId, Optional<String> cashierCode, Instant createdAt, Optional<String> customerId,
+    public record Document(String saleId, String terminalId, Optional<String> cashierCode, Optional<String> associateCode, Instant createdAt,
+                           Optional<String> customerId,
                            List<SaleService.LineOrder> lines, Optional<BigDecimal> orderDiscountPercent,
                            Optional<String> orderDiscountApproval, List<SaleService.Tendered> payments) {
     }
@@ -64,6 +67,9 @@ public class SaleDocuments {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Shifts shifts;
 
     @Inject
     Clock clock;
@@ -106,7 +112,8 @@ public class SaleDocuments {
             throw new SaleRuleException("document-incomplete", "Incomplete sale", "a sale document needs lines");
         }
         Caller seller = seller(document, caller);
-        Sale sale = sales.newDocumentSale(document.saleId(), document.terminalId(), document.customerId(), seller, document.createdAt());
+        Sale sale = sales.newDocumentSale(document.saleId(), document.terminalId(), document.customerId(), document.associateCode(), seller,
+                document.createdAt());
         Map<String, CatalogService.Item> items = catalog.items(
                 document.lines().stream().flatMap(l -> l.barcode().stream()).collect(Collectors.toSet()),
                 document.lines().stream().flatMap(l -> l.sku().stream()).collect(Collectors.toSet()));
@@ -117,8 +124,9 @@ public class SaleDocuments {
             sales.applyOrderDiscount(sale, document.orderDiscountPercent().get(), document.orderDiscountApproval(), seller);
         }
         sale.confirm(now);
+        Ledger posting = Ledger.empty();
         for (SaleService.Tendered tendered : document.payments()) {
-            sales.tender(sale, tendered, seller, now);
+            posting = posting.plus(SaleService.tenderPosting(sales.tender(sale, tendered, seller, now).payment()));
         }
         if (!sale.due().isZero()) {
             throw new SaleRuleException("document-unpaid", "Sale not paid",
@@ -130,6 +138,8 @@ public class SaleDocuments {
                     seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
         }
         sales.settle(sale, now);
+        // the ledger after the stock and the slip number, as at the counter; the sale lands in the shift it went to
+        sale.belongsTo(shifts.post(sale.shiftId(), sale.terminalId(), posting.plus(sales.salePosting(sale, false))));
         RowBatch rows = new RowBatch();
         if (sale.status() == SaleStatus.PAID) {
             sales.finish(sale, now, rows);

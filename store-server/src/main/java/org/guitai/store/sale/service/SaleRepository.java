@@ -20,7 +20,7 @@ import org.guitai.store.sale.domain.SaleNotFoundException;
 @ApplicationScoped
 public class SaleRepository {
 
-    private static final RowBatch.Table SALE = RowBatch.table("sale", List.of("id", "terminal_id", "cashier_code", "origin", "customer_id",
+    private static final RowBatch.Table SALE = RowBatch.table("sale", List.of("id", "terminal_id", "shift_id", "cashier_code", "associate_code", "origin", "customer_id",
             "status", "currency", "order_discount_rate", "total", "paid", "slip_number", "business_date", "opened_at", "confirmed_at", "paid_at", "packed_at",
             "completed_at", "cancelled_at", "goods_taken_at", "version"));
     private static final RowBatch.Table LINE = RowBatch.table("sale_line", List.of("id", "sale_id", "line_no", "sku", "barcode", "name",
@@ -75,7 +75,7 @@ public class SaleRepository {
                 || sale.payments().stream().anyMatch(p -> p.clearance().isPresent())) {
             throw new IllegalStateException("sale " + sale.id() + " is not as a document brings it: write it through JPA");
         }
-        rows.insert(SALE, sale.id(), sale.terminalId(), sale.cashierCode(), sale.origin(), sale.customerId(), sale.status(),
+        rows.insert(SALE, sale.id(), sale.terminalId(), sale.shiftId(), sale.cashierCode(), sale.associateCode().orElse(null), sale.origin(), sale.customerId(), sale.status(),
                 sale.currency().getCurrencyCode(), sale.orderDiscountRate(), sale.total().amount(), sale.paid().amount(),
                 sale.slipNumber().orElse(null), sale.businessDate(), sale.openedAt(), sale.confirmedAt().orElse(null),
                 sale.paidAt().orElse(null), null, sale.completedAt().orElse(null), null, sale.goodsTakenAt().orElse(null), FIRST_VERSION);
@@ -116,6 +116,20 @@ public class SaleRepository {
     /** The next number of a gapless sequence, taken under a row lock in the caller's transaction. */
     public long nextNumber(String counter) {
         return GaplessNumbers.next(em, counter);
+    }
+
+    /** A check taken and not yet decided, with where and for which sale. */
+    public record PendingCheck(String saleId, String paymentId, Long slipNumber, String terminalId, java.math.BigDecimal amount, String checkNumber,
+                               String bank, java.time.Instant takenAt) {
+    }
+
+    /** The checks awaiting clearance, oldest first. */
+    public List<PendingCheck> pendingChecks() {
+        return org.guitai.platform.persistence.SqlQuery.list(em, "select p.sale_id, p.id, s.slip_number, s.terminal_id, p.applied, p.check_number, "
+                + "p.bank, p.created_at from payment p join sale s on s.id = p.sale_id left join check_clearance k on k.payment_id = p.id "
+                + "where p.tender = 'CHECK' and k.payment_id is null order by p.created_at limit 500",
+                r -> new PendingCheck(r.string("sale_id"), r.string("id"), r.number("slip_number") == 0 ? null : r.number("slip_number"),
+                        r.string("terminal_id"), r.decimal("applied"), r.string("check_number"), r.string("bank"), r.instant("created_at")));
     }
 
     /** Sends what the transaction has changed so far, so that what follows holds its locks briefly. */

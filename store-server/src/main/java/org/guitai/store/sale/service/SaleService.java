@@ -44,7 +44,11 @@ import org.guitai.store.sale.domain.SaleStatus;
 import org.guitai.store.sale.domain.SlipNumber;
 import org.guitai.store.sale.domain.SoldItem;
 import org.guitai.store.sale.domain.Taxes;
+import org.guitai.store.shift.domain.Ledger;
+import org.guitai.store.shift.domain.LedgerItem;
+import org.guitai.store.shift.service.Shifts;
 import org.guitai.store.staff.domain.Role;
+import org.guitai.store.staff.service.StaffDirectory;
 import org.guitai.store.sync.service.Outbox;
 
 /**
@@ -74,6 +78,12 @@ public class SaleService {
 
     @Inject
     StoreSettings settings;
+
+    @Inject
+    Shifts shifts;
+
+    @Inject
+    StaffDirectory staff;
 
     @Inject
     Clock clock;
@@ -110,9 +120,13 @@ public class SaleService {
 
     // --- greet ------------------------------------------------------------------------------------------
 
-    /** Greet: a sale for the caller's terminal; repeating its id answers the same sale. */
+    /**
+     * Greet: a sale for the caller's terminal, in the shift open there (409 no-open-shift without
+     * one), credited to the sales associate who serves the customer if one is named; repeating its
+     * id answers the same sale.
+     */
     @OnceById
-    public Sale open(String saleId, String terminalId, Optional<String> customerId, Caller caller) {
+    public Sale open(String saleId, String terminalId, Optional<String> customerId, Optional<String> associateCode, Caller caller) {
         Optional<Sale> existing = sales.find(saleId);
         if (existing.isPresent()) {
             if (!existing.get().terminalId().equals(terminalId)) {
@@ -120,22 +134,34 @@ public class SaleService {
             }
             return existing.get();
         }
-        Sale sale = newSale(saleId, terminalId, customerId, caller, clock.instant());
+        requireOwnTerminal(terminalId, caller);
+        associateCode.ifPresent(this::requireAssociate);
+        String shiftId = shifts.shiftForNewSale(terminalId);
+        Instant openedAt = clock.instant();
+        Sale sale = Sale.open(saleId, terminalId, shiftId, caller.staffCode(), associateCode.orElse(null), customerId.orElse(null),
+                settings.currency(), businessDate(openedAt), openedAt);
         sales.add(sale);
         return sale;
     }
 
-    /** A new sale for the caller's own terminal, opened now. */
-    Sale newSale(String saleId, String terminalId, Optional<String> customerId, Caller caller, Instant openedAt) {
-        requireOwnTerminal(terminalId, caller);
-        return Sale.open(saleId, terminalId, caller.staffCode(), customerId.orElse(null), settings.currency(), businessDate(openedAt), openedAt);
+    /**
+     * A sale a terminal submits whole, made by {@code seller} at that terminal from {@code startedAt};
+     * it belongs to the shift open there now (the one open when it was made, if still open, else the
+     * terminal's next one).
+     */
+    Sale newDocumentSale(String saleId, String terminalId, Optional<String> customerId, Optional<String> associateCode, Caller seller,
+                         Instant startedAt) {
+        requireOwnTerminal(terminalId, seller);
+        associateCode.ifPresent(this::requireAssociate);
+        return Sale.fromDocument(saleId, terminalId, shifts.shiftForDocument(terminalId), seller.staffCode(), associateCode.orElse(null),
+                customerId.orElse(null), settings.currency(), businessDate(startedAt), startedAt);
     }
 
-    /** A sale a terminal submits whole, made by {@code seller} at that terminal from {@code startedAt}. */
-    Sale newDocumentSale(String saleId, String terminalId, Optional<String> customerId, Caller seller, Instant startedAt) {
-        requireOwnTerminal(terminalId, seller);
-        return Sale.fromDocument(saleId, terminalId, seller.staffCode(), customerId.orElse(null), settings.currency(),
-                businessDate(startedAt), startedAt);
+    /** The associate a sale is credited to is active staff of this store. */
+    private void requireAssociate(String code) {
+        if (!staff.isActive(code)) {
+            throw new SaleRuleException("unknown-associate", "Unknown sales associate", code + " is not active staff of this store");
+        }
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -260,6 +286,7 @@ public class SaleService {
         Instant now = clock.instant();
         giveBackHeldGoods(sale, now);
         SaleLine line = sale.voidLine(lineId, caller.staffCode(), now);
+        shifts.postIfOpen(sale.shiftId(), sale.terminalId(), Ledger.empty().plus(LedgerItem.VOIDED_LINES, 1).plus(LedgerItem.VOIDED_AMOUNT, line.amount().amount()));
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "voiding a line of a confirmed order")
                 : AuditLog.Who.of(caller);
@@ -272,8 +299,10 @@ public class SaleService {
     public Sale confirm(String saleId, Caller caller) {
         Sale sale = atOwnCounter(saleId, caller, "confirm");
         Instant now = clock.instant();
+        boolean wasPaid = sale.paidAt().isPresent();
         sale.confirm(now);
         settle(sale, now);
+        shifts.postIfOpen(sale.shiftId(), sale.terminalId(), salePosting(sale, wasPaid));
         return sale;
     }
 
@@ -286,7 +315,10 @@ public class SaleService {
         boolean approvalNeeded = sale.cancelNeedsApproval();
         Instant now = clock.instant();
         giveBackHeldGoods(sale, now);
+        Money cancelledTotal = sale.total();
         sale.cancel(now);
+        shifts.postIfOpen(sale.shiftId(), sale.terminalId(), Ledger.empty().plus(LedgerItem.CANCELLED_COUNT, 1)
+                .plus(LedgerItem.CANCELLED_AMOUNT, cancelledTotal.amount()));
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "cancelling a confirmed order voids all its lines")
                 : AuditLog.Who.of(caller);
@@ -309,9 +341,36 @@ public class SaleService {
             return result(repeated.get(), sale);
         }
         Instant now = clock.instant();
+        boolean wasPaid = sale.paidAt().isPresent();
         TenderResult result = tender(sale, tendered, caller, now);
         settle(sale, now);
+        // the ledger row last: a terminal's sales take turns on it only for their commit
+        shifts.post(sale.shiftId(), sale.terminalId(), tenderPosting(result.payment()).plus(salePosting(sale, wasPaid)));
         return result;
+    }
+
+    /** What a tender adds to its shift's ledger: cash received and change given, card, check; the notes refused. */
+    static Ledger tenderPosting(Payment p) {
+        return switch (p.tender()) {
+            case CASH -> Ledger.empty().plus(LedgerItem.CASH_COUNT, 1)
+                    .plus(LedgerItem.CASH_RECEIVED, p.received().amount())
+                    .plus(LedgerItem.CASH_APPLIED, p.applied().amount())
+                    .plus(LedgerItem.CHANGE_GIVEN, p.change().amount())
+                    .plus(LedgerItem.CASH_WAIVED, p.rounding().amount())
+                    .plus(LedgerItem.REJECTED_NOTES, p.rejected().size())
+                    .plus(LedgerItem.REJECTED_AMOUNT, p.rejected().stream().map(RejectedNote::denomination).reduce(BigDecimal.ZERO, BigDecimal::add));
+            case CARD -> Ledger.empty().plus(LedgerItem.CARD_COUNT, 1).plus(LedgerItem.CARD_AMOUNT, p.applied().amount());
+            case CHECK -> Ledger.empty().plus(LedgerItem.CHECK_COUNT, 1).plus(LedgerItem.CHECK_AMOUNT, p.applied().amount());
+        };
+    }
+
+    /** A sale just stamped paid counts in its shift's sales, with the discounts it was given; else nothing. */
+    Ledger salePosting(Sale sale, boolean wasPaid) {
+        if (wasPaid || sale.paidAt().isEmpty()) {
+            return Ledger.empty();
+        }
+        return Ledger.empty().plus(LedgerItem.SALES_COUNT, 1).plus(LedgerItem.SALES_AMOUNT, sale.total().amount())
+                .plus(LedgerItem.DISCOUNT_AMOUNT, sale.listTotal(settings.rounding()).minus(sale.total()).amount());
     }
 
     /** Takes the tender; the caller settles the sale once its tenders are in. */
@@ -329,6 +388,12 @@ public class SaleService {
         return result(payment, sale);
     }
 
+    /** The checks awaiting clearance, for the store manager (read in a transaction: plain SQL on its connection). */
+    public List<SaleRepository.PendingCheck> pendingChecks(Caller caller) {
+        caller.require("reading the checks awaiting clearance", Role.STORE_MANAGER);
+        return sales.pendingChecks();
+    }
+
     /** A manager records that a check's funds cleared (the sale may then be paid) or that it bounced (due again). */
     public Sale decideCheck(String saleId, String paymentId, CheckClearance.Outcome outcome, Caller caller) {
         caller.require("recording a check's clearance", Role.STORE_MANAGER);
@@ -338,11 +403,13 @@ public class SaleService {
             return sale;
         }
         Instant now = clock.instant();
+        boolean wasPaid = sale.paidAt().isPresent();
         Payment check = sale.decideCheck(paymentId, outcome, caller.staffCode(), now);
         audit.record(outcome == CheckClearance.Outcome.CLEARED ? AuditEvent.CHECK_CLEARED : AuditEvent.CHECK_BOUNCED,
                 AuditLog.Who.of(caller), saleId, check.checkNumber(),
                 "check " + check.checkNumber() + " of " + check.bank() + " for " + check.applied().toPlainString() + ": " + outcome);
         settle(sale, now);
+        shifts.postIfOpen(sale.shiftId(), sale.terminalId(), salePosting(sale, wasPaid));
         return sale;
     }
 

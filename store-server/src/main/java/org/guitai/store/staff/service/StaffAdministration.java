@@ -28,6 +28,13 @@ public class StaffAdministration {
     @Inject
     SessionService sessions;
 
+    /** Everyone on the store's staff, for the store manager. */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public java.util.List<Staff> members(Caller manager) {
+        manager.require("reading the staff list", Role.STORE_MANAGER);
+        return staff.all();
+    }
+
     public void unlock(String code, Optional<String> terminalId, Caller manager) {
         manager.require("unlocking a login", Role.STORE_MANAGER);
         guard.unlock(code, terminalId, AuditLog.Who.of(manager));

@@ -25,4 +25,9 @@ public class StaffDirectory {
     public Optional<Caller> activeAt(String code, String terminalId) {
         return staff.find(code).filter(Staff::isActive).map(m -> SessionService.callerOf(m, terminalId));
     }
+
+    /** Whether the code is an active staff member of this store (a sales associate named on a sale). */
+    public boolean isActive(String code) {
+        return staff.find(code).filter(Staff::isActive).isPresent();
+    }
 }

@@ -13,6 +13,10 @@ public class StaffRepository {
     @PersistenceContext(unitName = "store")
     EntityManager em;
 
+    public java.util.List<Staff> all() {
+        return em.createQuery("select s from Staff s order by s.code", Staff.class).getResultList();
+    }
+
     public Optional<Staff> find(String code) {
         return Optional.ofNullable(em.find(Staff.class, code));
     }

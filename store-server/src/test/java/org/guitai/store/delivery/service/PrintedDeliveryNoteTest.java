@@ -29,7 +29,7 @@ class PrintedDeliveryNoteTest {
     private static final LocalDateTime TOMORROW_TEN = LocalDateTime.of(2026, 11, 24, 10, 0);
 
     private static String note(String contact, String address) {
-        Sale sale = Sale.open("sale-1", "T1", "C001", null, CNY, LocalDate.of(2026, 11, 23), NOW);
+        Sale sale = Sale.open("sale-1", "T1", "shift-1", "C001", null, null, CNY, LocalDate.of(2026, 11, 23), NOW);
         SoldItem fridge = new SoldItem("E00101", "6901234567892", "冰箱", "海尔", "BCD-470", "470L", "银色", "台", Money.of("3999.00", CNY),
                 new BigDecimal("0.13"));
         sale.addLine("line-1", fridge, BigDecimal.ONE, fridge.listPrice(), BigDecimal.ZERO, RoundingMode.HALF_UP);

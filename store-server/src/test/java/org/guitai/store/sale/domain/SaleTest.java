@@ -37,7 +37,7 @@ class SaleTest {
     }
 
     private static Sale open() {
-        return Sale.open("sale-1", "T1", "C001", null, CNY, TODAY, NOW);
+        return Sale.open("sale-1", "T1", "shift-1", "C001", null, null, CNY, TODAY, NOW);
     }
 
     private static Sale confirmedWith(SoldItem item, String quantity) {
@@ -180,7 +180,7 @@ class SaleTest {
 
     @Test
     void aSubmittedSaleKeepsTheDayItWasMade() {
-        Sale sale = Sale.fromDocument("sale-2", "T1", "C001", null, CNY, TODAY, NOW);
+        Sale sale = Sale.fromDocument("sale-2", "T1", "shift-1", "C001", null, null, CNY, TODAY, NOW);
         sale.addLine("line-1", RICE_COOKER, BigDecimal.ONE, RICE_COOKER.listPrice(), BigDecimal.ZERO, RoundingMode.HALF_UP);
         sale.confirm(NOW);
         sale.takeCash("p1", money("279.00"), Optional.empty(), notes("100", 3), List.of(), DENOMINATIONS, CASH, "C001", NOW);

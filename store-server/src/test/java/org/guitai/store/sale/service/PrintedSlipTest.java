@@ -29,7 +29,7 @@ class PrintedSlipTest {
     private static final PrintTemplates TEMPLATES = new PrintTemplates(Optional.empty());
 
     private static Sale paidSale() {
-        Sale sale = Sale.open("sale-1", "T1", "C001", null, CNY, LocalDate.of(2026, 11, 23), NOW);
+        Sale sale = Sale.open("sale-1", "T1", "shift-1", "C001", null, null, CNY, LocalDate.of(2026, 11, 23), NOW);
         SoldItem riceCooker = new SoldItem("E00002", "6910384000029", "电饭煲", "美的", "MB-FB40S701", "3L", "白色", "台",
                 Money.of("279.00", CNY), new BigDecimal("0.13"));
         sale.addLine("line-1", riceCooker, new BigDecimal("2"), riceCooker.listPrice(), BigDecimal.ZERO, RoundingMode.HALF_UP);
