@@ -28,7 +28,7 @@ import org.guitai.store.staff.service.StaffRepository;
 
 /**
  * Imports the CSV files of one folder, each optional: {@code products.csv}
- * (sku, barcode, name, brand, model, spec, colour, unit, price, vat_rate), {@code stock.csv} (sku, on_hand:
+ * (sku, barcode, name, brand, model, spec, colour, unit, price, vat_rate and, optionally, category), {@code stock.csv} (sku, on_hand:
  * opening stock), {@code terminals.csv} (id, name) and {@code staff.csv} (code, name, roles separated by
  * {@code |}, pin). A row whose key the store already has is left alone, so importing the same folder at
  * every start keeps stock levels, prices and PIN changes; a bad row stops the whole import, naming its file
@@ -98,7 +98,7 @@ public class MasterDataImport {
                 Product.Description description = new Product.Description(row.get("name"), row.get("brand"), row.get("model"),
                         row.get("spec"), row.get("colour"), row.get("unit"));
                 catalog.add(new Product(sku, barcode, description, Money.of(row.get("price"), settings.currency()),
-                        new BigDecimal(row.get("vat_rate"))));
+                        new BigDecimal(row.get("vat_rate"))).inCategory(row.fields().getOrDefault("category", "")));
             } catch (IllegalArgumentException e) {
                 throw row.problem(file, e.getMessage());
             }

@@ -44,6 +44,10 @@ public class Product extends Keyed {
     @Column(name = "unit")
     private String unit;
 
+    /** The department it is sold in (厨房电器, 服装鞋帽 ...), for the reports; empty when the catalog names none. */
+    @Column(name = "category")
+    private String category = "";
+
     @Column(name = "price")
     private BigDecimal price;
 
@@ -68,6 +72,20 @@ public class Product extends Keyed {
     }
 
     /** Name, brand, model, spec, colour and unit: what the slip and the invoice print. */
+    /** Files the product under a category (an import column; empty for none). */
+    public Product inCategory(String category) {
+        String c = category == null ? "" : category.trim();
+        if (c.length() > 60) {
+            throw new IllegalArgumentException("a category has at most 60 characters: " + c);
+        }
+        this.category = c;
+        return this;
+    }
+
+    public String category() {
+        return category;
+    }
+
     public record Description(String name, String brand, String model, String spec, String colour, String unit) {
 
         public Description {
