@@ -3,7 +3,7 @@
 'use strict';
 
 const DENOMINATIONS = ['100', '50', '20', '10', '5', '1', '0.5', '0.1'];
-const state = { token: null, staff: null, terminalId: null, sale: null };
+const state = { token: null, staff: null, terminalId: null, sale: null, shift: null };
 const $ = (id) => document.getElementById(id);
 
 function uuid() {
@@ -47,7 +47,8 @@ function formatCents(value) {
 function render() {
   const sale = state.sale;
   $('login-view').hidden = !!state.token;
-  $('sale-view').hidden = !state.token;
+  $('shift-view').hidden = !state.token || !!state.shift;
+  $('sale-view').hidden = !state.token || !state.shift;
   $('who').hidden = !state.token;
   if (!state.token) return;
   $('who-name').textContent = `${state.staff.name} (${state.staff.code})`;
@@ -76,10 +77,24 @@ function render() {
   $('new-sale').hidden = status !== 'COMPLETED';
 }
 
-function renderReceived() {
+function countedTotal(prefix) {
   let total = 0;
-  for (const d of DENOMINATIONS) total += cents(d) * (Number($(`count-${d}`).value) || 0);
-  $('received').textContent = formatCents(total);
+  for (const d of DENOMINATIONS) total += cents(d) * (Number($(`${prefix}-${d}`).value) || 0);
+  return total;
+}
+
+function renderReceived() {
+  $('received').textContent = formatCents(countedTotal('count'));
+}
+
+function renderFloat() {
+  $('float-total').textContent = formatCents(countedTotal('float'));
+}
+
+/** The terminal's open shift, if any: sales need one. */
+async function findShift() {
+  const open = await call('GET', `shifts?status=OPEN&terminalId=${encodeURIComponent(state.terminalId)}`);
+  state.shift = open.length ? open[0] : null;
 }
 
 async function ensureSale() {
@@ -95,6 +110,11 @@ async function guarded(action) {
     await action();
   } catch (e) {
     say(e.message);
+    // the shift was closed (by a manager, at another screen): count a new float before selling on
+    if (e.problem && typeof e.problem.type === 'string' && e.problem.type.endsWith(':no-open-shift')) {
+      state.shift = null;
+      state.sale = null;
+    }
   }
   render();
 }
@@ -106,12 +126,23 @@ $('login-form').addEventListener('submit', (event) => {
     state.token = login.token;
     state.staff = login.staff;
     $('pin').value = '';
+    await findShift();
+    setTimeout(() => (state.shift ? $('barcode') : $('float-100')).focus(), 0);
+  });
+});
+
+$('shift-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    const float = DENOMINATIONS.map((d) => ({ denomination: d, count: Number($(`float-${d}`).value) || 0 })).filter((c) => c.count > 0);
+    state.shift = await call('POST', 'shifts', { id: uuid(), terminalId: state.terminalId, float });
+    say(`已开班，备用金 ¥${state.shift.openingFloat} Shift opened`, true);
     setTimeout(() => $('barcode').focus(), 0);
   });
 });
 
 $('logout').addEventListener('click', () => guarded(async () => {
-  try { await call('DELETE', 'sessions/current'); } finally { state.token = null; state.sale = null; }
+  try { await call('DELETE', 'sessions/current'); } finally { state.token = null; state.sale = null; state.shift = null; }
 }));
 
 $('scan-form').addEventListener('submit', (event) => {
@@ -158,22 +189,23 @@ $('new-sale').addEventListener('click', () => guarded(async () => {
   setTimeout(() => $('barcode').focus(), 0);
 }));
 
-function buildDenominations() {
-  $('denominations').replaceChildren(...DENOMINATIONS.map((d) => {
+function buildDenominations(container, prefix, onInput) {
+  $(container).replaceChildren(...DENOMINATIONS.map((d) => {
     const label = document.createElement('label');
     label.textContent = `¥${d} ×`;
     const input = document.createElement('input');
-    input.id = `count-${d}`;
+    input.id = `${prefix}-${d}`;
     input.inputMode = 'numeric';
     input.size = 3;
-    input.addEventListener('input', renderReceived);
+    input.addEventListener('input', onInput);
     label.append(input);
     return label;
   }));
 }
 
 (async function start() {
-  buildDenominations();
+  buildDenominations('denominations', 'count', renderReceived);
+  buildDenominations('float-denominations', 'float', renderFloat);
   try {
     const terminal = await (await fetch('api/terminal')).json();
     state.terminalId = terminal.terminalId;

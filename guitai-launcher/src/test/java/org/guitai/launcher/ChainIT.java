@@ -232,6 +232,10 @@ class ChainIT {
         Answer login = counter.post("sessions", "{\"terminalId\":\"T1\",\"staffCode\":\"C001\",\"pin\":\"2468\"}");
         assertEquals(201, login.status(), login::toString);
         JsonHttp cashier = counter.as(login.json().getString("token"));
+        // the first sale of the day: the cashier opens a shift at T1 with a float of 500.00
+        if (expect(200, cashier.get("shifts?status=OPEN&terminalId=T1")).array().isEmpty()) {
+            expect(201, cashier.post("shifts", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T1\",\"float\":[{\"denomination\":\"100\",\"count\":5}]}"));
+        }
         String saleId = UUID.randomUUID().toString();
         expect(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}"));
         expect(201, cashier.post("sales/" + saleId + "/lines",

@@ -224,6 +224,7 @@ class ComponentIT {
             JsonHttp cashier = storeApi.as(login.json().getString("token"));
             assertEquals("电水壶", cashier.get("products?barcode=" + KETTLE).array().getJsonObject(0).getString("name"));
 
+            expect(201, cashier.post("shifts", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T9\",\"float\":[{\"denomination\":\"100\",\"count\":2}]}"));
             String saleId = UUID.randomUUID().toString();
             expect(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T9\"}"));
             // this store sells below zero (GUITAI_STOCK_ALLOW_NEGATIVE): seven kettles with five on hand

@@ -45,10 +45,26 @@ final class Shop {
         return api;
     }
 
+    /** Logged in at the terminal; at T1, where the tests sell, with a shift open there. */
     JsonHttp login(String staff, String pin, String terminal) {
         Answer login = api.post("sessions", Json.createObjectBuilder().add("terminalId", terminal).add("staffCode", staff).add("pin", pin).build());
         assertEquals(201, login.status(), login::toString);
-        return api.as(login.json().getString("token"));
+        JsonHttp session = api.as(login.json().getString("token"));
+        if (terminal.equals("T1")) {
+            ensureOpenShift(session, "T1");
+        }
+        return session;
+    }
+
+    /** Opens a shift at the session's terminal with a float of 500.00 unless one is open there. */
+    static void ensureOpenShift(JsonHttp session, String terminal) {
+        Answer open = session.get("shifts?status=OPEN&terminalId=" + terminal);
+        assertEquals(200, open.status(), open::toString);
+        if (open.array().isEmpty()) {
+            Answer opened = session.post("shifts", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"" + terminal
+                    + "\",\"float\":[{\"denomination\":\"100\",\"count\":5}]}");
+            assertEquals(201, opened.status(), opened::toString);
+        }
     }
 
     JsonHttp cashier() {

@@ -101,7 +101,9 @@ class StoreApiIT {
         Answer login = api().post("sessions", Json.createObjectBuilder()
                 .add("terminalId", "T1").add("staffCode", staff).add("pin", pin).build());
         assertEquals(201, login.status(), login::toString);
-        return api().as(login.json().getString("token"));
+        JsonHttp session = api().as(login.json().getString("token"));
+        Shop.ensureOpenShift(session, "T1");
+        return session;
     }
 
     // --- health and documents ------------------------------------------------------------------
@@ -173,6 +175,7 @@ class StoreApiIT {
         assertEquals("C001", session.getStaff().getCode());
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + session.getToken()));
         DefaultApi store = new DefaultApi(client);
+        Shop.ensureOpenShift(api().as(session.getToken()), "T1");
 
         UUID saleId = UUID.randomUUID();
         SaleView opened = store.salesOpen(new OpenSaleRequest().id(saleId).terminalId("T1"));

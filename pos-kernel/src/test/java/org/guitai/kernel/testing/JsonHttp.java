@@ -65,6 +65,10 @@ public final class JsonHttp {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Answer put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer patch(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
