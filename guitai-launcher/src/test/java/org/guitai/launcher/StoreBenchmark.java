@@ -94,37 +94,17 @@ public final class StoreBenchmark {
 
         Distribution distribution = Distribution.located();
         Path home = Path.of(System.getProperty("guitai.test.target")).resolve("bench");
-        Guitai.deleteTree(home.resolve("payara"));
-        Guitai.deleteTree(home.resolve("logs"));
-        String external = System.getenv("GUITAI_BENCH_DB_URL");
-        DatabaseServer database = external != null && !external.isBlank()
-                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_BENCH_DB_USER")).orElse("root"),
-                Optional.ofNullable(System.getenv("GUITAI_BENCH_DB_PASSWORD")).orElse(""))
-                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
+        DatabaseServer database = database(home);
         String db = "guitai_bench_store";
-        database.dropDatabase(db);
-        database.createDatabase(db);
-
-        Map<String, String> props = new LinkedHashMap<>(ComponentConfig.defaults(distribution.config(), "store", name -> null));
-        props.putAll(Chain.dbProperties(database, db));
-        props.put("guitai.store.id", "S001");
-        props.remove("guitai.hq.url");
-        props.put("guitai.import-dir", distribution.config().resolve("store/sample").toString());
+        Map<String, String> props = storeSettings(distribution, database, db);
         ZoneId zone = ZoneId.of(props.getOrDefault("guitai.timezone", "UTC"));
-        ServerProcess store = new ServerProcess("store-bench", distribution.war(Distribution.STORE), EmbeddedDatabase.freePort(), home,
-                distribution.payaraJar(), distribution.driverJar(), "384m", props, Optional.of(Chain.LOOPBACK),
-                ServerProcess.Output.LOG_FILE, "/api/status");
+        ServerProcess store = store("store-bench", distribution, distribution.war(Distribution.STORE), home, props);
         // -Dbench.baseline-war=<another build's store-server.war>: this build and that one side by side instead
         Optional<Path> baselineWar = Optional.ofNullable(System.getProperty("bench.baseline-war")).filter(w -> !w.isBlank()).map(Path::of);
         String baselineDb = "guitai_bench_baseline";
         Optional<ServerProcess> baselineStore = Optional.empty();
         if (baselineWar.isPresent()) {
-            database.dropDatabase(baselineDb);
-            database.createDatabase(baselineDb);
-            Map<String, String> baselineProps = new LinkedHashMap<>(props);
-            baselineProps.putAll(Chain.dbProperties(database, baselineDb));
-            baselineStore = Optional.of(new ServerProcess("store-baseline", baselineWar.get(), EmbeddedDatabase.freePort(), home,
-                    distribution.payaraJar(), distribution.driverJar(), "384m", baselineProps, Optional.of(Chain.LOOPBACK), ServerProcess.Output.LOG_FILE, "/api/status"));
+            baselineStore = Optional.of(store("store-baseline", distribution, baselineWar.get(), home, storeSettings(distribution, database, baselineDb)));
         }
         RssSampler rss = null;
         try {
@@ -202,6 +182,35 @@ public final class StoreBenchmark {
             }
             database.close();
         }
+    }
+
+    /** The benchmarks' database server: the one GUITAI_BENCH_DB_URL names (with _USER, _PASSWORD), else an embedded one under home. */
+    static DatabaseServer database(Path home) throws Exception {
+        Guitai.deleteTree(home.resolve("payara"));
+        Guitai.deleteTree(home.resolve("logs"));
+        String external = System.getenv("GUITAI_BENCH_DB_URL");
+        return external != null && !external.isBlank()
+                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_BENCH_DB_USER")).orElse("root"),
+                Optional.ofNullable(System.getenv("GUITAI_BENCH_DB_PASSWORD")).orElse(""))
+                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
+    }
+
+    /** A store's settings as ./guitai gives them, on a new empty database db with the sample data imported, and no HQ. */
+    static Map<String, String> storeSettings(Distribution distribution, DatabaseServer database, String db) throws Exception {
+        database.dropDatabase(db);
+        database.createDatabase(db);
+        Map<String, String> props = new LinkedHashMap<>(ComponentConfig.defaults(distribution.config(), "store", name -> null));
+        props.putAll(Chain.dbProperties(database, db));
+        props.put("guitai.store.id", "S001");
+        props.remove("guitai.hq.url");
+        props.put("guitai.import-dir", distribution.config().resolve("store/sample").toString());
+        return props;
+    }
+
+    /** A store server of the given WAR as ./guitai runs it (Payara Micro, -Xmx384m) on loopback, logging under home. */
+    static ServerProcess store(String name, Distribution distribution, Path war, Path home, Map<String, String> props) throws IOException {
+        return new ServerProcess(name, war, EmbeddedDatabase.freePort(), home, distribution.payaraJar(), distribution.driverJar(), "384m", props,
+                Optional.of(Chain.LOOPBACK), ServerProcess.Output.LOG_FILE, "/api/status");
     }
 
     /**
@@ -662,7 +671,7 @@ public final class StoreBenchmark {
      * connection alive per thread: the lightest standard client, so that the benchmark's own CPU
      * (it shares the machine's cores with the server) stays small next to the server's.
      */
-    private static Reply send(String method, URI uri, String token, String json) throws IOException {
+    static Reply send(String method, URI uri, String token, String json) throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
         c.setRequestMethod(method);
         c.setConnectTimeout(5000);
@@ -689,7 +698,7 @@ public final class StoreBenchmark {
         return new Reply(method + " " + uri, status, body);
     }
 
-    private static String expect(int status, Reply reply) {
+    static String expect(int status, Reply reply) {
         if (reply.status() != status) {
             throw new IllegalStateException(reply.request() + ": expected " + status + ", got " + reply.status() + " " + reply.body());
         }
