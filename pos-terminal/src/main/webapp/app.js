@@ -91,6 +91,39 @@ function renderFloat() {
   $('float-total').textContent = formatCents(countedTotal('float'));
 }
 
+function percent(rate) {
+  return rate == null ? '—' : `${(Number(rate) * 100).toFixed(1)}%`;
+}
+
+function yuan(amount) {
+  return amount == null ? '—' : `¥${amount}`;
+}
+
+/** 目标公示: this month's store target and each person's progress, as the store reports them. */
+async function loadBoard() {
+  const board = await call('GET', 'targets/board');
+  $('board-month').textContent = board.month;
+  $('board-store').textContent = board.amount == null
+    ? `本月未设目标 No target set · 销售 Sales ${yuan(board.sales)}`
+    : `门店目标 Store target ${yuan(board.amount)} · 销售 Sales ${yuan(board.sales)} · 完成 ${percent(board.attainment)}`;
+  $('board-staff').querySelector('tbody').replaceChildren(...board.staff.map((s) => {
+    const tr = document.createElement('tr');
+    for (const [text, cls] of [[`${s.name} (${s.staffCode})`], [yuan(s.target), 'num'], [yuan(s.sales), 'num'], [percent(s.attainment), 'num']]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (cls) td.className = cls;
+      tr.append(td);
+    }
+    return tr;
+  }));
+  $('board').hidden = false;
+}
+
+/** The board is a courtesy: a store that cannot answer it does not stop the counter. */
+async function refreshBoard() {
+  try { await loadBoard(); } catch (e) { $('board').hidden = true; }
+}
+
 /** The terminal's open shift, if any: sales need one. */
 async function findShift() {
   const open = await call('GET', `shifts?status=OPEN&terminalId=${encodeURIComponent(state.terminalId)}`);
@@ -128,6 +161,7 @@ $('login-form').addEventListener('submit', (event) => {
     $('pin').value = '';
     await findShift();
     setTimeout(() => (state.shift ? $('barcode') : $('float-100')).focus(), 0);
+    refreshBoard();
   });
 });
 
@@ -142,7 +176,7 @@ $('shift-form').addEventListener('submit', (event) => {
 });
 
 $('logout').addEventListener('click', () => guarded(async () => {
-  try { await call('DELETE', 'sessions/current'); } finally { state.token = null; state.sale = null; state.shift = null; }
+  try { await call('DELETE', 'sessions/current'); } finally { state.token = null; state.sale = null; state.shift = null; $('board').hidden = true; }
 }));
 
 $('scan-form').addEventListener('submit', (event) => {
@@ -180,6 +214,7 @@ $('cash-form').addEventListener('submit', (event) => {
 $('complete').addEventListener('click', () => guarded(async () => {
   state.sale = await call('POST', `sales/${state.sale.id}/complete`);
   say('交易完成，谢谢惠顾 Sale completed — thank you', true);
+  refreshBoard();
 }));
 
 $('new-sale').addEventListener('click', () => guarded(async () => {

@@ -117,6 +117,21 @@ CREATE TABLE day_close (
     PRIMARY KEY (business_date)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- The store's running totals per business day, added to as sales post (a sale once, when it is stamped
+-- paid; a voided line or a cancelled sale when it happens), so that a day's, week's or month's report
+-- reads totals instead of re-adding every sale. kind: SALES (name ''), HOUR ('00'..'23', in the store's
+-- zone), STAFF (the associate credited, else the cashier), TENDER, ITEM (sku), VOID, CANCEL.
+CREATE TABLE day_figure (
+    business_date DATE           NOT NULL,
+    kind          VARCHAR(8)     NOT NULL,
+    name          VARCHAR(64)    NOT NULL,
+    n             INT            NOT NULL,
+    units         DECIMAL(19, 3) NOT NULL,
+    amount        DECIMAL(19, 2) NOT NULL,
+    list_amount   DECIMAL(19, 2) NOT NULL,
+    PRIMARY KEY (business_date, kind, name)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
 -- The store's monthly target and its split across staff (目标分解)
 CREATE TABLE sales_target (
     month      CHAR(7)        NOT NULL,

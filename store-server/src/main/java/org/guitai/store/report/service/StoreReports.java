@@ -31,17 +31,16 @@ import org.guitai.store.shift.domain.ErrorLevel;
 import org.guitai.store.staff.domain.Role;
 
 /**
- * The store's reports, aggregated in the database from the posted sales of the period (a sale is
- * posted once it is stamped paid; it belongs to its business day) and the shifts closed in it.
- * Each figure is one indexed aggregate over the period's sales (sale by business day, its lines
- * and tenders by sale), never a walk through rows in Java.
+ * The store's reports, read from the running totals of the period's days ({@link DayTotals}: a sale
+ * joins them once it is stamped paid, in its business day) and the shifts closed in it. A report
+ * reads a few rows per day and product, however many sales the days had; it never re-adds sales.
  */
 @ApplicationScoped
 @Transactional
 public class StoreReports {
 
-    /** The posted sales of the period. */
-    private static final String POSTED = " s.business_date between ? and ? and s.paid_at is not null ";
+    /** The running totals of the period's days. */
+    private static final String FIGURES = " business_date between ? and ? ";
     private static final int TOP = 10;
 
     @PersistenceContext(unitName = "store")
@@ -59,54 +58,54 @@ public class StoreReports {
             throw new IllegalArgumentException("a report covers 1 to 366 days, from " + from + " to " + to);
         }
         Object[] period = {from, to};
-        var totals = SqlQuery.first(em, "select count(*) n, coalesce(sum(s.total), 0) total from sale s where" + POSTED,
-                r -> new Tally(r.integer("n"), r.decimal("total")), period).orElseThrow();
-        var lines = SqlQuery.first(em, "select coalesce(sum(l.quantity), 0) units, coalesce(sum(round(l.list_price * l.quantity, 2)), 0) list "
-                        + "from sale s join sale_line l on l.sale_id = s.id where" + POSTED + "and not l.voided",
-                r -> new BigDecimal[] {r.decimal("units"), r.decimal("list")}, period).orElseThrow();
-        BigDecimal average = totals.count() == 0 ? BigDecimal.ZERO.setScale(2)
-                : totals.amount().divide(BigDecimal.valueOf(totals.count()), 2, RoundingMode.HALF_UP);
-        Tally voids = SqlQuery.first(em, "select count(*) n, coalesce(sum(l.amount), 0) amount from sale s join sale_line l on l.sale_id = s.id "
-                + "where s.business_date between ? and ? and l.voided", r -> new Tally(r.integer("n"), r.decimal("amount")), period).orElseThrow();
-        Tally cancelled = SqlQuery.first(em, "select count(*) n, coalesce(sum(s.total), 0) amount from sale s where s.business_date between ? and ? "
-                + "and s.status = 'CANCELLED'", r -> new Tally(r.integer("n"), r.decimal("amount")), period).orElseThrow();
+        var sales = SqlQuery.first(em, "select coalesce(sum(n), 0) n, coalesce(sum(units), 0) units, coalesce(sum(amount), 0) total, "
+                        + "coalesce(sum(list_amount), 0) list from day_figure where" + FIGURES + "and kind = 'SALES'",
+                r -> new Object[] {r.integer("n"), r.decimal("units"), r.decimal("total"), r.decimal("list")}, period).orElseThrow();
+        int transactions = (Integer) sales[0];
+        BigDecimal units = (BigDecimal) sales[1];
+        BigDecimal total = (BigDecimal) sales[2];
+        BigDecimal average = transactions == 0 ? BigDecimal.ZERO.setScale(2) : total.divide(BigDecimal.valueOf(transactions), 2, RoundingMode.HALF_UP);
+        Tally voids = tally("VOID", period);
+        Tally cancelled = tally("CANCEL", period);
         boolean oneDay = from.equals(to);
         List<HourLine> byHour = oneDay ? byHour(from) : List.of();
-        List<DayLine> byDay = oneDay ? List.of() : SqlQuery.list(em, "select s.business_date d, count(*) n, sum(s.total) total from sale s where"
-                + POSTED + "group by s.business_date order by s.business_date", r -> new DayLine(r.date("d"), r.integer("n"), r.decimal("total")), period);
-        List<GroupLine> byCategory = SqlQuery.list(em, "select p.category name, sum(l.quantity) units, sum(l.amount) total from sale s "
-                + "join sale_line l on l.sale_id = s.id join product p on p.sku = l.sku where" + POSTED + "and not l.voided "
-                + "group by p.category order by total desc", r -> new GroupLine(r.string("name"), r.decimal("units"), r.decimal("total")), period);
-        List<GroupLine> byBrand = SqlQuery.list(em, "select l.brand name, sum(l.quantity) units, sum(l.amount) total from sale s "
-                + "join sale_line l on l.sale_id = s.id where" + POSTED + "and not l.voided group by l.brand order by total desc",
+        List<DayLine> byDay = oneDay ? List.of() : SqlQuery.list(em, "select business_date d, n, amount from day_figure where" + FIGURES
+                + "and kind = 'SALES' order by business_date", r -> new DayLine(r.date("d"), r.integer("n"), r.decimal("amount")), period);
+        String items = "(select name sku, sum(n) n, sum(units) units, sum(amount) total from day_figure where" + FIGURES + "and kind = 'ITEM' group by name)";
+        List<GroupLine> byCategory = SqlQuery.list(em, "select p.category name, sum(x.units) units, sum(x.total) total from " + items
+                + " x join product p on p.sku = x.sku group by p.category order by total desc",
                 r -> new GroupLine(r.string("name"), r.decimal("units"), r.decimal("total")), period);
-        List<StaffLine> byStaff = SqlQuery.list(em, "select c.code, coalesce(m.name, c.code) name, c.n, c.total from (select coalesce(s.associate_code, "
-                + "s.cashier_code) code, count(*) n, sum(s.total) total from sale s where" + POSTED + "group by code) c left join staff m on m.code = c.code "
-                + "order by c.total desc", r -> new StaffLine(r.string("code"), r.string("name"), r.integer("n"), r.decimal("total")), period);
-        List<TenderLine> byTender = SqlQuery.list(em, "select p.tender, count(*) n, sum(p.applied) amount from sale s join payment p on p.sale_id = s.id "
-                + "left join check_clearance k on k.payment_id = p.id where" + POSTED + "and (k.outcome is null or k.outcome <> 'BOUNCED') "
-                + "group by p.tender order by amount desc", r -> new TenderLine(r.string("tender"), r.integer("n"), r.decimal("amount")), period);
-        String sold = "(select l.sku, sum(l.quantity) units, sum(l.amount) total from sale s join sale_line l on l.sale_id = s.id where" + POSTED
-                + "and not l.voided group by l.sku)";
+        List<GroupLine> byBrand = SqlQuery.list(em, "select p.brand name, sum(x.units) units, sum(x.total) total from " + items
+                + " x join product p on p.sku = x.sku group by p.brand order by total desc",
+                r -> new GroupLine(r.string("name"), r.decimal("units"), r.decimal("total")), period);
+        List<StaffLine> byStaff = SqlQuery.list(em, "select c.code, coalesce(m.name, c.code) name, c.n, c.total from (select name code, sum(n) n, "
+                + "sum(amount) total from day_figure where" + FIGURES + "and kind = 'STAFF' group by name) c left join staff m on m.code = c.code "
+                + "order by c.total desc, c.code", r -> new StaffLine(r.string("code"), r.string("name"), r.integer("n"), r.decimal("total")), period);
+        List<TenderLine> byTender = SqlQuery.list(em, "select name tender, sum(n) n, sum(amount) amount from day_figure where" + FIGURES
+                + "and kind = 'TENDER' group by name order by amount desc",
+                r -> new TenderLine(r.string("tender"), r.integer("n"), r.decimal("amount")), period);
         String product = "select p.sku, p.name, p.brand, p.model, coalesce(x.units, 0) units, coalesce(x.total, 0) total, coalesce(k.on_hand, 0) stock ";
-        List<ProductLine> best = SqlQuery.list(em, product + "from " + sold + " x join product p on p.sku = x.sku left join stock k on k.sku = p.sku "
+        List<ProductLine> best = SqlQuery.list(em, product + "from " + items + " x join product p on p.sku = x.sku left join stock k on k.sku = p.sku "
                 + "order by x.units desc, x.total desc, p.sku limit " + TOP, StoreReports::productLine, period);
-        List<ProductLine> slow = SqlQuery.list(em, product + "from product p left join " + sold + " x on x.sku = p.sku left join stock k on k.sku = p.sku "
+        List<ProductLine> slow = SqlQuery.list(em, product + "from product p left join " + items + " x on x.sku = p.sku left join stock k on k.sku = p.sku "
                 + "where p.active order by units, stock desc, p.sku limit " + TOP, StoreReports::productLine, period);
         List<OverShortLine> overShort = overShort(from, to);
         Optional<PeriodReport.TargetLine> target = targets.progress(YearMonth.from(to), to);
-        return new PeriodReport(from, to, settings.currency().getCurrencyCode(), totals.count(), totals.amount(), average, lines[0],
-                lines[1].subtract(totals.amount()), voids, cancelled, new Tally(0, BigDecimal.ZERO.setScale(2)), byHour, byDay, byCategory, byBrand,
+        return new PeriodReport(from, to, settings.currency().getCurrencyCode(), transactions, total, average, units,
+                ((BigDecimal) sales[3]).subtract(total), voids, cancelled, new Tally(0, BigDecimal.ZERO.setScale(2)), byHour, byDay, byCategory, byBrand,
                 byStaff, byTender, best, slow, overShort, target);
     }
 
-    /** The day's sales by the hour they were paid in, in the store's zone (at its offset on that day). */
+    private Tally tally(String kind, Object[] period) {
+        return SqlQuery.first(em, "select coalesce(sum(n), 0) n, coalesce(sum(amount), 0) amount from day_figure where" + FIGURES + "and kind = ?",
+                r -> new Tally(r.integer("n"), r.decimal("amount")), period[0], period[1], kind).orElseThrow();
+    }
+
+    /** The day's sales by the hour of the store's zone they were paid in, every hour of the day. */
     private List<HourLine> byHour(LocalDate day) {
-        int offset = settings.zone().getRules().getOffset(day.atStartOfDay(settings.zone()).toInstant()).getTotalSeconds();
         Map<Integer, HourLine> found = new LinkedHashMap<>();
-        SqlQuery.list(em, "select hour(s.paid_at + interval ? second) h, count(*) n, sum(s.total) total from sale s where s.business_date = ? "
-                + "and s.paid_at is not null group by h", r -> new HourLine(r.integer("h"), r.integer("n"), r.decimal("total")), offset, day)
-                .forEach(h -> found.put(h.hour(), h));
+        SqlQuery.list(em, "select name h, n, amount from day_figure where business_date = ? and kind = 'HOUR'",
+                r -> new HourLine(Integer.parseInt(r.string("h")), r.integer("n"), r.decimal("amount")), day).forEach(h -> found.put(h.hour(), h));
         List<HourLine> hours = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             hours.add(found.getOrDefault(h, new HourLine(h, 0, BigDecimal.ZERO.setScale(2))));

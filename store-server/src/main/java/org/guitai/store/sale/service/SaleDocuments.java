@@ -140,6 +140,7 @@ public class SaleDocuments {
         sales.settle(sale, now);
         // the ledger after the stock and the slip number, as at the counter; the sale lands in the shift it went to
         sale.belongsTo(shifts.post(sale.shiftId(), sale.terminalId(), posting.plus(sales.salePosting(sale, false))));
+        sales.recordPaid(sale, false);
         RowBatch rows = new RowBatch();
         if (sale.status() == SaleStatus.PAID) {
             sales.finish(sale, now, rows);

@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +29,8 @@ import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.config.StoreSettings;
+import org.guitai.store.report.domain.DayFigure;
+import org.guitai.store.report.service.DayTotals;
 import org.guitai.store.sale.domain.ChangeBreakdown;
 import org.guitai.store.sale.domain.CheckClearance;
 import org.guitai.store.sale.domain.IdConflictException;
@@ -60,6 +65,9 @@ import org.guitai.store.sync.service.Outbox;
 @ApplicationScoped
 @Transactional
 public class SaleService {
+
+    @Inject
+    DayTotals dayTotals;
 
     @Inject
     SaleRepository sales;
@@ -287,6 +295,7 @@ public class SaleService {
         giveBackHeldGoods(sale, now);
         SaleLine line = sale.voidLine(lineId, caller.staffCode(), now);
         shifts.postIfOpen(sale.shiftId(), sale.terminalId(), Ledger.empty().plus(LedgerItem.VOIDED_LINES, 1).plus(LedgerItem.VOIDED_AMOUNT, line.amount().amount()));
+        dayTotals.post(sale.businessDate(), List.of(DayFigure.of(DayFigure.Kind.VOID, "", 1, line.amount().amount())));
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "voiding a line of a confirmed order")
                 : AuditLog.Who.of(caller);
@@ -303,6 +312,7 @@ public class SaleService {
         sale.confirm(now);
         settle(sale, now);
         shifts.postIfOpen(sale.shiftId(), sale.terminalId(), salePosting(sale, wasPaid));
+        recordPaid(sale, wasPaid);
         return sale;
     }
 
@@ -319,6 +329,7 @@ public class SaleService {
         sale.cancel(now);
         shifts.postIfOpen(sale.shiftId(), sale.terminalId(), Ledger.empty().plus(LedgerItem.CANCELLED_COUNT, 1)
                 .plus(LedgerItem.CANCELLED_AMOUNT, cancelledTotal.amount()));
+        dayTotals.post(sale.businessDate(), List.of(DayFigure.of(DayFigure.Kind.CANCEL, "", 1, cancelledTotal.amount())));
         AuditLog.Who who = approvalNeeded
                 ? approvals.use(approvalId, ApprovalAction.VOID_LINE, saleId, caller, "cancelling a confirmed order voids all its lines")
                 : AuditLog.Who.of(caller);
@@ -346,6 +357,7 @@ public class SaleService {
         settle(sale, now);
         // the ledger row last: a terminal's sales take turns on it only for their commit
         shifts.post(sale.shiftId(), sale.terminalId(), tenderPosting(result.payment()).plus(salePosting(sale, wasPaid)));
+        recordPaid(sale, wasPaid);
         return result;
     }
 
@@ -371,6 +383,39 @@ public class SaleService {
         }
         return Ledger.empty().plus(LedgerItem.SALES_COUNT, 1).plus(LedgerItem.SALES_AMOUNT, sale.total().amount())
                 .plus(LedgerItem.DISCOUNT_AMOUNT, sale.listTotal(settings.rounding()).minus(sale.total()).amount());
+    }
+
+    /** A sale just stamped paid joins its business day's running totals, once (see {@link #dayFigures}). */
+    void recordPaid(Sale sale, boolean wasPaid) {
+        if (!wasPaid && sale.paidAt().isPresent()) {
+            dayTotals.post(sale.businessDate(), dayFigures(sale, settings.zone(), settings.rounding()));
+        }
+    }
+
+    /**
+     * What a paid sale adds to its day: the sale (total, units and list-price total, whose difference
+     * is the discounts granted), the hour it was paid in, who it is credited to (the sales associate
+     * named on it, else the cashier), its tenders but bounced checks, and the products of its lines.
+     */
+    static List<DayFigure> dayFigures(Sale sale, ZoneId zone, RoundingMode rounding) {
+        BigDecimal total = sale.total().amount();
+        List<DayFigure> figures = new ArrayList<>();
+        BigDecimal units = BigDecimal.ZERO;
+        for (SaleLine line : sale.activeLines()) {
+            units = units.add(line.quantity());
+            figures.add(new DayFigure(DayFigure.Kind.ITEM, line.sku(), 1, line.quantity(), line.amount().amount(),
+                    Pricing.amount(line.listPrice(), line.quantity(), rounding).amount()));
+        }
+        figures.add(new DayFigure(DayFigure.Kind.SALES, "", 1, units, total, sale.listTotal(rounding).amount()));
+        int hour = sale.paidAt().orElseThrow().atZone(zone).getHour();
+        figures.add(DayFigure.of(DayFigure.Kind.HOUR, hour < 10 ? "0" + hour : Integer.toString(hour), 1, total));
+        figures.add(DayFigure.of(DayFigure.Kind.STAFF, sale.associateCode().orElse(sale.cashierCode()), 1, total));
+        for (Payment p : sale.payments()) {
+            if (!p.isBounced()) {
+                figures.add(DayFigure.of(DayFigure.Kind.TENDER, p.tender().name(), 1, p.applied().amount()));
+            }
+        }
+        return DayFigure.merged(figures);
     }
 
     /** Takes the tender; the caller settles the sale once its tenders are in. */
@@ -410,6 +455,7 @@ public class SaleService {
                 "check " + check.checkNumber() + " of " + check.bank() + " for " + check.applied().toPlainString() + ": " + outcome);
         settle(sale, now);
         shifts.postIfOpen(sale.shiftId(), sale.terminalId(), salePosting(sale, wasPaid));
+        recordPaid(sale, wasPaid);
         return sale;
     }
 
