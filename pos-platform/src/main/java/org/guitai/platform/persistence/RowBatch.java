@@ -32,7 +32,9 @@ public final class RowBatch {
 
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> values = new ArrayList<>();
+    /** What each statement must change; {@link #ANY} for an upsert. */
     private final List<Integer> expectedRows = new ArrayList<>();
+    private static final int ANY = -1;
 
     /**
      * A table and the columns written to it, checked and turned into text once: a constant of the
@@ -79,6 +81,33 @@ public final class RowBatch {
         return insertRows(table, List.of(Arrays.asList(row)));
     }
 
+    /**
+     * One statement that adds {@code rows} to {@code table}, or on a duplicate key applies
+     * {@code onDuplicateKeyUpdate} (the text after {@code ON DUPLICATE KEY UPDATE}, the code's own
+     * words, never input) to the row that is there: running totals. The rows it changes are not
+     * checked, since MariaDB counts an insert as one and an update as two.
+     */
+    public RowBatch upsertRows(Table table, List<? extends List<?>> rows, String onDuplicateKeyUpdate) {
+        if (rows.isEmpty()) {
+            return this;
+        }
+        insertRows(table, rows);
+        sql.append(" on duplicate key update ").append(onDuplicateKeyUpdate);
+        expectedRows.set(expectedRows.size() - 1, ANY);
+        return this;
+    }
+
+    /** One statement that changes existing rows: an update, which must change exactly {@code expected} rows. */
+    public RowBatch update(Update update, int expected) {
+        if (!sql.isEmpty()) {
+            sql.append(";\n");
+        }
+        sql.append(update.sql());
+        values.addAll(update.parameters());
+        expectedRows.add(expected);
+        return this;
+    }
+
     public boolean isEmpty() {
         return expectedRows.isEmpty();
     }
@@ -110,7 +139,7 @@ public final class RowBatch {
                     throw new PersistenceException("the database answered " + i + " of " + expectedRows.size() + " statements");
                 }
                 int changed = statement.getUpdateCount();
-                if (changed != expectedRows.get(i)) {
+                if (expectedRows.get(i) != ANY && changed != expectedRows.get(i)) {
                     throw new PersistenceException("statement " + (i + 1) + " of a row batch changed " + changed + " rows, not "
                             + expectedRows.get(i));
                 }

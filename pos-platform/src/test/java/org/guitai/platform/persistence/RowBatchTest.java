@@ -32,6 +32,18 @@ class RowBatchTest {
     }
 
     @Test
+    void runningTotalsAndUpdatesJoinTheSameRoundTrip() {
+        RowBatch batch = new RowBatch()
+                .insert(RowBatch.table("sale", COLUMNS), "s1", "a")
+                .update(new Update("update shift set sales = sales + ? where id = ?", List.of(1, "h1")), 1)
+                .upsertRows(RowBatch.table("day_figure", List.of("name", "n")), List.of(List.of("SALES", 1), List.of("HOUR", 1)), "n = n + values(n)");
+        assertEquals("insert into sale (id, name) values (?, ?);\n"
+                + "update shift set sales = sales + ? where id = ?;\n"
+                + "insert into day_figure (name, n) values (?, ?), (?, ?) on duplicate key update n = n + values(n)", batch.sql());
+        assertTrue(new RowBatch().upsertRows(RowBatch.table("day_figure", COLUMNS), List.of(), "n = n + 1").isEmpty());
+    }
+
+    @Test
     void aRowMustHaveAValueForEveryColumn() {
         RowBatch batch = new RowBatch();
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,

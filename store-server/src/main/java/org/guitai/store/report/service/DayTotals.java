@@ -5,10 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.guitai.platform.persistence.Update;
+import org.guitai.platform.persistence.RowBatch;
 import org.guitai.store.report.domain.DayFigure;
 
 /**
@@ -22,19 +20,21 @@ public class DayTotals {
     @PersistenceContext(unitName = "store")
     EntityManager em;
 
-    /** Adds the figures to the day's totals (creating those the day does not have yet). */
+    private static final RowBatch.Table FIGURE = RowBatch.table("day_figure",
+            List.of("business_date", "kind", "name", "n", "units", "amount", "list_amount"));
+    private static final String ADD = "n = n + values(n), units = units + values(units), amount = amount + values(amount), "
+            + "list_amount = list_amount + values(list_amount)";
+
+    /** Adds the figures to the day's totals (creating those the day does not have yet), now. */
     public void post(LocalDate day, List<DayFigure> figures) {
-        List<DayFigure> merged = DayFigure.merged(figures);
-        if (merged.isEmpty()) {
-            return;
-        }
-        List<Object> parameters = new ArrayList<>();
-        for (DayFigure f : merged) {
-            parameters.addAll(List.of(day, f.kind().name(), f.name(), f.n(), f.units(), f.amount(), f.listAmount()));
-        }
-        new Update("insert into day_figure (business_date, kind, name, n, units, amount, list_amount) values "
-                + String.join(", ", Collections.nCopies(merged.size(), "(?, ?, ?, ?, ?, ?, ?)"))
-                + " on duplicate key update n = n + values(n), units = units + values(units), amount = amount + values(amount), "
-                + "list_amount = list_amount + values(list_amount)", parameters).execute(em);
+        RowBatch rows = new RowBatch();
+        post(day, figures, rows);
+        rows.execute(em);
+    }
+
+    /** The same in the batch's round trip, one statement, rows in the order of their keys. */
+    public void post(LocalDate day, List<DayFigure> figures, RowBatch rows) {
+        rows.upsertRows(FIGURE, DayFigure.merged(figures).stream()
+                .map(f -> List.<Object>of(day, f.kind().name(), f.name(), f.n(), f.units(), f.amount(), f.listAmount())).toList(), ADD);
     }
 }

@@ -161,14 +161,6 @@ public class Sale extends Keyed {
         return new Sale(id, SaleOrigin.DOCUMENT, terminalId, shiftId, cashierCode, associateCode, customerId, currency, businessDate, startedAt);
     }
 
-    /** A sale about to be written whole lands in the shift its ledger posting went to. */
-    public void belongsTo(String shiftId) {
-        if (status == SaleStatus.COMPLETED && !Objects.equals(this.shiftId, shiftId)) {
-            throw new SaleStateException(id, status, "move to another shift");
-        }
-        this.shiftId = Objects.requireNonNull(shiftId);
-    }
-
     // --- order -------------------------------------------------------------------------------------
 
     /** @throws SaleStateException unless the lines may still change */

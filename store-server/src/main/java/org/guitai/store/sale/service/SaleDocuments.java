@@ -138,16 +138,16 @@ public class SaleDocuments {
                     seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
         }
         sales.settle(sale, now);
-        // the ledger after the stock and the slip number, as at the counter; the sale lands in the shift it went to
-        sale.belongsTo(shifts.post(sale.shiftId(), sale.terminalId(), posting.plus(sales.salePosting(sale, false))));
-        sales.recordPaid(sale, false);
         RowBatch rows = new RowBatch();
         if (sale.status() == SaleStatus.PAID) {
             sales.finish(sale, now, rows);
         }
-        // the sale, its lines, tenders and event in one round trip, the slip counter held only for it and the commit;
-        // a replay (or a race with its first copy) fails on the sale's key here and is answered by replayed()
+        // the sale, its lines, tenders and event, then its shift's ledger and its day's totals, in one round trip after
+        // the stock and the slip number, as at the counter: the slip counter is held only for it and the commit;
+        // a replay (or a race with its first copy) fails on the sale's key here, before the totals, and is answered by replayed()
         repository.add(sale, rows);
+        shifts.post(sale.shiftId(), posting.plus(sales.salePosting(sale, false)), rows);
+        sales.recordPaid(sale, rows);
         repository.write(rows);
         return new Submitted(sale, true);
     }

@@ -392,6 +392,13 @@ public class SaleService {
         }
     }
 
+    /** The same in the round trip of a sale submitted whole. */
+    void recordPaid(Sale sale, RowBatch rows) {
+        if (sale.paidAt().isPresent()) {
+            dayTotals.post(sale.businessDate(), dayFigures(sale, settings.zone(), settings.rounding()), rows);
+        }
+    }
+
     /**
      * What a paid sale adds to its day: the sale (total, units and list-price total, whose difference
      * is the discounts granted), the hour it was paid in, who it is credited to (the sales associate

@@ -60,6 +60,11 @@ public class ShiftRepository {
         return SqlQuery.first(em, COLUMNS + "where open_terminal = ?", this::shift, terminalId);
     }
 
+    /** The id of the terminal's open shift, read as it stands (no lock: sales submitted at once would wait for each other). */
+    public Optional<String> openIdAt(String terminalId) {
+        return SqlQuery.first(em, "select id from shift where open_terminal = ?", r -> r.string("id"), terminalId);
+    }
+
     /** The id of the terminal's open shift, kept open until the transaction ends (a close waits for it). */
     public Optional<String> openIdAtShared(String terminalId) {
         return SqlQuery.first(em, "select id from shift where open_terminal = ? lock in share mode", r -> r.string("id"), terminalId);
@@ -101,6 +106,21 @@ public class ShiftRepository {
         if (posting.isEmpty()) {
             return find(shiftId).map(Shift::isOpen).orElse(false);
         }
+        return posting(shiftId, posting).execute(em) == 1;
+    }
+
+    /**
+     * Adds the posting to the shift's running totals in the batch's round trip: the shift must be
+     * open then, or the batch fails (for a shift the caller's transaction found open just before).
+     */
+    public void post(String shiftId, Ledger posting, RowBatch rows) {
+        if (!posting.isEmpty()) {
+            rows.update(posting(shiftId, posting), 1);
+        }
+    }
+
+    /** One update adding each item of the posting to its column, of the shift while it is open. */
+    private static Update posting(String shiftId, Ledger posting) {
         StringBuilder sql = new StringBuilder("update shift set ");
         List<Object> parameters = new ArrayList<>();
         for (Map.Entry<LedgerItem, BigDecimal> e : posting.values().entrySet()) {
@@ -112,7 +132,7 @@ public class ShiftRepository {
         }
         sql.append(" where id = ? and status = 'OPEN'");
         parameters.add(shiftId);
-        return new Update(sql.toString(), parameters).execute(em) == 1;
+        return new Update(sql.toString(), parameters);
     }
 
     public void addMovement(CashMovement movement, String currency) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.guitai.platform.persistence.OnceById;
 import org.guitai.platform.security.Caller;
+import org.guitai.platform.persistence.RowBatch;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
 import org.guitai.store.audit.domain.AuditEvent;
@@ -126,10 +127,14 @@ public class Shifts {
         return shifts.openIdAtShared(terminalId).orElseThrow(() -> ShiftStateException.noOpenShift(terminalId, "sell"));
     }
 
-    /** The terminal's open shift as it stands, for a sale submitted whole (its posting checks it again). */
+    /**
+     * The terminal's open shift as it stands, for a sale submitted whole. Its posting, in the sale's
+     * own round trip, requires the shift still open: a close in between fails the submission, which
+     * the terminal sends again.
+     */
     @Transactional(TxType.MANDATORY)
     public String shiftForDocument(String terminalId) {
-        return shifts.openAt(terminalId).map(Shift::id).orElseThrow(() -> ShiftStateException.noOpenShift(terminalId, "record a sale"));
+        return shifts.openIdAt(terminalId).orElseThrow(() -> ShiftStateException.noOpenShift(terminalId, "record a sale"));
     }
 
     /**
@@ -150,6 +155,15 @@ public class Shifts {
             throw ShiftStateException.noOpenShift(terminalId, "take money");
         }
         return open;
+    }
+
+    /**
+     * Adds a posting to the ledger of the shift a sale submitted whole was found in, with the rows
+     * of that sale: in their round trip, after the stock and the slip number, as at the counter.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void post(String shiftId, Ledger posting, RowBatch rows) {
+        shifts.post(shiftId, posting, rows);
     }
 
     /**
