@@ -260,6 +260,36 @@ class ManagerPageIT {
     }
 
     @Test
+    void aPayOutFromAnOpenShiftAsksForAManagersApprovalToo() throws SQLException {
+        Shop shop = new Shop(base);
+        String terminal = newTerminal();
+        JsonHttp cashier = shop.login(newCashier(), "2468", terminal);
+        String shiftId = UUID.randomUUID().toString();
+        expect(201, cashier.post("shifts", "{\"id\":\"" + shiftId + "\",\"terminalId\":\"" + terminal + "\",\"float\":[{\"denomination\":\"100\",\"count\":5}]}"));
+
+        openPage();
+        logIn("M001", "1357");
+        click("nav-shifts");
+        click("movement-" + shiftId);
+        new Select(visible("movement-type")).selectByValue("PAY_OUT");
+        type("movement-amount", "12.5");
+        type("movement-reason", "快递费");
+        click("movement-submit");
+        visible("approval-dialog");
+        assertEquals("现金调拨", text("approval-action"));
+        type("approval-pin", "1357");
+        click("approval-submit");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("movements-table"), "快递费"));
+        assertTrue(text("movements-table").contains("¥12.50"), () -> text("movements-table"));
+
+        JsonObject movement = expect(200, cashier.get("shifts/" + shiftId + "/cash-movements")).array().getJsonObject(0);
+        assertEquals("PAY_OUT", movement.getString("type"));
+        assertEquals("12.50", movement.getString("amount"));
+        assertEquals("M001", movement.getString("approvedBy"), movement::toString);
+        assertEquals("487.50", expect(200, cashier.get("shifts/" + shiftId + "/report")).json().getString("expectedCash"));
+    }
+
+    @Test
     void theManagerRecordsACheckAsClearedFromTheQueue() throws SQLException {
         Shop shop = new Shop(base);
         String terminal = newTerminal();
