@@ -37,6 +37,13 @@ function forgetSession() {
   session.staff = null;
   session.terminalId = null;
   try { sessionStorage.removeItem(SESSION_KEY); } catch (e) { /* nothing kept */ }
+  // the next one to log in at this screen sees nothing of the last one's work
+  Object.assign(state, {
+    approvals: null, checks: null, openShifts: null, closedShifts: null,
+    panel: { mode: 'empty', shift: null, report: null, movements: null },
+    report: { period: 'day', view: null, path: null }, targets: { month: null, board: null }, audit: { entries: null },
+  });
+  renderPanel();
 }
 
 function showLogin(errorText) {
