@@ -125,6 +125,7 @@ public final class Guitai {
 
                 ┌─ Guitai is running ───────────────────────────────────────────────────────
                 │  Counter (cashier)   http://localhost:%d        terminal T1 at store %s
+                │  Store manager       http://localhost:%d        back-office terminal BO1
                 │  Store server API    http://localhost:%d/api    OpenAPI /openapi, health /health
                 │  HQ server API       http://localhost:%d/api    OpenAPI /openapi, health /health
                 │  MariaDB             %s  (databases guitai_hq, guitai_s001)
@@ -138,7 +139,7 @@ public final class Guitai {
                 │
                 │  Logs: %s
                 └─ Ctrl-C stops everything ─────────────────────────────────────────────────
-                """.formatted(chain.terminal().port(), Chain.STORE_ID, chain.store().port(), chain.hq().port(),
+                """.formatted(chain.terminal().port(), Chain.STORE_ID, chain.store().port(), chain.store().port(), chain.hq().port(),
                 database.serverUrl(), chain.layout().home().resolve("logs"));
     }
 
