@@ -2,7 +2,8 @@
 // Every call goes to this terminal's /api/store/..., which passes it to the store server.
 'use strict';
 
-const DENOMINATIONS = ['100', '50', '20', '10', '5', '1', '0.5', '0.1'];
+// the store's cash, largest first: the CNY default until the store's /api/status says which it counts in
+let DENOMINATIONS = ['100', '50', '20', '10', '5', '1', '0.5', '0.1'];
 const state = { token: null, staff: null, terminalId: null, sale: null, shift: null };
 const $ = (id) => document.getElementById(id);
 
@@ -239,13 +240,17 @@ function buildDenominations(container, prefix, onInput) {
 }
 
 (async function start() {
-  buildDenominations('denominations', 'count', renderReceived);
-  buildDenominations('float-denominations', 'float', renderFloat);
   try {
     const terminal = await (await fetch('api/terminal')).json();
     state.terminalId = terminal.terminalId;
   } catch (e) {
     say('终端未就绪 The terminal service is not answering');
   }
+  try {
+    const store = await call('GET', 'status');
+    if (Array.isArray(store.denominations) && store.denominations.length) DENOMINATIONS = store.denominations;
+  } catch (e) { /* the store answers later: the default pieces until then */ }
+  buildDenominations('denominations', 'count', renderReceived);
+  buildDenominations('float-denominations', 'float', renderFloat);
   render();
 })();

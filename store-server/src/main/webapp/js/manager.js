@@ -2,9 +2,9 @@
 // day/week/month reports with charts, the month's target and its split, the audit log.
 'use strict';
 
-// The drawer's pieces of the store's currency, largest first: StoreSettings' CNY default
-// (guitai.cash.denominations); the store refuses a count of any other piece with its own 422.
-const DENOMINATIONS = ['100', '50', '20', '10', '5', '1', '0.5', '0.1'];
+// The drawer's pieces of the store's currency, largest first (guitai.cash.denominations): the CNY
+// default until /api/status has said which the store counts in.
+let DENOMINATIONS = ['100', '50', '20', '10', '5', '1', '0.5', '0.1'];
 const SECTIONS = ['approvals', 'shifts', 'reports', 'targets', 'audit'];
 const PALETTE = ['#2563eb', '#0d9488', '#f59e0b', '#db2777', '#7c3aed', '#16a34a', '#ea580c', '#0891b2', '#64748b', '#b91c1c'];
 
@@ -134,6 +134,7 @@ async function loadStaff() {
 async function loadStore() {
   try {
     state.store = await api('GET', 'status');
+    if (Array.isArray(state.store.denominations) && state.store.denominations.length) DENOMINATIONS = state.store.denominations;
     $('store-name').textContent = t('app.store', { name: state.store.storeName, id: state.store.storeId });
   } catch (e) { /* the page works without the store's name */ }
 }

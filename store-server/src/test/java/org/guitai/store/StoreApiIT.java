@@ -202,6 +202,9 @@ class StoreApiIT {
         assertEquals(200, status.status(), status::toString);
         assertEquals("S001", status.json().getString("storeId"));
         assertEquals("CNY", status.json().getString("currency"));
+        assertEquals(List.of("100", "50", "20", "10", "5", "1", "0.5", "0.1"),
+                status.json().getJsonArray("denominations").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList(),
+                "the pieces a drawer is counted in, largest first");
     }
 
     // --- sessions --------------------------------------------------------------------------------

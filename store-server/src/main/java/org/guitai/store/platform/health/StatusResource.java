@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import java.math.BigDecimal;
+import java.util.List;
 import org.guitai.platform.security.Public;
 import org.guitai.store.platform.config.StoreSettings;
 
@@ -19,7 +21,8 @@ import org.guitai.store.platform.config.StoreSettings;
 @Produces(APPLICATION_JSON)
 public class StatusResource {
 
-    public record Status(String component, String storeId, String storeName, String currency) {
+    /** {@code denominations}: the pieces of the store's cash, largest first, as a drawer is counted. */
+    public record Status(String component, String storeId, String storeName, String currency, List<String> denominations) {
     }
 
     @Inject
@@ -28,6 +31,7 @@ public class StatusResource {
     @GET
     @Public
     public Status get() {
-        return new Status("store-server", settings.storeId(), settings.storeName(), settings.currency().getCurrencyCode());
+        return new Status("store-server", settings.storeId(), settings.storeName(), settings.currency().getCurrencyCode(),
+                settings.denominations().stream().map(BigDecimal::toPlainString).toList());
     }
 }
