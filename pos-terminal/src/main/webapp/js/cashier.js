@@ -232,6 +232,8 @@ function renderSale() {
   const lines = sale ? sale.lines : [];
   const s = status();
   $('sale-status').dataset.status = s;
+  $('sale-status').dataset.saleId = sale ? sale.id : '';
+  $('sale-slip').dataset.slipCode = sale && sale.slipCode ? sale.slipCode : '';
   $('sale-status').textContent = t(`status.${s}`);
   $('sale-slip').textContent = sale && sale.slipCode ? t('sale.slip', { code: sale.slipCode }) : '';
   if (state.selected >= lines.length) state.selected = lines.length - 1;
@@ -304,11 +306,12 @@ function reportDisplay() {
   const body = {
     phase,
     saleId: sale && phase !== 'IDLE' ? sale.id : null,
-    lines: sale && phase !== 'IDLE' ? sale.lines.map((l) => ({ name: `${l.name} ${l.brand} ${l.model}`, quantity: l.quantity, amount: l.amount })) : [],
+    lines: sale && phase !== 'IDLE' ? sale.lines.slice(-200).map((l) => ({ name: `${l.name} ${l.brand} ${l.model}`, quantity: l.quantity, amount: l.amount })) : [],
     total: sale && phase !== 'IDLE' ? sale.total : '0.00',
     received: cash ? cash.payment.received : null,
     change: cash ? cash.payment.change : null,
     announcement: cash ? cash.announcement : null,
+    language: i18n.lang,
   };
   fetch('api/terminal/display', {
     method: 'PUT',
@@ -669,13 +672,15 @@ function voidSelectedLine() {
   const line = selectedLine();
   if (!line) { say(t('order.selectFirst'), 'error'); return; }
   if (!['OPEN', 'CONFIRMED'].includes(status())) { say(t('order.notOpen'), 'error'); return; }
+  const confirmed = status() === 'CONFIRMED';
   enqueue(async () => {
     try {
       const sale = await withApproval('VOID_LINE', (approvalId) => step({ key: 'what.voidLine', params: { no: line.lineNo } },
         () => api('POST', `sales/${state.sale.id}/lines/${line.id}/void`, approvalId ? { approvalId } : {})));
       if (!sale) return;
       saleChanged(sale);
-      if ($('readback-dialog').open) renderReadback();
+      // voiding a line of a confirmed order opens it again: the customer hears the new read-back
+      if (sale.status === 'OPEN' && confirmed) say(t('order.confirmAgain'), 'info');
     } catch (error) {
       say(errorText(error), 'error');
     }

@@ -71,9 +71,13 @@ class ApiError extends Error {
     return type.startsWith('urn:guitai:problem:') ? type.substring('urn:guitai:problem:'.length) : '';
   }
 
-  /** The store never answered: the step may or may not have happened there, and is to be repeated with the same id. */
+  /**
+   * The store never answered: the step may or may not have happened there, and is to be repeated
+   * with the same id. A bare 404 or 5xx without a problem document is a store still starting (its
+   * server up, its application not yet deployed), not the store's refusal.
+   */
   get unanswered() {
-    return this.status === 0 || this.slug === 'store-unreachable' || this.status === 502 || this.status === 504;
+    return this.status === 0 || this.slug === 'store-unreachable' || (!this.slug && [404, 500, 502, 503, 504].includes(this.status));
   }
 }
 
