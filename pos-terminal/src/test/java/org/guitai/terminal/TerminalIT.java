@@ -125,10 +125,22 @@ class TerminalIT {
         assertEquals(200, page.statusCode(), () -> describe(page));
         assertTrue(contentType(page).startsWith("text/html"), () -> describe(page));
         assertTrue(text(page).contains("柜台"), "the cashier page");
-        assertTrue(text(page).contains("app.js"), "the page loads its script");
-        HttpResponse<byte[]> script = send(get("app.js"));
+        assertTrue(text(page).contains("js/cashier.js"), "the page loads its script");
+        HttpResponse<byte[]> script = send(get("js/core.js"));
         assertEquals(200, script.statusCode(), () -> describe(script));
         assertTrue(text(script).contains("api/store/"), "the script calls the store through the terminal");
+        HttpResponse<byte[]> bundle = send(get("i18n/en.json"));
+        assertEquals(200, bundle.statusCode(), () -> describe(bundle));
+        assertEquals("Cash", json(bundle).getString("tender.CASH"));
+    }
+
+    @Test
+    void writesAnAmountInChineseUppercaseForTheInvoicePreview() {
+        HttpResponse<byte[]> words = send(get("api/amounts/in-words?amount=1409.50"));
+        assertEquals(200, words.statusCode(), () -> describe(words));
+        assertEquals("壹仟肆佰零玖元伍角", json(words).getString("inWords"));
+        HttpResponse<byte[]> refused = send(get("api/amounts/in-words?amount=12.345"));
+        assertEquals(400, refused.statusCode(), () -> describe(refused));
     }
 
     @Test
