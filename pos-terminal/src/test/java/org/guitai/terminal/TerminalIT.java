@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import javax.imageio.ImageIO;
+import org.guitai.kernel.testing.Eventually;
 import org.guitai.platform.testing.Deployments;
 import org.guitai.platform.testing.OpenApiDocuments;
 import org.guitai.platform.testing.ProblemChecks;
@@ -329,6 +330,95 @@ class TerminalIT {
         assertEquals(Optional.empty(), call.header("Proxy-Authorization"));
         assertEquals(Optional.empty(), call.header("TE"));
         assertEquals(Optional.of("Bearer hop"), call.header("Authorization"));
+    }
+
+    // --- the customer display --------------------------------------------------------------------------
+
+    @Test
+    void servesTheCustomerDisplayPage() {
+        HttpResponse<byte[]> page = send(terminal("display/"));
+        assertEquals(200, page.statusCode(), () -> describe(page));
+        assertTrue(contentType(page).startsWith("text/html"), () -> describe(page));
+        assertTrue(text(page).contains("display.js"), "the page loads its script");
+        HttpResponse<byte[]> script = send(terminal("display/display.js"));
+        assertEquals(200, script.statusCode(), () -> describe(script));
+        assertTrue(text(script).contains("api/terminal/display"), "the page follows the terminal's display");
+    }
+
+    @Test
+    void theCustomerSeesWhatACashierOfTheStoreReportsAndNothingElse() {
+        String order = """
+                {"phase":"ORDER","saleId":"%s","lines":[{"name":"电饭煲 美的","quantity":"2","amount":"558.00"}],
+                 "total":"558.00","language":"zh-CN"}""".formatted(UUID.randomUUID());
+        long before = version();
+
+        HttpResponse<byte[]> anonymous = send(display(order, Optional.empty()));
+        assertEquals(401, anonymous.statusCode(), () -> describe(anonymous));
+        assertSameMediaType("application/problem+json", contentType(anonymous));
+
+        store.answer("/api/sessions/current", Reply.of(401).body("application/problem+json",
+                "{\"type\":\"urn:guitai:problem:not-authenticated\",\"status\":401,\"title\":\"Not authenticated\"}"));
+        String stranger = "token-the-store-does-not-know-" + UUID.randomUUID();
+        HttpResponse<byte[]> refused = send(display(order, Optional.of(stranger)));
+        assertEquals(401, refused.statusCode(), () -> describe(refused));
+        assertEquals(before, version(), "refused reports change nothing");
+
+        store.answer("/api/sessions/current", Reply.of(200).body("application/json",
+                "{\"staff\":{\"code\":\"C001\",\"name\":\"王芳\",\"roles\":[\"CASHIER\"]},\"terminalId\":\"T1\"}"));
+        String cashier = "token-of-c001-" + UUID.randomUUID();
+        HttpResponse<byte[]> shown = send(display(order, Optional.of(cashier)));
+        assertEquals(200, shown.statusCode(), () -> describe(shown));
+        List<Call> asked = store.callsTo("/api/sessions/current");
+        assertEquals(Optional.of("Bearer " + cashier), asked.get(asked.size() - 1).header("Authorization"), "the store vouched for the token");
+
+        JsonObject display = json(send(get("api/terminal/display")));
+        assertEquals(before + 1, display.getJsonNumber("version").longValue());
+        assertEquals("ORDER", display.getString("phase"));
+        assertEquals("您的商品", display.getString("title"));
+        assertEquals("电饭煲 美的", display.getJsonArray("items").getJsonObject(0).getString("name"));
+        assertEquals("¥558.00", display.getJsonArray("rows").getJsonObject(0).getString("value"));
+        assertEquals("合计         ¥558.00", display.getJsonArray("lineDisplay").getString(1));
+
+        for (String bad : List.of("{\"phase\":\"ORDER\",\"lines\":[{\"name\":\"x\",\"quantity\":\"1\",\"amount\":\"1e3\"}]}",
+                "{\"phase\":\"SOMETIME\"}", "{\"phase\":\"IDLE\",\"language\":\"fr\"}", "not json")) {
+            HttpResponse<byte[]> response = send(display(bad, Optional.of(cashier)));
+            assertEquals(400, response.statusCode(), () -> bad + ": " + describe(response));
+            assertSameMediaType("application/problem+json", contentType(response));
+        }
+        assertEquals(before + 1, version(), "a bad report changes nothing");
+        HttpResponse<byte[]> idle = send(display("{\"phase\":\"IDLE\",\"language\":\"en\"}", Optional.of(cashier)));
+        assertEquals(200, idle.statusCode(), () -> describe(idle));
+        assertEquals("Welcome", json(send(get("api/terminal/display"))).getString("title"));
+    }
+
+    @Test
+    void saysWhetherTheStoreAnswers() {
+        assertTrue(json(send(get("api/terminal"))).getBoolean("storeReachable"), "the stand-in store answers");
+        store.stopListening();
+        try {
+            Eventually.until(Duration.ofSeconds(20), "the terminal to see the store away",
+                    () -> !json(send(get("api/terminal"))).getBoolean("storeReachable"));
+        } finally {
+            try {
+                store.listen();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Eventually.until(Duration.ofSeconds(20), "the terminal to see the store back",
+                () -> json(send(get("api/terminal"))).getBoolean("storeReachable"));
+        assertEquals(0, json(send(get("api/terminal"))).getInt("pendingDocuments"));
+    }
+
+    private long version() {
+        return json(send(get("api/terminal/display"))).getJsonNumber("version").longValue();
+    }
+
+    private HttpRequest.Builder display(String body, Optional<String> token) {
+        HttpRequest.Builder request = terminal("api/terminal/display").header("Content-Type", "application/json")
+                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return request;
     }
 
     // --- the store away, and paths that are not the store's -------------------------------------------

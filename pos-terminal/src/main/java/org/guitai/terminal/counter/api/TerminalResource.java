@@ -9,22 +9,31 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import org.guitai.platform.security.Public;
 import org.guitai.terminal.platform.config.TerminalSettings;
+import org.guitai.terminal.platform.store.StoreConnection;
 
-/** Tells the cashier page which counter it runs on, before anyone logs in. */
+/** Tells the cashier page which counter it runs on and whether its store answers, before anyone logs in. */
 @Path("terminal")
 @ApplicationScoped
 @Produces(APPLICATION_JSON)
 @Public
 public class TerminalResource {
 
-    public record TerminalView(String terminalId, String storeUrl) {
+    /**
+     * {@code storeReachable}: whether the store's API answered within a moment (asked at most every
+     * two seconds); {@code pendingDocuments}: finished sales waiting for the store, none while this
+     * terminal passes every sale straight through.
+     */
+    public record TerminalView(String terminalId, String storeUrl, boolean storeReachable, int pendingDocuments) {
     }
 
     @Inject
     TerminalSettings settings;
 
+    @Inject
+    StoreConnection store;
+
     @GET
     public TerminalView get() {
-        return new TerminalView(settings.terminalId(), settings.storeUrl().toString());
+        return new TerminalView(settings.terminalId(), settings.storeUrl().toString(), store.reachable(), 0);
     }
 }
