@@ -15,10 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +36,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -55,8 +51,6 @@ class CashierPageIT {
     private static final String PREFIX = "guitai_it_cashier_";
     private static final Duration START = Duration.ofMinutes(4);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** E00002: 电饭煲 美的 MB-FB40S701 3L, 279.00 */
     private static final String RICE_COOKER = "6910384000029";
     /** E00010: 电水壶 苏泊尔 SW-17S12A, 179.00 */
@@ -64,16 +58,16 @@ class CashierPageIT {
 
     private static DatabaseServer database;
     private static Chain chain;
+    private static Chromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
     private static Path screenshots;
     private static JsonHttp manager;
 
     @BeforeAll
     static void start() throws Exception {
-        // a missing browser fails the suite: a skipped browser test would hide a page that no longer works
-        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "CashierPageIT needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver fonts-wqy-microhei");
+        // a missing browser fails the suite (Chromium says so): a skipped browser test would hide a page that no longer works
+        assertTrue(Files.isExecutable(Chromium.BINARY) && Files.isExecutable(Chromium.DRIVER),
+                "CashierPageIT needs " + Chromium.BINARY + " and " + Chromium.DRIVER + ": apt-get install -y chromium chromium-driver fonts-wqy-microhei");
         Path home = Path.of(System.getProperty("guitai.test.target")).resolve("cashier-page-it");
         screenshots = Path.of(System.getProperty("guitai.test.target")).resolve("cashier-page");
         Guitai.deleteTree(screenshots);
@@ -92,14 +86,8 @@ class CashierPageIT {
         Runtime.getRuntime().addShutdownHook(new Thread(CashierPageIT::stopEverything, "cashier-page-it-stop"));
         chain.start(START);
 
-        profile = Files.createTempDirectory("cashier-page-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900", "--user-data-dir=" + profile);
-        // the driver named here: Selenium Manager is not asked (it would go to the network)
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = Chromium.start("CashierPageIT");
+        browser = chromium.driver();
 
         JsonHttp store = new JsonHttp(URI.create(chain.store().url() + "/api/"));
         Answer login = store.post("sessions", "{\"terminalId\":\"BO1\",\"staffCode\":\"M001\",\"pin\":\"1357\"}");
@@ -110,24 +98,19 @@ class CashierPageIT {
     @AfterAll
     static synchronized void stopEverything() {
         try {
-            if (browser != null) {
-                browser.quit();
+            if (chromium != null) {
+                chromium.close();
+                chromium = null;
                 browser = null;
             }
         } finally {
             if (chain != null) {
                 chain.stop();
+                chain = null;
             }
             if (database != null) {
                 database.close();
-            }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary profile left behind is no failure
-                }
-                profile = null;
+                database = null;
             }
         }
     }
@@ -327,7 +310,7 @@ class CashierPageIT {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     @org.junit.jupiter.api.Tag("no-login")
     void theLanguageSwitchesAndIsRemembered() {
         assertEquals("收银员登录", browser.findElement(By.cssSelector("#login-form h1")).getText());
@@ -342,6 +325,25 @@ class CashierPageIT {
         assertTrue(text("scan-error").matches("[\\x20-\\x7e]+"), "an English message: " + text("scan-error"));
         new org.openqa.selenium.support.ui.Select(id("lang")).selectByValue("zh-CN");
         waitFor("Chinese again", () -> browser.findElement(By.cssSelector("label[for=scan]")).getText().startsWith("扫码"));
+    }
+
+    @Test
+    @Order(7)
+    void aLineQuantityAndADiscountBeyondTheCashiersLimitApprovedInPlace() {
+        scan(RICE_COOKER);
+        waitFor("line 1", () -> lines().size() == 1);
+        press(Keys.chord(Keys.ALT, "q"));
+        waitFor("the line's quantity", () -> id("line-dialog").isDisplayed() && focused("line-quantity"));
+        type("3", Keys.TAB, "20", Keys.ENTER);
+        waitFor("a manager asked for in place", () -> id("approval-dialog").isDisplayed() && focused("approval-staff"));
+        type("M001", Keys.TAB, "1357", Keys.ENTER);
+        waitFor("three at 20 % off", () -> !id("line-dialog").isDisplayed() && "3".equals(lines().get(0).getAttribute("data-quantity")));
+        assertEquals("¥669.60", text("total"));
+        JsonObject line = storeSale(saleId()).getJsonArray("lines").getJsonObject(0);
+        assertEquals("3", line.getString("quantity"));
+        assertEquals("669.60", line.getString("amount"));
+        scan(RICE_COOKER);
+        waitFor("a discounted line is not raised by a scan: a second line", () -> lines().size() == 2);
     }
 
     @Test
