@@ -275,7 +275,6 @@ function renderSale() {
   ].filter(Boolean).join(' · ');
   $('next').hidden = !['COMPLETED', 'AWAITING_CLEARANCE', 'CANCELLED'].includes(s);
   $('next-title').textContent = s === 'COMPLETED' ? t('after.completed') : s === 'CANCELLED' ? t('after.cancelled') : t('after.checkHeld');
-  $('scan').disabled = !['NONE', 'OPEN'].includes(s);
   renderKeysBar();
 }
 
@@ -289,10 +288,7 @@ function renderHelp() {
 
 function focusScan() {
   if (openDialogs().length || $('sale-view').hidden) return;
-  const scan = $('scan');
-  if (!scan.disabled) scan.focus();
-  else if (!$('next').hidden) $('next-customer').focus();
-  else if (!$('after').hidden) $('after-complete').focus();
+  $('scan').focus();
 }
 
 /** What the customer display shows, reported after every change of the sale (fire and forget). */
@@ -566,6 +562,12 @@ $('scan-form').addEventListener('submit', (event) => {
   const { quantity, code } = parseScan(raw);
   if (toMilli(quantity) === 0n || toMilli(quantity) === null) {
     showError('scan-error', t('order.badQuantity'));
+    return;
+  }
+  // a scan at a finished sale (completed, check held, cancelled) is the next customer's first item
+  if (['COMPLETED', 'AWAITING_CLEARANCE', 'CANCELLED'].includes(status())) nextCustomer();
+  if (!['NONE', 'OPEN'].includes(status())) {
+    showError('scan-error', t('order.notOpen'));
     return;
   }
   if (SLIP_CODE.test(code) && (!state.sale || !state.sale.lines.length)) {
@@ -1242,7 +1244,8 @@ function openFind() {
   state.found = [];
   state.foundSelected = -1;
   $('find-slip').value = '';
-  $('find-date').value = localToday();
+  // the store's business day (its zone, not this computer's): the shift's, else the sale's, else today here
+  $('find-date').value = (state.shift && state.shift.businessDate) || (state.sale && state.sale.businessDate) || localToday();
   renderFound();
   openDialog('find-dialog', 'find-slip');
 }
@@ -1276,7 +1279,7 @@ $('find-form').addEventListener('submit', async (event) => {
   try {
     const typed = $('find-slip').value.trim();
     state.found = typed ? await api('GET', `sales?slip=${encodeURIComponent(slipCode(typed))}`)
-      : await api('GET', `sales?date=${encodeURIComponent($('find-date').value || localToday())}`);
+      : await api('GET', `sales?date=${encodeURIComponent($('find-date').value || localToday())}`).then((sales) => sales.filter((sale) => sale.slipCode));
     state.foundSelected = state.found.length ? 0 : -1;
     renderFound();
     if (!state.found.length) showError('find-error', t('find.nothing'));

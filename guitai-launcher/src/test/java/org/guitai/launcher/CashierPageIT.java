@@ -150,11 +150,14 @@ class CashierPageIT {
         type("916.00", Keys.TAB, "10");
         assertTrue(focused("cash-count-100"), "Tab walks from the amount due to the largest note");
         waitFor("the running received total", () -> text("cash-received").equals("¥1,000.00"));
-        browser.findElement(By.cssSelector("#rejected-notes .rejected-serial")).sendKeys("AB12345678", Keys.ENTER);
+        browser.findElement(By.cssSelector("#rejected-notes .rejected-serial")).sendKeys("AB12345678");
+        shot("cash-form");
+        type(Keys.ENTER);
         waitFor("paid", () -> "PAID".equals(status()));
         assertEquals("¥1,000.00", text("announce-received"));
         assertEquals("¥84.00", text("announce-change"));
         assertTrue(text("announce-text").contains("84.00"), text("announce-text"));
+        shot("paid");
 
         press(Keys.chord(Keys.ALT, "i"));
         waitFor("the invoice form", () -> id("invoice-dialog").isDisplayed() && focused("invoice-buyer-name"));
@@ -162,6 +165,7 @@ class CashierPageIT {
         type("杭州某某贸易有限公司", Keys.TAB, "杭州市西湖区文三路 1 号", Keys.TAB, "13800138000", Keys.ENTER);
         waitFor("the issued invoice", () -> id("invoice-issued").isDisplayed());
         assertTrue(text("invoice-issued").contains("玖佰壹拾陆元整"), text("invoice-issued"));
+        shot("invoice");
         press(Keys.ESCAPE);
         waitFor("back at the sale", () -> !id("invoice-dialog").isDisplayed());
 
@@ -228,9 +232,12 @@ class CashierPageIT {
         type("CK000123", Keys.TAB, "中国工商银行杭州分行", Keys.ENTER);
         waitFor("awaiting clearance", () -> "AWAITING_CLEARANCE".equals(status()));
         assertTrue(id("check-held").isDisplayed(), "the screen says the goods are held");
-        assertEquals("AWAITING_CLEARANCE", storeSale(saleId()).getString("status"));
-        press(Keys.F9);
-        waitFor("the next customer", () -> "NONE".equals(status()));
+        String held = saleId();
+        assertEquals("AWAITING_CLEARANCE", storeSale(held).getString("status"));
+        waitFor("the scan field keeps the focus", () -> focused("scan"));
+        scan(RICE_COOKER);
+        waitFor("a scan starts the next customer's sale", () -> lines().size() == 1 && !held.equals(saleId()) && "OPEN".equals(status()));
+        assertEquals("AWAITING_CLEARANCE", storeSale(held).getString("status"));
     }
 
     @Test
@@ -279,6 +286,7 @@ class CashierPageIT {
         press(Keys.ENTER);
         waitFor("the kettle missing", () -> id("packing-missing").isDisplayed() && text("packing-missing").contains("电水壶"));
         assertEquals("PAID", storeSale(saleId()).getString("status"));
+        shot("packing-missing");
         type(KETTLE, Keys.ENTER);
         waitFor("both counted", () -> id("packing-lines").findElements(By.cssSelector("input.pack-tick:checked")).size() == 2);
         press(Keys.ENTER);
@@ -320,6 +328,11 @@ class CashierPageIT {
         waitFor("still English after a reload", () -> browser.findElement(By.cssSelector("#login-form h1")).getText().equals("Cashier log-in"));
         logIn("C001", "2468");
         waitFor("the order in English", () -> text("sale-status").equals("New customer"));
+        press(Keys.F1);
+        waitFor("the help overlay", () -> id("help-dialog").isDisplayed() && text("help-keys").contains("F10"));
+        shot("help-english");
+        press(Keys.ESCAPE);
+        waitFor("the scan field again", () -> focused("scan"));
         scan("0000000000000");
         waitFor("the refusal in English next to the scan field", () -> id("scan-error").isDisplayed());
         assertTrue(text("scan-error").matches("[\\x20-\\x7e]+"), "an English message: " + text("scan-error"));
@@ -359,6 +372,7 @@ class CashierPageIT {
             waitFor("the banner", () -> id("banner").isDisplayed());
             assertTrue(text("step").contains("尚未确认"), text("step"));
             assertEquals("false", id("store-state").getAttribute("data-reachable"));
+            shot("store-down");
         } finally {
             chain.store().start();
             chain.store().awaitReady(START);
@@ -418,6 +432,15 @@ class CashierPageIT {
 
     private static void type(CharSequence... keys) {
         browser.switchTo().activeElement().sendKeys(keys);
+    }
+
+    /** The screen as the cashier sees it, kept in target/cashier-page/ for a person to look at. */
+    private static void shot(String name) {
+        try {
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- what the screen shows ----------------------------------------------------------------------
