@@ -7,6 +7,8 @@
 
 const RETRY_MS = 1500;
 const POLL_MS = 5000;
+/** The customer display follows within a second; reports wait this long for the next change. */
+const DISPLAY_DELAY_MS = 150;
 const PROBLEM_PREFIX = 'urn:guitai:problem:';
 
 /** The key map (DESIGN.md "Cashier keys"), in the order the help overlay lists it. */
@@ -275,7 +277,6 @@ function renderSale() {
   ].filter(Boolean).join(' · ');
   $('next').hidden = !['COMPLETED', 'AWAITING_CLEARANCE', 'CANCELLED'].includes(s);
   $('next-title').textContent = s === 'COMPLETED' ? t('after.completed') : s === 'CANCELLED' ? t('after.cancelled') : t('after.checkHeld');
-  renderKeysBar();
 }
 
 function renderKeysBar() {
@@ -291,9 +292,27 @@ function focusScan() {
   $('scan').focus();
 }
 
-/** What the customer display shows, reported after every change of the sale (fire and forget). */
+let displayTimer = null;
+
+/**
+ * What the customer display shows, reported after every change of the sale (fire and forget),
+ * a moment after the last change: a burst of scans sends one report, not one per scan racing the next scan.
+ */
 function reportDisplay() {
   if (!session.token) return;
+  clearTimeout(displayTimer);
+  const snapshot = displayBody();
+  const token = session.token;
+  displayTimer = setTimeout(() => {
+    fetch('api/terminal/display', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(snapshot),
+    }).catch(() => { /* the display is a courtesy: the counter never waits for it */ });
+  }, DISPLAY_DELAY_MS);
+}
+
+function displayBody() {
   const sale = state.sale;
   const s = status();
   const phase = s === 'NONE' || s === 'CANCELLED' ? 'IDLE' : s === 'COMPLETED' ? 'THANKS'
@@ -309,11 +328,7 @@ function reportDisplay() {
     announcement: cash ? cash.announcement : null,
     language: i18n.lang,
   };
-  fetch('api/terminal/display', {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` },
-    body: JSON.stringify(body),
-  }).catch(() => { /* the display is a courtesy: the counter never waits for it */ });
+  return body;
 }
 
 function saleChanged(sale) {
@@ -597,8 +612,12 @@ async function addProduct(product, quantity, started) {
     state.selected = changed.lines.findIndex((l) => l.id === lineId);
     saleChanged(changed);
     if (started !== undefined) {
-      $('lines').dataset.lastScanMs = (performance.now() - started).toFixed(1);
-      performance.measure('scan', { start: started, end: performance.now() });
+      // measured at the next frame: the line is then on screen, not only in the DOM
+      requestAnimationFrame(() => {
+        const end = performance.now();
+        $('lines').dataset.lastScanMs = (end - started).toFixed(1);
+        performance.measure('scan', { start: started, end });
+      });
     }
   } catch (error) {
     showError('scan-error', error);
@@ -1428,6 +1447,7 @@ async function switchLanguage(lang) {
   }
   $('lang').value = i18n.lang;
   buildDenominations('float-denominations', 'float', renderFloat);
+  renderKeysBar();
   render();
   renderStep();
   if ($('help-dialog').open) renderHelp();
@@ -1459,6 +1479,7 @@ function renderFloat() {
     if (Array.isArray(store.denominations) && store.denominations.length) state.denominations = store.denominations;
   } catch (e) { /* the store answers later: the default pieces until then */ }
   buildDenominations('float-denominations', 'float', renderFloat);
+  renderKeysBar();
   render();
   $('login-staff').focus();
   setInterval(pollStore, POLL_MS);

@@ -338,6 +338,8 @@ class CashierPageIT {
         assertTrue(text("scan-error").matches("[\\x20-\\x7e]+"), "an English message: " + text("scan-error"));
         new org.openqa.selenium.support.ui.Select(id("lang")).selectByValue("zh-CN");
         waitFor("Chinese again", () -> browser.findElement(By.cssSelector("label[for=scan]")).getText().startsWith("扫码"));
+        id("scan").sendKeys(Keys.chord(Keys.ALT, "z"));
+        waitFor("logged out: the login form again", () -> id("login-view").isDisplayed() && focused("login-staff") && !id("who").isDisplayed());
     }
 
     @Test
