@@ -434,6 +434,8 @@ $('login-form').addEventListener('submit', async (event) => {
   showError('login-error', null);
   $('login-submit').disabled = true;
   try {
+    await pageReady;
+    if (!session.terminalId) session.terminalId = (await (await fetch('api/terminal', { headers: { Accept: 'application/json' } })).json()).terminalId;
     const login = await api('POST', 'sessions', { terminalId: session.terminalId, staffCode, pin });
     session.token = login.token;
     session.staff = login.staff;
@@ -1459,7 +1461,8 @@ function renderFloat() {
   $('float-total').textContent = money(countedFen('float'));
 }
 
-(async function start() {
+/** The page's start: the bundle, this terminal's id and the store's pieces; a log-in typed meanwhile waits for it. */
+const pageReady = (async function start() {
   try {
     await loadLanguage(preferredLanguage());
   } catch (error) {
