@@ -1478,6 +1478,7 @@ class CounterRulesIT {
         assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
         assertEquals(1, count("select count(*) from mobile_charge where sale_id = ? and status = 'SENT'", saleId));
         assertEquals("279.00", expect(200, cashier.get("sales/" + saleId)).json().getString("due"));
+        assertProblem(409, "sale-state", cashier.post("sales/" + saleId + "/hold"), "not put aside while its charge is pending");
         // the same payment id for another amount is a conflict, not a new charge
         assertProblem(409, "id-conflict", cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "100.00", "WECHAT", approving)));
     }

@@ -57,6 +57,13 @@ public class ChargeAttempts {
         return new Attempt(charge, true);
     }
 
+    /** True while a charge for the sale was sent and is not on it yet: pending, or approved and not recorded (the sale has no tender). */
+    @Transactional(TxType.SUPPORTS)
+    public boolean unsettledFor(String saleId) {
+        return em.createQuery("select count(c) from MobileCharge c where c.saleId = :sale and c.status <> :declined", Long.class)
+                .setParameter("sale", saleId).setParameter("declined", MobileCharge.Status.DECLINED).getSingleResult() > 0;
+    }
+
     /** Records the gateway's answer (pending changes nothing) and audits a decision. */
     public MobileCharge decide(String paymentId, ChargeOutcome outcome, Caller caller) {
         MobileCharge charge = em.find(MobileCharge.class, paymentId, LockModeType.PESSIMISTIC_WRITE);

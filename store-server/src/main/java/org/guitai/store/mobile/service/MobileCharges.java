@@ -93,6 +93,14 @@ public class MobileCharges {
         }
     }
 
+    /**
+     * True while a mobile charge sent for a sale without tenders is not settled on it (the provider
+     * could not tell yet): the sale must not be put aside until the retry settles it.
+     */
+    public boolean unsettledFor(String saleId) {
+        return attempts.unsettledFor(saleId);
+    }
+
     /** The gateway {@code guitai.payment.gateway} names; start-up fails when none has that name. */
     public PaymentGateway gateway() {
         String wanted = settings.paymentGateway();

@@ -30,6 +30,7 @@ import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.mobile.domain.MobileChannel;
 import org.guitai.store.mobile.domain.PaymentCode;
+import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.report.domain.DayFigure;
 import org.guitai.store.report.service.DayTotals;
@@ -97,6 +98,9 @@ public class SaleService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MobileCharges mobileCharges;
 
     /** A line to add: by barcode or SKU, with an overriding unit price or a discount if asked. */
     public record LineOrder(String lineId, Optional<String> barcode, Optional<String> sku, BigDecimal quantity,
@@ -559,6 +563,9 @@ public class SaleService {
     /** 挂单 at the sale's own counter: the sale keeps its state and waits; holding a held sale changes nothing. */
     public Sale hold(String saleId, Caller caller) {
         Sale sale = atOwnCounter(saleId, caller, "hold the sale");
+        if (!sale.isHeld() && sale.payments().isEmpty() && mobileCharges.unsettledFor(saleId)) {
+            throw new SaleStateException(saleId, sale.status(), "be held while a mobile charge for it is pending (retry that payment first)");
+        }
         if (sale.hold(clock.instant())) {
             audit.record(AuditEvent.SALE_HELD, AuditLog.Who.of(caller), saleId, null,
                     sale.status() + " sale of " + sale.total().toPlainString() + " put on hold at " + sale.terminalId());
