@@ -3,6 +3,7 @@ package org.guitai.store.sale.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.guitai.platform.security.Caller;
 import org.guitai.store.mobile.service.MobileCharges;
 
@@ -14,6 +15,8 @@ import org.guitai.store.mobile.service.MobileCharges;
  */
 @ApplicationScoped
 public class Checkout {
+
+    private static final Logger LOG = Logger.getLogger(Checkout.class.getName());
 
     @Inject
     SaleService sales;
@@ -30,6 +33,15 @@ public class Checkout {
             return repeated.get();
         }
         String transactionId = charges.charge(mobile.paymentId(), saleId, mobile.code(), mobile.amount(), caller);
-        return sales.pay(saleId, new SaleService.MobileCharged(mobile.paymentId(), mobile.amount(), mobile.code().channel(), transactionId), caller);
+        try {
+            return sales.pay(saleId, new SaleService.MobileCharged(mobile.paymentId(), mobile.amount(), mobile.code().channel(), transactionId),
+                    caller);
+        } catch (RuntimeException e) {
+            // the customer paid: the approved charge stays recorded under the payment id, and a retry records it on the sale
+            LOG.severe(() -> "payment " + mobile.paymentId() + " of sale " + saleId + " was charged (" + mobile.code().channel() + " transaction "
+                    + transactionId + ") but not recorded on the sale: " + e.getClass().getSimpleName()
+                    + "; retry it with the same id, or refund the transaction at the provider");
+            throw e;
+        }
     }
 }
