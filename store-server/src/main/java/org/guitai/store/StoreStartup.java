@@ -7,11 +7,12 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.guitai.platform.persistence.Migrations;
 import org.guitai.store.masterdata.MasterDataImport;
+import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.sync.service.OutboxRelay;
 
 /**
- * Start-up in order: refuse bad settings, bring the schema up to date, import master data from the
+ * Start-up in order: refuse bad settings (also a payment gateway this server does not have), bring the schema up to date, import master data from the
  * folder the settings name (if any), then start relaying the outbox to HQ. Any failure fails the
  * deployment, and {@code /health} reports DOWN.
  */
@@ -32,8 +33,13 @@ public class StoreStartup {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    MobileCharges mobileCharges;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(() -> "store " + settings.storeId() + " (" + settings.storeName() + ") starting");
+        // a payment gateway the settings name that this server does not have stops the start, naming the key
+        LOG.info(() -> "mobile payments through the payment gateway " + mobileCharges.gateway().name());
         migrations.migrate("store");
         masterData.importConfigured();
         relay.start();

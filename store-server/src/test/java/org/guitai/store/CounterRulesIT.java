@@ -1380,4 +1380,244 @@ class CounterRulesIT {
                 DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128))).getText();
     }
 
+
+    // --- mobile payments (WeChat Pay, Alipay) ----------------------------------------------------------
+
+    @Test
+    void aMobilePaymentKeepsTheProvidersTransactionIdAndTheCodeNowhere() throws SQLException {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String paymentId = UUID.randomUUID().toString();
+        // a WeChat code may pass the Luhn check like a card number: in paymentCode it is taken all the same
+        String code = Shop.wechatCode(1, true);
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", code)));
+        JsonObject payment = paid.json().getJsonObject("payment");
+        assertEquals("MOBILE", payment.getString("tender"));
+        assertEquals("WECHAT", payment.getString("channel"));
+        String transactionId = payment.getString("transactionId");
+        assertTrue(transactionId.startsWith("SIMWX"), transactionId);
+        assertEquals("0.00", payment.getString("change"));
+        assertEquals("微信支付收款279.00元", paid.json().getString("announcement"));
+        assertEquals("PAID", paid.json().getJsonObject("sale").getString("status"));
+        assertFalse(paid.body().contains(code), "the code is not echoed");
+
+        // the same payment id again: the first result, charged once
+        Answer again = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", code)));
+        assertEquals(transactionId, again.json().getJsonObject("payment").getString("transactionId"));
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId));
+        assertEquals(1, count("select count(*) from payment where id = ? and tender = 'MOBILE' and channel = 'WECHAT' and transaction_id = ?",
+                paymentId, transactionId));
+        assertEquals(1, count("select count(*) from mobile_charge where payment_id = ? and status = 'APPROVED' and transaction_id = ? "
+                + "and staff_code = 'C001' and terminal_id = 'T1'", paymentId, transactionId));
+        JsonObject shown = expect(200, cashier.get("sales/" + saleId)).json().getJsonArray("payments").getJsonObject(0);
+        assertEquals(List.of("MOBILE", "WECHAT", transactionId), List.of(shown.getString("tender"), shown.getString("channel"), shown.getString("transactionId")));
+        assertTrue(expect(200, cashier.getPage("sales/" + saleId + "/slip")).body().contains("微信支付 279.00 交易号 " + transactionId));
+
+        expect(200, cashier.post("sales/" + saleId + "/complete"));
+        String event = (String) Shop.rows("select payload from outbox_event where payload like ?", "%" + saleId + "%").get(0).get("payload");
+        assertTrue(event.contains("\"tender\":\"MOBILE\"") && event.contains("\"amount\":\"279.00\""), event);
+        assertTrue(count("select count(*) from audit_entry where event = 'MOBILE_CHARGE' and sale_id = ? and requested_by = 'C001'", saleId) >= 2,
+                "sent and approved, with who asked");
+        assertEquals(List.of(), Shop.textColumnsHolding(code), "the payment code is in no column of any table: payments, charges, audit, outbox");
+    }
+
+    @Test
+    void aDeclinedMobilePaymentChangesNothingAndIsNotChargedAgain() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String paymentId = UUID.randomUUID().toString();
+        String declining = Shop.alipayCode(8);
+        Answer declined = cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "ALIPAY", declining));
+        assertProblem(422, "payment-declined", declined);
+        assertEquals("insufficient balance", declined.json().getString("reason"));
+        assertFalse(declined.body().contains(declining));
+        JsonObject sale = expect(200, cashier.get("sales/" + saleId)).json();
+        assertEquals(List.of("CONFIRMED", "279.00", "0"), List.of(sale.getString("status"), sale.getString("due"), String.valueOf(sale.getJsonArray("payments").size())));
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
+        // the same id again is the same answer, from the record: even with a code that would now be approved
+        assertProblem(422, "payment-declined", cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "ALIPAY", Shop.alipayCode(1))));
+        assertEquals(1, count("select count(*) from mobile_charge where sale_id = ? and status = 'DECLINED' and decline_reason = 'insufficient balance'", saleId));
+        // the customer pays again with a new code, under a new payment id
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(UUID.randomUUID().toString(), "279.00", "ALIPAY", Shop.alipayCode(3))));
+        assertEquals("支付宝收款279.00元", paid.json().getString("announcement"));
+        assertEquals("PAID", paid.json().getJsonObject("sale").getString("status"));
+    }
+
+    @Test
+    void aLostAnswerIsResolvedByAskingTheProviderNeverByChargingAgain() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String paymentId = UUID.randomUUID().toString();
+        String timesOut = Shop.wechatCode(9, false);
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", timesOut)));
+        String transactionId = paid.json().getJsonObject("payment").getString("transactionId");
+        assertEquals("PAID", paid.json().getJsonObject("sale").getString("status"));
+        Answer again = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", timesOut)));
+        assertEquals(transactionId, again.json().getJsonObject("payment").getString("transactionId"));
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId));
+        assertEquals(1, count("select count(*) from mobile_charge where sale_id = ? and status = 'APPROVED' and transaction_id = ?", saleId, transactionId));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'MOBILE_CHARGE' and subject = ? and detail like '%sent%'", paymentId),
+                "sent once");
+    }
+
+    @Test
+    void aChargeTheProviderCannotTellAboutIsPendingAndARetryAsksAgainWithoutCharging() throws SQLException {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String paymentId = UUID.randomUUID().toString();
+        // the store recorded the charge as sent and went down before the provider got it: the provider does not know it
+        Shop.execute("insert into mobile_charge (payment_id, sale_id, channel, amount, currency, gateway, staff_code, terminal_id, status, sent_at) "
+                + "values (?, ?, 'WECHAT', 279.00, 'CNY', 'simulator', 'C001', 'T1', 'SENT', utc_timestamp(6))", paymentId, saleId);
+        String approving = Shop.wechatCode(2, false);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            Answer pending = cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", approving));
+            // charged now, an approving code would have paid the sale: pending means it was only asked about
+            assertProblem(409, "payment-pending", pending, "attempt " + attempt);
+            assertEquals(paymentId, pending.json().getString("paymentId"));
+        }
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
+        assertEquals(1, count("select count(*) from mobile_charge where sale_id = ? and status = 'SENT'", saleId));
+        assertEquals("279.00", expect(200, cashier.get("sales/" + saleId)).json().getString("due"));
+        assertProblem(409, "sale-state", cashier.post("sales/" + saleId + "/hold"), "not put aside while its charge is pending");
+        // the same payment id for another amount is a conflict, not a new charge
+        assertProblem(409, "id-conflict", cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "100.00", "WECHAT", approving)));
+    }
+
+    @Test
+    void onlyPaymentCodesOfTheChannelAreTakenAndNeverEchoed() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String alipay = Shop.alipayCode(1);
+        for (String[] wrong : List.of(new String[] {"WECHAT", alipay}, new String[] {"ALIPAY", Shop.wechatCode(1, false)},
+                new String[] {"WECHAT", "12345"}, new String[] {"ALIPAY", "2812345678901234567890123"}, new String[] {"WECHAT", "1345678901234567ab"})) {
+            Answer refused = cashier.post("sales/" + saleId + "/payments", Shop.mobile(UUID.randomUUID().toString(), "279.00", wrong[0], wrong[1]));
+            assertProblem(422, "invalid-payment-code", refused, wrong[0]);
+            assertFalse(refused.body().contains(wrong[1]), refused::toString);
+        }
+        assertProblem(400, "invalid-request", cashier.post("sales/" + saleId + "/payments",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"MOBILE\",\"amount\":\"279.00\",\"paymentCode\":\"" + alipay + "\"}"), "no channel");
+        assertProblem(400, "invalid-request", cashier.post("sales/" + saleId + "/payments",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"MOBILE\",\"amount\":\"279.00\",\"channel\":\"WECHAT\"}"), "no code");
+        assertProblem(422, "invalid-amount", cashier.post("sales/" + saleId + "/payments",
+                Shop.mobile(UUID.randomUUID().toString(), "300.00", "ALIPAY", alipay)), "more than is due");
+        // the exception is the code's member only: a card number anywhere else is still refused
+        assertProblem(422, "card-number-refused", cashier.post("sales/" + saleId + "/payments",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"MOBILE\",\"amount\":\"279.00\",\"channel\":\"ALIPAY\",\"paymentCode\":\"" + alipay
+                        + "\",\"note\":\"4111111111111111\"}"));
+        assertEquals(0, count("select count(*) from mobile_charge where sale_id = ?", saleId), "nothing was sent");
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
+        // a terminal's document cannot carry one: it is charged at the counter
+        String doc = "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T1\",\"createdAt\":\"" + Instant.now() + "\",\"lines\":[{\"id\":\""
+                + UUID.randomUUID() + "\",\"barcode\":\"" + RICE_COOKER + "\",\"quantity\":\"1\"}],\"payments\":["
+                + Shop.mobile(UUID.randomUUID().toString(), "279.00", "ALIPAY", alipay) + "]}";
+        assertProblem(422, "mobile-in-document", cashier.post("sales/documents", doc));
+    }
+
+    // --- hold and recall (挂单/取单) -------------------------------------------------------------------
+
+    @Test
+    void aHeldSaleWaitsAtItsCounterRefusesEveryStepAndIsRecalledThereOnly() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonHttp otherCounter = shop.login("C001", "2468", "T2");
+        String first = openSale(cashier);
+        expect(201, addLine(cashier, first, RICE_COOKER, "1"));
+        String second = confirmedSale(cashier, RICE_COOKER, "2");
+
+        JsonObject held = expect(200, cashier.post("sales/" + first + "/hold")).json();
+        assertTrue(held.getBoolean("held"));
+        assertEquals("OPEN", held.getString("status"), "a held sale keeps its status");
+        String heldAt = held.getString("heldAt");
+        JsonObject again = expect(200, cashier.post("sales/" + first + "/hold")).json();
+        assertEquals(heldAt, again.getString("heldAt"), "holding a held sale changes nothing");
+        assertEquals("CONFIRMED", expect(200, cashier.post("sales/" + second + "/hold")).json().getString("status"));
+
+        assertProblem(409, "sale-held", addLine(cashier, first, RICE_COOKER, "1"));
+        assertProblem(409, "sale-held", cashier.post("sales/" + first + "/confirm"));
+        assertProblem(409, "sale-held", cashier.post("sales/" + second + "/confirm"));
+        assertProblem(409, "sale-held", cashier.post("sales/" + second + "/payments", cash("558.00", "[{\"denomination\":\"100\",\"count\":6}]")));
+        assertProblem(409, "sale-held", cashier.post("sales/" + second + "/payments",
+                Shop.mobile(UUID.randomUUID().toString(), "558.00", "WECHAT", Shop.wechatCode(1, false))));
+        assertEquals(0, count("select count(*) from payment where sale_id = ?", second));
+        assertEquals(0, count("select count(*) from mobile_charge where sale_id = ?", second), "a held sale is not charged");
+        assertEquals(1, count("select count(*) from sale_line where sale_id = ?", first));
+
+        List<String> listed = expect(200, cashier.get("sales?terminalId=T1&held=true")).array().getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("id")).toList();
+        assertTrue(listed.indexOf(first) >= 0 && listed.indexOf(first) < listed.indexOf(second), "oldest first: " + listed);
+        assertTrue(expect(200, cashier.get("sales?terminalId=T2&held=true")).array().getValuesAs(JsonObject.class).stream()
+                .noneMatch(s -> s.getString("id").equals(first)), "T2 holds none of T1's");
+        assertProblem(400, "invalid-request", cashier.get("sales?held=true"));
+        assertProblem(400, "invalid-request", cashier.get("sales?held=yes&terminalId=T1"));
+        assertProblem(400, "invalid-request", cashier.get("sales"));
+
+        assertProblem(409, "sale-at-other-terminal", otherCounter.post("sales/" + first + "/recall"));
+        JsonObject recalled = expect(200, cashier.post("sales/" + first + "/recall")).json();
+        assertFalse(recalled.getBoolean("held"));
+        assertTrue(!recalled.containsKey("heldAt") || recalled.isNull("heldAt"), recalled::toString);
+        assertFalse(expect(200, cashier.post("sales/" + first + "/recall")).json().getBoolean("held"), "recalling again changes nothing");
+        assertEquals("CONFIRMED", expect(200, cashier.post("sales/" + first + "/confirm")).json().getString("status"));
+        expect(200, cashier.post("sales/" + second + "/recall"));
+        assertEquals("PAID", expect(201, cashier.post("sales/" + second + "/payments", cash("558.00", "[{\"denomination\":\"100\",\"count\":6}]")))
+                .json().getJsonObject("sale").getString("status"));
+        assertEquals(2, count("select count(*) from audit_entry where event = 'SALE_HELD' and sale_id in (?, ?) and requested_by = 'C001' "
+                + "and terminal_id = 'T1'", first, second));
+        assertEquals(2, count("select count(*) from audit_entry where event = 'SALE_RECALLED' and sale_id in (?, ?) and requested_by = 'C001'", first, second));
+        expect(200, cashier.post("sales/" + first + "/cancel", "{\"approvalId\":\"" + shop.approval(cashier, "VOID_LINE", first) + "\"}"));
+    }
+
+    @Test
+    void aSaleWithATenderIsNotHeld() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = confirmedSale(cashier, BIG_RICE_COOKER, "1");
+        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CASH\",\"amountDue\":\"639.00\",\"amount\":\"139.00\",\"counted\":[{\"denomination\":\"100\",\"count\":2}]}"));
+        assertProblem(409, "sale-state", cashier.post("sales/" + saleId + "/hold"));
+        assertProblem(409, "sale-state", cashier.post("sales/" + paidSale(cashier).getString("id") + "/hold"));
+    }
+
+    // --- finding past sales, reprints ------------------------------------------------------------------
+
+    @Test
+    void theDaysSalesAreListedNewestFirstByTerminal() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonObject older = paidSale(cashier);
+        JsonObject newer = paidSale(cashier);
+        String day = newer.getString("businessDate");
+        List<JsonObject> listed = expect(200, cashier.get("sales?date=" + day)).array().getValuesAs(JsonObject.class);
+        List<String> ids = listed.stream().map(s -> s.getString("id")).toList();
+        assertTrue(ids.indexOf(newer.getString("id")) >= 0 && ids.indexOf(newer.getString("id")) < ids.indexOf(older.getString("id")), "newest first");
+        assertTrue(listed.size() <= 200);
+        JsonObject found = listed.get(ids.indexOf(newer.getString("id")));
+        assertEquals(newer.getString("slipCode"), found.getString("slipCode"));
+        assertEquals(List.of("PAID", "T1", "C001", "279.00"), List.of(found.getString("status"), found.getString("terminalId"), found.getString("cashier"),
+                found.getString("total")));
+        assertTrue(found.getJsonNumber("slipNumber").longValue() > 0);
+        assertTrue(Instant.parse(found.getString("createdAt")).isBefore(Instant.parse(found.getString("paidAt")).plusMillis(1)), found::toString);
+        List<JsonObject> atT1 = expect(200, cashier.get("sales?date=" + day + "&terminalId=T1")).array().getValuesAs(JsonObject.class);
+        assertTrue(atT1.stream().allMatch(s -> s.getString("terminalId").equals("T1")) && atT1.stream().anyMatch(s -> s.getString("id").equals(newer.getString("id"))));
+        assertTrue(expect(200, cashier.get("sales?date=" + day + "&terminalId=T2")).array().getValuesAs(JsonObject.class).stream()
+                .noneMatch(s -> s.getString("id").equals(newer.getString("id"))));
+        assertEquals(0, expect(200, cashier.get("sales?date=2001-01-01")).array().size());
+        assertProblem(400, "invalid-request", cashier.get("sales?date=2026-13-01"));
+        assertProblem(400, "invalid-request", cashier.get("sales?date=yesterday"));
+        assertProblem(400, "invalid-request", cashier.get("sales?date=" + day + "&slip=" + newer.getString("slipCode")));
+    }
+
+    @Test
+    void aReprintIsMarkedCopyAndAudited() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidSale(cashier);
+        String saleId = sale.getString("id");
+        Answer original = expect(200, cashier.getPage("sales/" + saleId + "/slip"));
+        assertFalse(original.body().contains("副本"), "the first print is no copy");
+        assertEquals(0, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", saleId));
+        Answer copy = expect(200, cashier.getPage("sales/" + saleId + "/slip?copy=true"));
+        assertTrue(copy.contentType().startsWith("text/html"), copy.contentType());
+        assertTrue(copy.body().contains("副本 COPY") && copy.body().contains(sale.getString("slipCode")) && copy.body().contains("收款专用章"), copy.body());
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ? and requested_by = 'C001' "
+                + "and terminal_id = 'T1' and subject = ?", saleId, sale.getString("slipCode")));
+        assertProblem(409, "sale-state", cashier.getPage("sales/" + confirmedSale(cashier, RICE_COOKER, "1") + "/slip?copy=true"));
+    }
 }

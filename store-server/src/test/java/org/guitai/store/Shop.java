@@ -121,6 +121,57 @@ final class Shop {
                 + "\",\"bank\":\"" + bank + "\"}";
     }
 
+    static String mobile(String paymentId, String amount, String channel, String code) {
+        return "{\"id\":\"" + paymentId + "\",\"tender\":\"MOBILE\",\"amount\":\"" + amount + "\",\"channel\":\"" + channel
+                + "\",\"paymentCode\":\"" + code + "\"}";
+    }
+
+    /**
+     * A fresh WeChat Pay code (18 digits starting 13) ending in {@code lastDigit}, which the simulator
+     * decides by (8 declines, 9 times out, else approves); with {@code likeACard} one that passes the
+     * Luhn check as a card number would.
+     */
+    static String wechatCode(int lastDigit, boolean likeACard) {
+        while (true) {
+            String body = "13" + String.format("%015d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
+            String code = body + lastDigit;
+            if (passesLuhn(code) == likeACard) {
+                return code;
+            }
+        }
+    }
+
+    /** A fresh Alipay code (18 digits starting 28) ending in {@code lastDigit}. */
+    static String alipayCode(int lastDigit) {
+        return "28" + String.format("%015d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L)) + lastDigit;
+    }
+
+    private static boolean passesLuhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            sum += d;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** Every text column of every table of the store's database that holds {@code text}, as table.column. */
+    static List<String> textColumnsHolding(String text) {
+        List<String> holding = new ArrayList<>();
+        for (Map<String, Object> column : rows("select table_name t, column_name c from information_schema.columns where table_schema = database() "
+                + "and data_type in ('char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'json', 'blob', 'longblob')")) {
+            String table = (String) column.get("t");
+            String name = (String) column.get("c");
+            if (count("select count(*) from `" + table + "` where `" + name + "` like ?", "%" + text + "%") > 0) {
+                holding.add(table + "." + name);
+            }
+        }
+        return holding;
+    }
+
     /** A confirmed sale of one rice cooker, paid in cash: PAID with a slip. */
     static JsonObject paidSale(JsonHttp cashier) {
         String saleId = confirmedSale(cashier, RICE_COOKER, "1");

@@ -53,14 +53,25 @@ public class CardNumberGuard implements ContainerRequestFilter {
         } catch (JsonException malformed) {
             return;
         }
-        String[] members = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class).members();
-        if (members.length == 0 || root.getValueType() != JsonValue.ValueType.OBJECT) {
+        RefusesCardNumbers guarded = resource.getResourceMethod().getAnnotation(RefusesCardNumbers.class);
+        String[] members = guarded.members();
+        if (members.length == 0 && guarded.except().length > 0 && root.getValueType() == JsonValue.ValueType.OBJECT) {
+            refuseCardNumber(without(root.asJsonObject(), guarded.except()));
+        } else if (members.length == 0 || root.getValueType() != JsonValue.ValueType.OBJECT) {
             refuseCardNumber(root);
         } else {
             for (String member : members) {
                 refuseCardNumber(root.asJsonObject().getOrDefault(member, JsonValue.NULL));
             }
         }
+    }
+
+    /** The body without the members excepted from the look (their names are looked at still, their values not). */
+    static JsonObject without(JsonObject body, String[] excepted) {
+        var kept = Json.createObjectBuilder();
+        java.util.Set<String> skip = java.util.Set.of(excepted);
+        body.forEach((name, value) -> kept.add(name, skip.contains(name) ? JsonValue.NULL : value));
+        return kept.build();
     }
 
     private static void refuseCardNumber(JsonValue value) {

@@ -19,4 +19,11 @@ public @interface RefusesCardNumbers {
 
     /** The top-level members looked at (tenders, free text); none for the whole body. */
     String[] members() default {};
+
+    /**
+     * Top-level members never looked at when the whole body is (no {@link #members()}): codes that
+     * are long digit strings by nature, such as a mobile payment code (付款码), which may pass the Luhn
+     * check by chance. The endpoint validates them itself.
+     */
+    String[] except() default {};
 }

@@ -58,6 +58,18 @@ class SaleFactsTest {
     }
 
     @Test
+    void aSalePaidByMobileOrSplitAcrossTendersIsReadLikeAnyOther() {
+        SaleCompleted s = sale();
+        SaleCompleted split = new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.slipNumber(), s.completedAt(), s.businessDate(),
+                s.currency(), s.total(), s.tax(), s.lines(), List.of(new SaleCompleted.Tender("CARD", "20.00"),
+                        new SaleCompleted.Tender("MOBILE", "100.00"), new SaleCompleted.Tender("CASH", "6.49")));
+        SaleFacts facts = read(split);
+        assertEquals(read(sale()).sale().total(), facts.sale().total());
+        assertEquals(Money.of("126.49", "CNY"), facts.sale().total());
+        assertEquals(2, facts.lines().size());
+    }
+
+    @Test
     void aCompletedSaleBecomesOneFactOfTheStoreAndAFactPerLine() {
         SaleFacts facts = read(sale());
 

@@ -25,5 +25,9 @@ public enum AuditEvent {
     CASH_MOVED,
     SHIFT_CLOSED,
     DAY_CLOSED,
-    TARGET_SET
+    TARGET_SET,
+    MOBILE_CHARGE,
+    SALE_HELD,
+    SALE_RECALLED,
+    SLIP_REPRINTED
 }

@@ -44,6 +44,7 @@ public class StoreSettings extends Settings {
     private CashRounding cashRounding;
     private BigDecimal cashDifferenceLimit;
     private java.util.Set<String> movementsNeedingApproval;
+    private String paymentGateway;
 
     @Override
     protected void read(SettingsReader r) {
@@ -75,6 +76,8 @@ public class StoreSettings extends Settings {
         cashDifferenceLimit = r.parsed("guitai.cash.difference-limit", "20.00", StoreSettings::nonNegative, "an amount of 0 or more, such as 20.00");
         movementsNeedingApproval = r.parsed("guitai.cash.movements-needing-approval", "PAY_OUT", StoreSettings::movementTypes,
                 "a comma-separated list of DROP, PAY_IN and PAY_OUT, or NONE");
+        paymentGateway = r.parsed("guitai.payment.gateway", "simulator", StoreSettings::gatewayName,
+                "the name of a payment gateway of this server, such as simulator");
         rounding = r.parsed("guitai.rounding", "HALF_UP", StoreSettings::roundingMode, "HALF_UP, HALF_EVEN, DOWN or UP");
         BigDecimal smallest = denominations.get(denominations.size() - 1);
         cashRounding = new CashRounding(
@@ -116,6 +119,14 @@ public class StoreSettings extends Settings {
             throw new IllegalArgumentException(value);
         }
         return mode;
+    }
+
+    static String gatewayName(String value) {
+        String name = value.trim();
+        if (!name.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new IllegalArgumentException(value);
+        }
+        return name;
     }
 
     static BigDecimal positive(String value) {
@@ -167,6 +178,11 @@ public class StoreSettings extends Settings {
             list.add(d);
         }
         return List.copyOf(list);
+    }
+
+    /** The payment gateway mobile payments are charged through ({@code guitai.payment.gateway}, by default the simulator). */
+    public String paymentGateway() {
+        return paymentGateway;
     }
 
     public String storeId() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.guitai.kernel.money.Money;
 import org.guitai.platform.problem.InvalidRequestException;
+import org.guitai.store.mobile.domain.PaymentCode;
 import org.guitai.store.sale.domain.NoteCount;
 import org.guitai.store.sale.domain.RejectedNote;
 import org.guitai.store.sale.service.SaleService;
@@ -71,6 +72,13 @@ final class Amounts {
                     required("last4", r.last4()), required("terminalReference", r.terminalReference()));
             case CHECK -> new SaleService.Check(id, money("amount", r.amount(), currency), required("checkNumber", r.checkNumber()),
                     required("bank", r.bank()).trim());
+            case MOBILE -> {
+                if (r.channel() == null) {
+                    throw new InvalidRequestException("channel is required for this tender: WECHAT or ALIPAY");
+                }
+                Money amount = money("amount", r.amount(), currency);
+                yield new SaleService.Mobile(id, amount, new PaymentCode(r.channel(), required("paymentCode", r.paymentCode())));
+            }
         };
     }
 

@@ -19,11 +19,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +36,7 @@ import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.platform.barcode.Barcodes;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.sale.domain.Sale;
+import org.guitai.store.sale.service.Checkout;
 import org.guitai.store.sale.service.SaleService;
 import org.guitai.store.sale.service.SlipPages;
 
@@ -48,6 +52,9 @@ public class SalesResource {
 
     @Inject
     SlipPages slips;
+
+    @Inject
+    Checkout checkout;
 
     @Inject
     CurrentCaller caller;
@@ -73,13 +80,58 @@ public class SalesResource {
         return view(sales.get(id));
     }
 
-    /** The sale of a scanned slip barcode ({@code ?slip=S001-00000042}), for the pick-up counter. */
+    /** The most sales {@code ?date=} lists. */
+    static final int DAY_LIST_LIMIT = 200;
+
+    /**
+     * Finds sales: {@code ?slip=S001-00000042} the sale of a scanned slip barcode (pick-up counter);
+     * {@code ?terminalId=T1&held=true} the sales held at a terminal, oldest first; {@code ?date=YYYY-MM-DD}
+     * (optionally {@code &terminalId=}) the sales of a business day, newest first, at most 200.
+     */
     @GET
-    public List<SaleView> find(@QueryParam("slip") String slip) {
-        if (slip == null || slip.isBlank()) {
-            throw new InvalidRequestException("give ?slip= with the code of a paid slip");
+    @Operation(summary = "Finds sales",
+            description = "Exactly one of: slip=<slip code as on the barcode, e.g. S001-00000042> (the one sale of that paid slip); "
+                    + "held=true with terminalId (the sales on hold at that terminal, oldest first); date=YYYY-MM-DD, the store-local "
+                    + "business day, optionally with terminalId (that day's sales, newest first, at most " + DAY_LIST_LIMIT + "). "
+                    + "Anything else is 400.")
+    public List<SaleView> find(@QueryParam("slip") String slip, @QueryParam("held") String held, @QueryParam("date") String date,
+                               @QueryParam("terminalId") String terminalId) {
+        caller.get();
+        Optional<String> terminal = blank(terminalId) ? Optional.empty() : Optional.of(terminalId.trim());
+        int asked = (blank(slip) ? 0 : 1) + (blank(held) ? 0 : 1) + (blank(date) ? 0 : 1);
+        if (asked != 1) {
+            throw new InvalidRequestException("give one of ?slip=, ?held=true&terminalId= or ?date=YYYY-MM-DD");
         }
-        return List.of(view(sales.bySlip(slip)));
+        if (!blank(slip)) {
+            return List.of(view(sales.bySlip(slip)));
+        }
+        if (!blank(held)) {
+            if (!held.trim().equals("true") || terminal.isEmpty()) {
+                throw new InvalidRequestException("list the held sales of a terminal with ?terminalId=T1&held=true");
+            }
+            return sales.held(terminal.get()).stream().map(this::view).toList();
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("date '" + date + "' is not a date YYYY-MM-DD");
+        }
+        return sales.ofDay(day, terminal, DAY_LIST_LIMIT).stream().map(this::view).toList();
+    }
+
+    /** 挂单: puts the sale on hold at the caller's terminal (an OPEN or CONFIRMED sale without tenders); it keeps its status. */
+    @POST
+    @Path("{id}/hold")
+    public SaleView hold(@PathParam("id") String id) {
+        return view(sales.hold(id, caller.get()));
+    }
+
+    /** 取单: takes a held sale back at the terminal that held it. */
+    @POST
+    @Path("{id}/recall")
+    public SaleView recall(@PathParam("id") String id) {
+        return view(sales.recall(id, caller.get()));
     }
 
     /** Order: adds a line by barcode or SKU. */
@@ -132,14 +184,24 @@ public class SalesResource {
         return view(sales.cancel(id, Optional.ofNullable(request).map(ApprovalRef::approvalId).map(UUID::toString), caller.get()));
     }
 
-    /** Checkout: one tender (cash, card or check). Repeating the payment id returns the first result. */
+    /**
+     * Checkout: one tender (cash, card, check or mobile). Repeating the payment id returns the first
+     * result; a mobile payment is charged at most once per payment id.
+     */
     @POST
     @Path("{id}/payments")
-    @RefusesCardNumbers
+    @RefusesCardNumbers(except = {"paymentCode"})
     @APIResponse(responseCode = "201", description = "the tender taken, the change to give and the sale",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "TenderView")))
+    @APIResponse(responseCode = "409", description = "payment-pending: a mobile charge was sent but the provider cannot tell yet whether "
+            + "it went through; retry with the same payment id (the store asks the provider again, never charges twice). "
+            + "sale-held: the sale is on hold",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "payment-declined (with reason): the provider declined the mobile charge, the sale is "
+            + "unchanged; invalid-payment-code; or another rule of the counter",
+            content = @Content(mediaType = "application/problem+json"))
     public Response pay(@PathParam("id") String id, @NotNull @Valid PaymentRequest request) {
-        SaleService.TenderResult result = sales.pay(id, Amounts.tendered(request, settings.currency()), caller.get());
+        SaleService.TenderResult result = checkout.pay(id, Amounts.tendered(request, settings.currency()), caller.get());
         TenderView view = new TenderView(SaleView.PaymentView.of(result.payment()),
                 result.changeBreakdown().stream().map(TenderView.Pieces::of).toList(), result.announcement(), view(result.sale()));
         return Response.status(Response.Status.CREATED).entity(view).build();
@@ -168,12 +230,15 @@ public class SalesResource {
         return view(sales.complete(id, caller.get()));
     }
 
-    /** The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. */
+    /**
+     * The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. With
+     * {@code ?copy=true} it is printed again, marked 副本 / COPY, and the reprint is audited.
+     */
     @GET
     @Path("{id}/slip")
     @Produces(TEXT_HTML)
-    public String slip(@PathParam("id") String id) {
-        return slips.slip(sales.get(id));
+    public String slip(@PathParam("id") String id, @QueryParam("copy") boolean copy) {
+        return copy ? slips.slip(sales.reprint(id, caller.get()), true) : slips.slip(sales.get(id), false);
     }
 
     /** The slip code as a Code 128 barcode. */
@@ -182,6 +247,10 @@ public class SalesResource {
     @Produces("image/png")
     public byte[] slipBarcode(@PathParam("id") String id) {
         return Barcodes.code128Png(sales.slipOf(sales.get(id)).code());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private SaleView view(Sale sale) {

@@ -82,6 +82,12 @@ public class Payment extends Keyed {
     @Column(name = "bank")
     private String bank;
 
+    @Column(name = "channel")
+    private String channel;
+
+    @Column(name = "transaction_id")
+    private String transactionId;
+
     @OneToOne(mappedBy = "payment", cascade = CascadeType.ALL)
     private CheckClearance clearance;
 
@@ -142,6 +148,17 @@ public class Payment extends Keyed {
         return payment;
     }
 
+    /**
+     * A mobile payment the provider approved: its channel and the provider's transaction id are
+     * kept, never the customer's payment code.
+     */
+    static Payment mobile(String id, Sale sale, int seq, Money amount, String channel, String transactionId, String staffCode, Instant now) {
+        Payment payment = new Payment(id, sale, seq, Tender.MOBILE, amount, amount, staffCode, now);
+        payment.channel = channel;
+        payment.transactionId = transactionId;
+        return payment;
+    }
+
     void decide(CheckClearance.Outcome outcome, String manager, Instant now) {
         if (tender != Tender.CHECK) {
             throw new SaleRuleException("not-a-check", "Not a check", "payment " + id + " is " + tender + ", not a check");
@@ -184,6 +201,16 @@ public class Payment extends Keyed {
 
     public String bank() {
         return bank;
+    }
+
+    /** WECHAT or ALIPAY for a mobile payment, else null. */
+    public String channel() {
+        return channel;
+    }
+
+    /** The payment provider's transaction id of a mobile payment, else null. */
+    public String transactionId() {
+        return transactionId;
     }
 
     public String staffCode() {

@@ -39,6 +39,8 @@ import org.guitai.platform.persistence.Keyed;
  * and COMPLETED when the goods have left (from PAID or PACKED).</li>
  * <li>CANCELLED: a sale abandoned before any tender counted.</li>
  * </ul>
+ * An OPEN or CONFIRMED sale without tenders may be put on hold (挂单) and keeps its state; while it
+ * is held, every step on it is refused until it is recalled (取单).
  * The goods leave the stock once tenders first cover the total ({@link #needsGoodsTaken()}), so
  * goods waiting for a check cannot be sold twice. Every amount is {@link Money} of the sale's
  * currency, priced by {@link Pricing}.
@@ -115,6 +117,10 @@ public class Sale extends Keyed {
     /** When the goods left the stock for this sale (held for it); null while they are still on the shelf. */
     @Column(name = "goods_taken_at")
     private Instant goodsTakenAt;
+
+    /** 挂单: since when the sale waits to be recalled at its terminal; null while it is not on hold. */
+    @Column(name = "held_at")
+    private Instant heldAt;
 
     @Version
     @Column(name = "version")
@@ -236,6 +242,7 @@ public class Sale extends Keyed {
 
     /** Confirm: the customer has agreed to the read-back; the lines are frozen from here on. */
     public void confirm(Instant now) {
+        requireNotHeld("confirm");
         if (status == SaleStatus.CONFIRMED) {
             return;
         }
@@ -319,6 +326,21 @@ public class Sale extends Keyed {
         requireStatus(EnumSet.of(SaleStatus.CONFIRMED), "take a payment");
         requireWithinDue(amount, due());
         return accept(Payment.check(paymentId, this, payments.size() + 1, amount, checkNumber, bank, staffCode, now));
+    }
+
+    /** A mobile payment the provider approved; like a card it may not exceed what is due. */
+    public Payment takeMobile(String paymentId, Money amount, String channel, String transactionId, String staffCode, Instant now) {
+        requireTenderable(amount);
+        return accept(Payment.mobile(paymentId, this, payments.size() + 1, amount, channel, transactionId, staffCode, now));
+    }
+
+    /**
+     * @throws SaleStateException unless the sale takes tenders now
+     * @throws SaleRuleException unless {@code amount} is more than 0 and at most what is due
+     */
+    public void requireTenderable(Money amount) {
+        requireStatus(EnumSet.of(SaleStatus.CONFIRMED), "take a payment");
+        requireWithinDue(amount, due());
     }
 
     private Payment accept(Payment payment) {
@@ -457,9 +479,57 @@ public class Sale extends Keyed {
         completedAt = now;
     }
 
+    // --- hold and recall -----------------------------------------------------------------------------
+
+    /**
+     * 挂单: the customer steps aside; the counter serves the next one. Only an OPEN or CONFIRMED sale
+     * without tenders is held; it keeps its state.
+     *
+     * @return false when it was held already
+     */
+    public boolean hold(Instant now) {
+        if (heldAt != null) {
+            return false;
+        }
+        requireStatus(EnumSet.of(SaleStatus.OPEN, SaleStatus.CONFIRMED), "be held");
+        if (!payments.isEmpty()) {
+            throw new SaleStateException(id, status, "be held once tenders are taken");
+        }
+        heldAt = now;
+        return true;
+    }
+
+    /**
+     * 取单: the held sale is served again, as it was.
+     *
+     * @return false when it was not held
+     */
+    public boolean recall() {
+        if (heldAt == null) {
+            return false;
+        }
+        heldAt = null;
+        return true;
+    }
+
+    public boolean isHeld() {
+        return heldAt != null;
+    }
+
+    public Optional<Instant> heldAt() {
+        return Optional.ofNullable(heldAt);
+    }
+
     // --- rules ---------------------------------------------------------------------------------------
 
+    private void requireNotHeld(String attempted) {
+        if (heldAt != null) {
+            throw new SaleHeldException(id, heldAt, attempted);
+        }
+    }
+
     private void requireStatus(Set<SaleStatus> allowed, String attempted) {
+        requireNotHeld(attempted);
         if (!allowed.contains(status)) {
             throw new SaleStateException(id, status, attempted + " (needs " + allowed + ")");
         }

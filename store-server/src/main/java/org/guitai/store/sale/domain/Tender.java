@@ -3,5 +3,7 @@ package org.guitai.store.sale.domain;
 public enum Tender {
     CASH,
     CHECK,
-    CARD
+    CARD,
+    /** WeChat Pay or Alipay, charged through the store's payment gateway. */
+    MOBILE
 }

@@ -14,9 +14,10 @@ import org.guitai.store.sale.domain.SaleLine;
  *
  * @param barcode the slip code as a Code 128 PNG data URI
  * @param payments one line per tender that counts (a bounced check does not)
+ * @param copy printed again (副本): the slip is marked as a copy, so it cannot pass for a second receipt
  */
 public record PrintedSlip(String storeName, String code, String paidAt, String cashier, String terminal, List<Line> lines, String total,
-        List<String> payments, String barcode) {
+        List<String> payments, String barcode, boolean copy) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -32,9 +33,13 @@ public record PrintedSlip(String storeName, String code, String paidAt, String c
     }
 
     static PrintedSlip of(Sale sale, String code, String storeName, ZoneId zone, String cashier) {
+        return of(sale, code, storeName, zone, cashier, false);
+    }
+
+    static PrintedSlip of(Sale sale, String code, String storeName, ZoneId zone, String cashier, boolean copy) {
         return new PrintedSlip(storeName, code, sale.paidAt().orElseThrow().atZone(zone).format(TIME), cashier, sale.terminalId(),
                 sale.activeLines().stream().map(Line::of).toList(), sale.total().toPlainString(),
-                sale.payments().stream().filter(p -> !p.isBounced()).map(PrintedSlip::payment).toList(), Barcodes.code128DataUri(code));
+                sale.payments().stream().filter(p -> !p.isBounced()).map(PrintedSlip::payment).toList(), Barcodes.code128DataUri(code), copy);
     }
 
     static String payment(Payment p) {
@@ -42,6 +47,7 @@ public record PrintedSlip(String storeName, String code, String paidAt, String c
             case CASH -> "现金 收 " + p.received().toPlainString() + " 找 " + p.change().toPlainString();
             case CARD -> "银行卡 ****" + p.last4() + " " + p.applied().toPlainString();
             case CHECK -> "支票 " + p.checkNumber() + " " + p.applied().toPlainString();
+            case MOBILE -> ("ALIPAY".equals(p.channel()) ? "支付宝 " : "微信支付 ") + p.applied().toPlainString() + " 交易号 " + p.transactionId();
         };
     }
 }

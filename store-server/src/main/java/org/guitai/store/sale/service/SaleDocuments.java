@@ -108,6 +108,10 @@ public class SaleDocuments {
             throw new SaleRuleException("document-in-future", "Sale from the future",
                     "the sale was created at " + document.createdAt() + ", later than now (" + now + "): check the terminal's clock");
         }
+        if (document.payments().stream().anyMatch(SaleService.Mobile.class::isInstance)) {
+            throw new SaleRuleException("mobile-in-document", "Mobile payments are charged at the counter",
+                    "a mobile payment is charged through the store's payment gateway (POST /api/sales/{id}/payments), not submitted in a document");
+        }
         if (document.lines().isEmpty()) {
             throw new SaleRuleException("document-incomplete", "Incomplete sale", "a sale document needs lines");
         }

@@ -27,7 +27,7 @@ public class SaleRepository {
             "brand", "model", "spec", "colour", "unit", "quantity", "list_price", "base_price", "discount_rate", "unit_price", "amount", "vat_rate", "voided",
             "voided_at", "voided_by"));
     private static final RowBatch.Table PAYMENT = RowBatch.table("payment", List.of("id", "sale_id", "seq", "tender", "currency", "received",
-            "applied", "change_given", "rounding", "staff_code", "created_at", "auth_code", "last4", "terminal_reference", "check_number", "bank"));
+            "applied", "change_given", "rounding", "staff_code", "created_at", "auth_code", "last4", "terminal_reference", "check_number", "bank", "channel", "transaction_id"));
     private static final RowBatch.Table CASH_COUNT = RowBatch.table("payment_cash_count", List.of("payment_id", "denomination", "count"));
     private static final RowBatch.Table REJECTED_NOTE = RowBatch.table("rejected_note",
             List.of("payment_id", "position", "denomination", "serial", "reason"));
@@ -55,6 +55,29 @@ public class SaleRepository {
         return em.createQuery("select s from Sale s where s.slipNumber = :slip", Sale.class)
                 .setParameter("slip", slipNumber)
                 .getResultStream().findFirst();
+    }
+
+    /** The sales held at the terminal, oldest first. */
+    public List<Sale> held(String terminalId) {
+        return withLinesAndPayments(em.createQuery("select s from Sale s where s.terminalId = :terminal and s.heldAt is not null "
+                + "order by s.heldAt, s.id", Sale.class).setParameter("terminal", terminalId).setMaxResults(500)).getResultList();
+    }
+
+    /** The sales of a business day, optionally of one terminal, newest first, at most {@code limit}. */
+    public List<Sale> ofDay(java.time.LocalDate day, Optional<String> terminalId, int limit) {
+        var query = em.createQuery("select s from Sale s where s.businessDate = :day"
+                + terminalId.map(t -> " and s.terminalId = :terminal").orElse("") + " order by s.openedAt desc, s.id desc", Sale.class)
+                .setParameter("day", day).setMaxResults(limit);
+        terminalId.ifPresent(t -> query.setParameter("terminal", t));
+        return withLinesAndPayments(query).getResultList();
+    }
+
+    /** Reads the sales' lines and tenders in a query each for the whole list, instead of one per sale. */
+    private static jakarta.persistence.TypedQuery<Sale> withLinesAndPayments(jakarta.persistence.TypedQuery<Sale> query) {
+        return query.setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "s.lines")
+                .setHint("eclipselink.batch", "s.payments")
+                .setHint("eclipselink.batch", "s.payments.clearance");
     }
 
     public void add(Sale sale) {
@@ -93,7 +116,7 @@ public class SaleRepository {
         for (Payment p : sale.payments()) {
             payments.add(Arrays.asList(p.id(), sale.id(), p.seq(), p.tender(), p.received().currency().getCurrencyCode(),
                     p.received().amount(), p.applied().amount(), p.change().amount(), p.rounding().amount(), p.staffCode(), p.createdAt(),
-                    p.authCode(), p.last4(), p.terminalReference(), p.checkNumber(), p.bank()));
+                    p.authCode(), p.last4(), p.terminalReference(), p.checkNumber(), p.bank(), p.channel(), p.transactionId()));
             for (NoteCount c : p.counted()) {
                 counts.add(List.of(p.id(), c.denomination(), c.count()));
             }

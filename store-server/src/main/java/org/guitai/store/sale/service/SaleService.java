@@ -28,6 +28,9 @@ import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
+import org.guitai.store.mobile.domain.MobileChannel;
+import org.guitai.store.mobile.domain.PaymentCode;
+import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.report.domain.DayFigure;
 import org.guitai.store.report.service.DayTotals;
@@ -96,6 +99,9 @@ public class SaleService {
     @Inject
     Clock clock;
 
+    @Inject
+    MobileCharges mobileCharges;
+
     /** A line to add: by barcode or SKU, with an overriding unit price or a discount if asked. */
     public record LineOrder(String lineId, Optional<String> barcode, Optional<String> sku, BigDecimal quantity,
                             Optional<Money> unitPrice, Optional<BigDecimal> discountPercent, Optional<String> approvalId) {
@@ -106,7 +112,7 @@ public class SaleService {
     }
 
     /** One tender as the counter hands it over. */
-    public sealed interface Tendered permits Cash, Card, Check {
+    public sealed interface Tendered permits Cash, Card, Check, Mobile, MobileCharged {
 
         String paymentId();
     }
@@ -120,6 +126,14 @@ public class SaleService {
     }
 
     public record Check(String paymentId, Money amount, String checkNumber, String bank) implements Tendered {
+    }
+
+    /** A mobile payment as the counter hands it over: the customer's payment code, to be charged once ({@link Checkout}). */
+    public record Mobile(String paymentId, Money amount, PaymentCode code) implements Tendered {
+    }
+
+    /** A mobile payment the provider approved: what the sale records of it (never the code). */
+    public record MobileCharged(String paymentId, Money amount, MobileChannel channel, String transactionId) implements Tendered {
     }
 
     /** 唱: what to announce and hand back after a tender. */
@@ -183,6 +197,14 @@ public class SaleService {
         SlipNumber slip = SlipNumber.parse(code).filter(s -> s.storeId().equals(settings.storeId()))
                 .orElseThrow(() -> new SaleNotFoundException("the slip code " + code + " of this store"));
         return sales.findBySlip(slip.number()).orElseThrow(() -> new SaleNotFoundException("slip " + slip.code()));
+    }
+
+    /** A paid slip printed again (副本): the caller and the slip are audited. */
+    public Sale reprint(String saleId, Caller caller) {
+        Sale sale = sales.get(saleId);
+        String code = slipOf(sale).code();
+        audit.record(AuditEvent.SLIP_REPRINTED, AuditLog.Who.of(caller), saleId, code, "slip " + code + " printed again as a copy (副本)");
+        return sale;
     }
 
     public SlipNumber slipOf(Sale sale) {
@@ -361,6 +383,22 @@ public class SaleService {
         return result;
     }
 
+    /**
+     * Before a mobile payment is charged: the first result when the payment id was taken already,
+     * else nothing once it is sure the sale takes the amount now (at its own counter, confirmed, not
+     * held, at most what is due). The sale is not held locked while the provider answers.
+     */
+    public Optional<TenderResult> readyForMobile(String saleId, String paymentId, Money amount, Caller caller) {
+        caller.require("taking payments", Role.CASHIER, Role.STORE_MANAGER);
+        Sale sale = atOwnCounter(saleId, caller, "take a payment");
+        Optional<Payment> repeated = sale.payment(paymentId);
+        if (repeated.isPresent()) {
+            return Optional.of(result(repeated.get(), sale));
+        }
+        sale.requireTenderable(amount);
+        return Optional.empty();
+    }
+
     /** What a tender adds to its shift's ledger: cash received and change given, card, check; the notes refused. */
     static Ledger tenderPosting(Payment p) {
         return switch (p.tender()) {
@@ -373,6 +411,7 @@ public class SaleService {
                     .plus(LedgerItem.REJECTED_AMOUNT, p.rejected().stream().map(RejectedNote::denomination).reduce(BigDecimal.ZERO, BigDecimal::add));
             case CARD -> Ledger.empty().plus(LedgerItem.CARD_COUNT, 1).plus(LedgerItem.CARD_AMOUNT, p.applied().amount());
             case CHECK -> Ledger.empty().plus(LedgerItem.CHECK_COUNT, 1).plus(LedgerItem.CHECK_AMOUNT, p.applied().amount());
+            case MOBILE -> Ledger.empty().plus(LedgerItem.MOBILE_COUNT, 1).plus(LedgerItem.MOBILE_AMOUNT, p.applied().amount());
         };
     }
 
@@ -433,9 +472,12 @@ public class SaleService {
                     settings.cashRounding(), caller.staffCode(), now);
         } else if (tendered instanceof Card c) {
             payment = sale.takeCard(c.paymentId(), c.amount(), c.authCode(), c.last4(), c.terminalReference(), caller.staffCode(), now);
-        } else {
-            Check c = (Check) tendered;
+        } else if (tendered instanceof Check c) {
             payment = sale.takeCheck(c.paymentId(), c.amount(), c.checkNumber(), c.bank(), caller.staffCode(), now);
+        } else if (tendered instanceof MobileCharged m) {
+            payment = sale.takeMobile(m.paymentId(), m.amount(), m.channel().name(), m.transactionId(), caller.staffCode(), now);
+        } else {
+            throw new IllegalStateException("a mobile payment is charged through the payment gateway before the sale records it");
         }
         return result(payment, sale);
     }
@@ -511,8 +553,47 @@ public class SaleService {
                     + (payment.rounding().isZero() ? "" : "（抹零" + payment.rounding().toPlainString() + "元）");
             case CARD -> "银行卡收款" + payment.applied().toPlainString() + "元";
             case CHECK -> "支票收款" + payment.applied().toPlainString() + "元，款项到账后提货";
+            case MOBILE -> ("ALIPAY".equals(payment.channel()) ? "支付宝" : "微信支付") + "收款" + payment.applied().toPlainString() + "元";
         };
         return new TenderResult(payment, breakdown, announcement, sale);
+    }
+
+    // --- hold and recall --------------------------------------------------------------------------------
+
+    /** 挂单 at the sale's own counter: the sale keeps its state and waits; holding a held sale changes nothing. */
+    public Sale hold(String saleId, Caller caller) {
+        Sale sale = atOwnCounter(saleId, caller, "hold the sale");
+        if (!sale.isHeld() && sale.payments().isEmpty() && mobileCharges.unsettledFor(saleId)) {
+            throw new SaleStateException(saleId, sale.status(), "be held while a mobile charge for it is pending (retry that payment first)");
+        }
+        if (sale.hold(clock.instant())) {
+            audit.record(AuditEvent.SALE_HELD, AuditLog.Who.of(caller), saleId, null,
+                    sale.status() + " sale of " + sale.total().toPlainString() + " put on hold at " + sale.terminalId());
+        }
+        return sale;
+    }
+
+    /** 取单 at the counter that held it; recalling a sale that is not held changes nothing. */
+    public Sale recall(String saleId, Caller caller) {
+        Sale sale = atOwnCounter(saleId, caller, "recall the sale");
+        Optional<Instant> heldAt = sale.heldAt();
+        if (sale.recall()) {
+            audit.record(AuditEvent.SALE_RECALLED, AuditLog.Who.of(caller), saleId, null,
+                    "recalled at " + sale.terminalId() + ", held since " + heldAt.orElseThrow());
+        }
+        return sale;
+    }
+
+    /** The sales held at a terminal of this store, oldest first. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Sale> held(String terminalId) {
+        return sales.held(terminalId);
+    }
+
+    /** The sales of a business day (optionally of one terminal), newest first, at most {@code limit}. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Sale> ofDay(LocalDate day, Optional<String> terminalId, int limit) {
+        return sales.ofDay(day, terminalId, limit);
     }
 
     // --- pick-up, farewell ---------------------------------------------------------------------------

@@ -24,9 +24,10 @@ public class SlipPages {
     @Inject
     PrintTemplates templates;
 
-    public String slip(Sale sale) {
+    /** The slip; {@code copy}: printed again, marked 副本 / COPY. */
+    public String slip(Sale sale, boolean copy) {
         PrintedSlip slip = PrintedSlip.of(sale, sales.slipOf(sale).code(), settings.storeName(), settings.zone(),
-                staff.fullName(sale.cashierCode()));
+                staff.fullName(sale.cashierCode()), copy);
         return templates.render("slip.ftlh", Map.of("slip", slip));
     }
 }

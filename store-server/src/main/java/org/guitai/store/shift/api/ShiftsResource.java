@@ -24,12 +24,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.guitai.platform.problem.InvalidRequestException;
-import org.guitai.platform.security.Caller;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.shift.domain.Shift;
 import org.guitai.store.shift.service.Shifts;
-import org.guitai.store.staff.domain.Role;
 
 /** Shifts: open with a float, move cash, read the X report, close with a blind count (the Z report). */
 @Path("shifts")
@@ -80,11 +78,7 @@ public class ShiftsResource {
     @GET
     @Path("{id}/report")
     public ShiftReport report(@PathParam("id") String id) {
-        Caller who = caller.get();
-        Shift shift = shifts.get(id);
-        if (!who.has(Role.STORE_MANAGER) && !shift.terminalId().equals(who.terminalId())) {
-            who.require("reading another terminal's shift", Role.STORE_MANAGER);
-        }
+        Shift shift = shifts.forReport(id, caller.get());
         return ShiftReport.of(shift, shifts.movements(id).stream().map(CashMovementView::of).toList());
     }
 

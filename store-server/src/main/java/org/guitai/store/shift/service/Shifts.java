@@ -99,6 +99,18 @@ public class Shifts {
         return shifts.find(shiftId).map(shifts::withCounts).orElseThrow(() -> new ShiftNotFoundException(shiftId));
     }
 
+    /**
+     * The shift for its X or Z report: a store manager reads any; anyone else (the cashier) only a
+     * shift of the terminal they are logged in at (403 otherwise).
+     */
+    public Shift forReport(String shiftId, Caller caller) {
+        Shift shift = get(shiftId);
+        if (!caller.has(Role.STORE_MANAGER) && !shift.terminalId().equals(caller.terminalId())) {
+            caller.require("reading the report of another terminal's shift", Role.STORE_MANAGER);
+        }
+        return shift;
+    }
+
     /** Read in a transaction: its plain SQL runs on the transaction's connection. */
     public List<Shift> list(Optional<Shift.Status> status, Optional<LocalDate> day, Optional<String> terminalId) {
         return shifts.list(status, day, terminalId);

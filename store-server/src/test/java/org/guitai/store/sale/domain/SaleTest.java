@@ -381,4 +381,57 @@ class SaleTest {
         assertThrows(SaleStateException.class, () -> partly.cancel(NOW));
         assertThrows(SaleStateException.class, () -> partly.voidLine("line-1", "C001", NOW));
     }
+
+    // --- hold and recall -----------------------------------------------------------------------------
+
+    @Test
+    void aHeldSaleKeepsItsStateAndRefusesEveryStepUntilRecalled() {
+        Sale sale = confirmedWith(RICE_COOKER, "1");
+        assertTrue(sale.hold(NOW));
+        assertTrue(sale.isHeld());
+        assertEquals(SaleStatus.CONFIRMED, sale.status());
+        assertFalse(sale.hold(NOW.plusSeconds(60)), "holding a held sale changes nothing");
+        assertEquals(Optional.of(NOW), sale.heldAt());
+        SaleHeldException refused = assertThrows(SaleHeldException.class,
+                () -> sale.takeCard("p1", money("279.00"), "A1B2C3", "4242", "POS-1", "C001", NOW));
+        assertEquals("sale-held", refused.slug());
+        assertThrows(SaleHeldException.class, () -> sale.confirm(NOW));
+        assertThrows(SaleHeldException.class, () -> sale.cancel(NOW));
+        assertThrows(SaleHeldException.class, () -> sale.requireTenderable(money("1.00")));
+        assertTrue(sale.payments().isEmpty());
+
+        assertTrue(sale.recall());
+        assertFalse(sale.recall(), "recalling a sale not held changes nothing");
+        sale.takeMobile("p2", money("279.00"), "ALIPAY", "SIMALI0001", "C001", NOW);
+        assertEquals(money("0.00"), sale.due());
+        assertEquals(Tender.MOBILE, sale.payments().get(0).tender());
+        assertEquals("SIMALI0001", sale.payments().get(0).transactionId());
+    }
+
+    @Test
+    void anOpenSaleIsHeldWhileItsLinesAreRefused() {
+        Sale sale = open();
+        sale.hold(NOW);
+        assertThrows(SaleHeldException.class, () -> sale.addLine("line-1", RICE_COOKER, BigDecimal.ONE, RICE_COOKER.listPrice(), BigDecimal.ZERO, ROUNDING));
+        sale.recall();
+        sale.addLine("line-1", RICE_COOKER, BigDecimal.ONE, RICE_COOKER.listPrice(), BigDecimal.ZERO, ROUNDING);
+        assertEquals(money("279.00"), sale.total());
+    }
+
+    @Test
+    void aSaleWithTendersOrPaidIsNotHeld() {
+        Sale sale = confirmedWith(RICE_COOKER, "1");
+        sale.takeCard("p1", money("100.00"), "A1B2C3", "4242", "POS-1", "C001", NOW);
+        assertThrows(SaleStateException.class, () -> sale.hold(NOW));
+        assertFalse(sale.isHeld());
+    }
+
+    @Test
+    void aMobileTenderIsAtMostWhatIsDue() {
+        Sale sale = confirmedWith(RICE_COOKER, "1");
+        SaleRuleException refused = assertThrows(SaleRuleException.class,
+                () -> sale.takeMobile("p1", money("279.01"), "WECHAT", "SIMWX1", "C001", NOW));
+        assertEquals("invalid-amount", refused.slug());
+        assertTrue(sale.payments().isEmpty());
+    }
 }

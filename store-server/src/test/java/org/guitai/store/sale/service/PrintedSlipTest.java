@@ -61,13 +61,35 @@ class PrintedSlipTest {
                 "凭此小票取货")) {
             assertTrue(page.contains(shown), shown + " in " + page);
         }
+        assertFalse(page.contains("副本") || page.contains("COPY"), "the first print is the original: " + page);
+    }
+
+    @Test
+    void aCopyIsMarkedAsOneForAllToSee() {
+        PrintedSlip copy = PrintedSlip.of(paidSale(), "S001-00000042", "柜台 北京西单店", ZoneId.of("Asia/Shanghai"), "张伟", true);
+        String page = render(copy);
+        assertTrue(page.contains("<title>小票 S001-00000042 副本</title>"), page);
+        assertTrue(page.contains("<p class=\"copy-mark\">副本 COPY</p>"), page);
+        assertTrue(page.contains("现金 收 600.00 找 42.00<br>") && page.contains("收款专用章"), "otherwise the same slip: " + page);
+        assertFalse(page.contains("凭此小票取货"), "goods are collected with the original: " + page);
+    }
+
+    @Test
+    void aMobilePaymentShowsItsChannelAndTheProvidersTransactionId() {
+        Sale sale = Sale.open("sale-2", "T1", "shift-1", "C001", null, null, CNY, LocalDate.of(2026, 11, 23), NOW);
+        SoldItem riceCooker = new SoldItem("E00002", "6910384000029", "电饭煲", "美的", "MB-FB40S701", "3L", "白色", "台",
+                Money.of("279.00", CNY), new BigDecimal("0.13"));
+        sale.addLine("line-1", riceCooker, BigDecimal.ONE, riceCooker.listPrice(), BigDecimal.ZERO, RoundingMode.HALF_UP);
+        sale.confirm(NOW);
+        sale.takeMobile("p1", Money.of("279.00", CNY), "WECHAT", "SIMWX0123456789ABCDEF0123", "C001", NOW);
+        assertEquals("微信支付 279.00 交易号 SIMWX0123456789ABCDEF0123", PrintedSlip.payment(sale.payments().get(0)));
     }
 
     @Test
     void escapesEveryValue() {
         PrintedSlip slip = new PrintedSlip("<script>alert('店')</script>", "S001-00000042", "2026-11-23 16:00:00", "Tom & \"Jerry\"", "T1",
                 List.of(new PrintedSlip.Line("<img src=x onerror=alert(1)>", "3L", "1台", "1.00", "1.00")), "1.00", List.of("现金 <b>收</b>"),
-                "data:image/png;base64,AAAA");
+                "data:image/png;base64,AAAA", false);
         String page = render(slip);
         assertFalse(page.contains("<script>") || page.contains("<img src=x") || page.contains("<b>收"), page);
         assertTrue(page.contains("&lt;script&gt;alert(&#39;店&#39;)&lt;/script&gt; 收款小票"), page);

@@ -1,0 +1,7 @@
+package org.guitai.store.mobile.domain;
+
+/** The mobile wallets the store takes. */
+public enum MobileChannel {
+    WECHAT,
+    ALIPAY
+}

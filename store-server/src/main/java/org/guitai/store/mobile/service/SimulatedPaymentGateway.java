@@ -1,0 +1,64 @@
+package org.guitai.store.mobile.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.guitai.kernel.money.Money;
+import org.guitai.store.mobile.domain.ChargeOutcome;
+import org.guitai.store.mobile.domain.GatewayTimeoutException;
+import org.guitai.store.mobile.domain.MobileChannel;
+import org.guitai.store.mobile.domain.PaymentCode;
+
+/**
+ * A payment provider in memory, for the demo and tests ({@code guitai.payment.gateway=simulator}).
+ * It decides by the payment code's last digit: 8 declines (insufficient balance); 9 charges but the
+ * answer is lost (a timeout), and a query then answers approved with the transaction id; any other
+ * digit approves. A query for a reference it was never asked to charge answers pending (unknown).
+ * Its memory is lost at restart, like a provider the store cannot reach.
+ */
+@ApplicationScoped
+public class SimulatedPaymentGateway implements PaymentGateway {
+
+    public static final String NAME = "simulator";
+
+    private final Map<String, ChargeOutcome> charges = new ConcurrentHashMap<>();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ChargeOutcome charge(String merchantReference, MobileChannel channel, PaymentCode code, Money amount) {
+        attempts.merge(merchantReference, 1, Integer::sum);
+        ChargeOutcome outcome = switch (code.lastDigit()) {
+            case 8 -> new ChargeOutcome.Declined("insufficient balance");
+            default -> new ChargeOutcome.Approved(transactionId(channel));
+        };
+        // a provider charges a merchant reference once: a second charge answers the first one's outcome
+        ChargeOutcome recorded = charges.computeIfAbsent(merchantReference, ref -> outcome);
+        if (code.lastDigit() == 9) {
+            throw new GatewayTimeoutException(merchantReference);
+        }
+        return recorded;
+    }
+
+    @Override
+    public ChargeOutcome query(String merchantReference) {
+        ChargeOutcome known = charges.get(merchantReference);
+        return known != null ? known : new ChargeOutcome.Pending("the simulator has no charge under " + merchantReference);
+    }
+
+    /** How many times a charge was asked for under the reference (for tests of the at-most-once rule). */
+    public int chargesAskedFor(String merchantReference) {
+        return attempts.getOrDefault(merchantReference, 0);
+    }
+
+    /** A transaction id shaped like the provider's: WeChat Pay 42000..., Alipay 2026... (here random, prefixed SIM). */
+    private static String transactionId(MobileChannel channel) {
+        String random = UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(java.util.Locale.ROOT);
+        return (channel == MobileChannel.WECHAT ? "SIMWX" : "SIMALI") + random;
+    }
+}
