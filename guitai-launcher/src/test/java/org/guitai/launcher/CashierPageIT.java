@@ -362,6 +362,91 @@ class CashierPageIT {
     }
 
     @Test
+    @Order(8)
+    void aSaleFoundBySearchIsHeldAndRecalled() {
+        press(Keys.F2);
+        waitFor("the search", () -> id("search-dialog").isDisplayed() && focused("search-q"));
+        type("SW-17S12A", Keys.ENTER);
+        waitFor("the kettle found", () -> !browser.findElements(By.cssSelector("#search-results tbody tr.selected[data-sku='E00010']")).isEmpty());
+        press(Keys.ENTER);
+        waitFor("the kettle added by SKU", () -> lines().size() == 1 && KETTLE.equals(lines().get(0).getAttribute("data-barcode")));
+        String held = saleId();
+
+        press(Keys.F3);
+        waitFor("held: the counter is free", () -> "NONE".equals(status()) && lines().isEmpty());
+        assertTrue(storeSale(held).getBoolean("held"), "the store holds the sale");
+
+        press(Keys.F3);
+        waitFor("the held sales of T1", () -> id("held-dialog").isDisplayed()
+                && !browser.findElements(By.cssSelector("#held-list tbody tr.selected[data-sale-id='" + held + "']")).isEmpty());
+        press(Keys.ENTER);
+        waitFor("recalled", () -> held.equals(saleId()) && lines().size() == 1 && !id("held-dialog").isDisplayed());
+        assertEquals(false, storeSale(held).getBoolean("held"));
+        confirm();
+        payCash("179.00", "2");
+        press(Keys.F9);
+        waitFor("completed", () -> "COMPLETED".equals(status()));
+    }
+
+    @Test
+    @Order(9)
+    void aMobilePaymentDeclinedThenApproved() {
+        scan(RICE_COOKER);
+        waitFor("line 1", () -> lines().size() == 1);
+        confirm();
+        press(Keys.F8);
+        waitFor("the mobile form", () -> id("mobile-dialog").isDisplayed() && focused("mobile-code"));
+        // the simulator declines a code ending in 8
+        type("134567890123456788", Keys.ENTER);
+        waitFor("declined, said in Chinese next to the code", () -> id("mobile-error").isDisplayed() && text("mobile-error").contains("拒绝"));
+        assertEquals("CONFIRMED", status());
+        id("mobile-code").clear();
+        id("mobile-code").sendKeys("134567890123456781", Keys.ENTER);
+        waitFor("paid", () -> "PAID".equals(status()) && !id("mobile-dialog").isDisplayed());
+        List<JsonObject> payments = storeSale(saleId()).getJsonArray("payments").getValuesAs(JsonObject.class);
+        assertEquals(1, payments.size(), payments::toString);
+        assertEquals("MOBILE", payments.get(0).getString("tender"));
+        assertEquals("279.00", payments.get(0).getString("applied"));
+        press(Keys.F9);
+        waitFor("completed", () -> "COMPLETED".equals(status()));
+    }
+
+    @Test
+    @Order(10)
+    void aPastSaleIsReprintedAsACopyTheShiftsXReportAndANoSaleWithApproval() throws SQLException {
+        press(Keys.F10);
+        waitFor("the search for past sales", () -> id("find-dialog").isDisplayed() && focused("find-slip"));
+        press(Keys.ENTER);
+        waitFor("today's sales", () -> !browser.findElements(By.cssSelector("#find-results tbody tr[data-sale-id]")).isEmpty());
+        id("find-reprint").sendKeys(Keys.ENTER);
+        waitFor("the copy", () -> id("slip-dialog").isDisplayed());
+        browser.switchTo().frame(id("slip-frame"));
+        try {
+            waitFor("marked 副本", () -> browser.findElement(By.tagName("body")).getText().contains("副本"));
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+        press(Keys.ESCAPE);
+        press(Keys.ESCAPE);
+        waitFor("back at the counter", () -> focused("scan"));
+
+        press(Keys.chord(Keys.ALT, "x"));
+        waitFor("the X report", () -> id("xreport-dialog").isDisplayed() && text("xreport-body").contains("现金实收"));
+        press(Keys.ESCAPE);
+
+        long before = count("select count(*) from audit_entry where event = 'NO_SALE'");
+        press(Keys.chord(Keys.ALT, "n"));
+        waitFor("the no-sale form", () -> focused("nosale-reason"));
+        type("顾客换零钱", Keys.ENTER);
+        waitFor("the approval asked for in place", () -> focused("approval-staff"));
+        type("M001", Keys.ENTER);
+        waitFor("the PIN next", () -> focused("approval-pin"));
+        type("1357", Keys.ENTER);
+        waitFor("the drawer opened", () -> id("nosale-result").isDisplayed());
+        assertEquals(before + 1, count("select count(*) from audit_entry where event = 'NO_SALE'"));
+    }
+
+    @Test
     @Order(20)
     void whenTheStoreStopsMidSaleTheBannerSaysSoAndNothingIsDoubledWhenItReturns() throws SQLException {
         scan(RICE_COOKER);
