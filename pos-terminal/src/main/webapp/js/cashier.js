@@ -239,21 +239,7 @@ function renderSale() {
   $('sale-status').textContent = t(`status.${s}`);
   $('sale-slip').textContent = sale && sale.slipCode ? t('sale.slip', { code: sale.slipCode }) : '';
   if (state.selected >= lines.length) state.selected = lines.length - 1;
-  const body = $('lines').tBodies[0];
-  if (!lines.length) {
-    body.replaceChildren(el('tr', { class: 'empty-row' }, el('td', { colspan: 10 }, t('order.empty'))));
-  } else {
-    body.replaceChildren(...lines.map((l, i) => el('tr', {
-      class: i === state.selected ? 'selected' : undefined, 'aria-selected': i === state.selected ? 'true' : 'false',
-      dataset: { lineId: l.id, barcode: l.barcode || '', quantity: l.quantity },
-      onclick: () => { state.selected = i; renderSale(); focusScan(); },
-    }, [
-      l.lineNo, `${l.name} · ${l.brand}`, l.model, l.spec, l.colour,
-      { text: `${l.quantity} ${l.unit || ''}`.trim(), num: true, cls: 'quantity' },
-      { text: money(l.listPrice), num: true }, { text: money(l.unitPrice), num: true, cls: 'unit-price' },
-      { text: percentText(l.discountPercent), num: true, cls: 'discount' }, { text: money(l.amount), num: true, cls: 'amount' },
-    ].map(cell))));
-  }
+  drawLines(lines);
   $('lines').dataset.drawn = String(Number($('lines').dataset.drawn || 0) + 1);
   $('list-total').textContent = money(sale ? sale.listTotal : '0');
   $('discount-total').textContent = money(sale ? sale.discountTotal : '0');
@@ -277,6 +263,48 @@ function renderSale() {
   ].filter(Boolean).join(' · ');
   $('next').hidden = !['COMPLETED', 'AWAITING_CLEARANCE', 'CANCELLED'].includes(s);
   $('next-title').textContent = s === 'COMPLETED' ? t('after.completed') : s === 'CANCELLED' ? t('after.cancelled') : t('after.checkHeld');
+}
+
+/** The rows of the order, by line id with what they show: a scan redraws the line it touched, not the whole order. */
+let lineRows = new Map();
+
+function drawLines(lines) {
+  const body = $('lines').tBodies[0];
+  if (!lines.length) {
+    lineRows = new Map();
+    body.replaceChildren(el('tr', { class: 'empty-row' }, el('td', { colspan: 10 }, t('order.empty'))));
+    return;
+  }
+  const rows = new Map();
+  lines.forEach((l, i) => {
+    const selected = i === state.selected;
+    const shown = [l.lineNo, l.name, l.brand, l.model, l.spec, l.colour, l.quantity, l.unit, l.listPrice, l.unitPrice, l.discountPercent, l.amount,
+      selected, i18n.lang].join('\u0000');
+    const known = lineRows.get(l.id);
+    rows.set(l.id, known && known.shown === shown ? known : { shown, row: lineRow(l, selected) });
+  });
+  lineRows = rows;
+  // every wanted row at its place, moving or adding only what differs; what is left over goes
+  let place = 0;
+  for (const { row } of rows.values()) {
+    const current = body.children[place];
+    if (current !== row) body.insertBefore(row, current || null);
+    place++;
+  }
+  while (body.children.length > rows.size) body.lastElementChild.remove();
+}
+
+function lineRow(l, selected) {
+  return el('tr', {
+    class: selected ? 'selected' : undefined, 'aria-selected': selected ? 'true' : 'false',
+    dataset: { lineId: l.id, barcode: l.barcode || '', quantity: l.quantity },
+    onclick: () => { state.selected = state.sale.lines.findIndex((x) => x.id === l.id); renderSale(); focusScan(); },
+  }, [
+    l.lineNo, `${l.name} · ${l.brand}`, l.model, l.spec, l.colour,
+    { text: `${l.quantity} ${l.unit || ''}`.trim(), num: true, cls: 'quantity' },
+    { text: money(l.listPrice), num: true }, { text: money(l.unitPrice), num: true, cls: 'unit-price' },
+    { text: percentText(l.discountPercent), num: true, cls: 'discount' }, { text: money(l.amount), num: true, cls: 'amount' },
+  ].map(cell));
 }
 
 function renderKeysBar() {
