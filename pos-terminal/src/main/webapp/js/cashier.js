@@ -1159,12 +1159,14 @@ function openDelivery() {
   $('delivery-from').value = localDateTime(tomorrow, 9);
   $('delivery-to').value = localDateTime(tomorrow, 12);
   $('delivery-result').hidden = !state.delivery;
+  $('delivery-submit').hidden = !!state.delivery;
   if (state.delivery) $('delivery-result').textContent = t('delivery.booked', { status: t(`delivery.status.${state.delivery.status}`) });
   openDialog('delivery-dialog', 'delivery-contact');
 }
 
 $('delivery-form').addEventListener('submit', (event) => {
   event.preventDefault();
+  if (state.delivery) return;
   const body = {
     id: paymentId('delivery'),
     contact: $('delivery-contact').value.trim(),
@@ -1181,6 +1183,8 @@ $('delivery-form').addEventListener('submit', (event) => {
       state.delivery = delivery;
       $('delivery-result').textContent = t('delivery.booked', { status: t(`delivery.status.${delivery.status}`) });
       $('delivery-result').hidden = false;
+      // one delivery per request: the form shows it booked instead of offering a second
+      $('delivery-submit').hidden = true;
       renderSale();
     } catch (error) {
       delete state.paymentIds.delivery;
