@@ -1419,6 +1419,12 @@ class CounterRulesIT {
         assertTrue(count("select count(*) from audit_entry where event = 'MOBILE_CHARGE' and sale_id = ? and requested_by = 'C001'", saleId) >= 2,
                 "sent and approved, with who asked");
         assertEquals(List.of(), Shop.textColumnsHolding(code), "the payment code is in no column of any table: payments, charges, audit, outbox");
+        // the schema: a mobile payment names its channel; a provider's transaction is paid into one payment only
+        assertThrows(SQLException.class, () -> Shop.execute("update payment set channel = null where id = ?", paymentId));
+        JsonObject other = paidSale(cashier);
+        String otherPayment = other.getJsonArray("payments").getJsonObject(0).getString("id");
+        assertThrows(SQLException.class, () -> Shop.execute("update payment set tender = 'MOBILE', channel = 'WECHAT', transaction_id = ? where id = ?",
+                transactionId, otherPayment));
     }
 
     @Test
@@ -1588,7 +1594,12 @@ class CounterRulesIT {
         List<JsonObject> listed = expect(200, cashier.get("sales?date=" + day)).array().getValuesAs(JsonObject.class);
         List<String> ids = listed.stream().map(s -> s.getString("id")).toList();
         assertTrue(ids.indexOf(newer.getString("id")) >= 0 && ids.indexOf(newer.getString("id")) < ids.indexOf(older.getString("id")), "newest first");
-        assertTrue(listed.size() <= 200);
+        long ofTheDay = count("select count(*) from sale where business_date = ?", day);
+        assertEquals(Math.min(200, ofTheDay), listed.size(), "every sale of the day, up to the limit");
+        List<Instant> created = listed.stream().map(s -> Instant.parse(s.getString("createdAt"))).toList();
+        for (int i = 1; i < created.size(); i++) {
+            assertFalse(created.get(i).isAfter(created.get(i - 1)), "newest first all along: " + created);
+        }
         JsonObject found = listed.get(ids.indexOf(newer.getString("id")));
         assertEquals(newer.getString("slipCode"), found.getString("slipCode"));
         assertEquals(List.of("PAID", "T1", "C001", "279.00"), List.of(found.getString("status"), found.getString("terminalId"), found.getString("cashier"),
