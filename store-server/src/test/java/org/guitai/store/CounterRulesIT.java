@@ -1624,11 +1624,20 @@ class CounterRulesIT {
         Answer original = expect(200, cashier.getPage("sales/" + saleId + "/slip"));
         assertFalse(original.body().contains("副本"), "the first print is no copy");
         assertEquals(0, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", saleId));
+        assertEquals(1, count("select count(*) from sale where id = ? and slip_printed_at is not null", saleId), "the store knows the original was printed");
         Answer copy = expect(200, cashier.getPage("sales/" + saleId + "/slip?copy=true"));
         assertTrue(copy.contentType().startsWith("text/html"), copy.contentType());
         assertTrue(copy.body().contains("副本 COPY") && copy.body().contains(sale.getString("slipCode")) && copy.body().contains("收款专用章"), copy.body());
         assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ? and requested_by = 'C001' "
                 + "and terminal_id = 'T1' and subject = ?", saleId, sale.getString("slipCode")));
+        // printed again without asking for a copy (another page, another counter): a copy all the same, audited
+        Answer again = expect(200, shop().login("C001", "2468", "T2").getPage("sales/" + saleId + "/slip"));
+        assertTrue(again.body().contains("副本 COPY"), again.body());
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ? and terminal_id = 'T2'", saleId));
+        // a copy asked for at the first print is a copy
+        String other = paidSale(cashier).getString("id");
+        assertTrue(expect(200, cashier.getPage("sales/" + other + "/slip?copy=true")).body().contains("副本 COPY"));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", other));
         assertProblem(409, "sale-state", cashier.getPage("sales/" + confirmedSale(cashier, RICE_COOKER, "1") + "/slip?copy=true"));
     }
 }

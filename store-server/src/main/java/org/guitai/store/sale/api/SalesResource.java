@@ -231,14 +231,19 @@ public class SalesResource {
     }
 
     /**
-     * The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. With
-     * {@code ?copy=true} it is printed again, marked 副本 / COPY, and the reprint is audited.
+     * The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. The first
+     * print is the original; every later one (and one asked with {@code ?copy=true}) is a copy,
+     * marked 副本 / COPY, and audited.
      */
     @GET
     @Path("{id}/slip")
     @Produces(TEXT_HTML)
+    @Operation(summary = "The printable paid slip", description = "The store records that the original was printed: the first print is the "
+            + "original, every later print (and any print with copy=true) is a copy marked 副本 / COPY and audited as SLIP_REPRINTED. "
+            + "409 sale-state before the sale is paid")
     public String slip(@PathParam("id") String id, @QueryParam("copy") boolean copy) {
-        return copy ? slips.slip(sales.reprint(id, caller.get()), true) : slips.slip(sales.get(id), false);
+        SaleService.SlipPrint print = sales.printSlip(id, copy, caller.get());
+        return slips.slip(print.sale(), print.copy());
     }
 
     /** The slip code as a Code 128 barcode. */

@@ -199,12 +199,23 @@ public class SaleService {
         return sales.findBySlip(slip.number()).orElseThrow(() -> new SaleNotFoundException("slip " + slip.code()));
     }
 
-    /** A paid slip printed again (副本): the caller and the slip are audited. */
-    public Sale reprint(String saleId, Caller caller) {
-        Sale sale = sales.get(saleId);
+    /** A print of the paid slip: the sale, and whether the print is a copy (副本). */
+    public record SlipPrint(Sale sale, boolean copy) {
+    }
+
+    /**
+     * A print of the paid slip. The store records that the original was printed: the first print is
+     * the original (unless a copy is asked for), every later print is a copy marked 副本, and a copy
+     * is audited with who printed it where.
+     */
+    public SlipPrint printSlip(String saleId, boolean copyAsked, Caller caller) {
+        Sale sale = sales.getForUpdate(saleId);
         String code = slipOf(sale).code();
+        if (sale.printSlip(copyAsked, clock.instant())) {
+            return new SlipPrint(sale, false);
+        }
         audit.record(AuditEvent.SLIP_REPRINTED, AuditLog.Who.of(caller), saleId, code, "slip " + code + " printed again as a copy (副本)");
-        return sale;
+        return new SlipPrint(sale, true);
     }
 
     public SlipNumber slipOf(Sale sale) {
