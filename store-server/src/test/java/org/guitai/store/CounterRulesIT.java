@@ -1572,6 +1572,25 @@ class CounterRulesIT {
         expect(200, cashier.post("sales/" + first + "/cancel", "{\"approvalId\":\"" + shop.approval(cashier, "VOID_LINE", first) + "\"}"));
     }
 
+    /** The counter that held a sale is down: the store manager recalls it at another counter, and cancels it there with an approval. */
+    @Test
+    void aStoreManagerRecallsAndCancelsAHeldSaleAtAnyCounter() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        expect(200, cashier.post("sales/" + saleId + "/hold"));
+        assertProblem(409, "sale-at-other-terminal", shop.login("C001", "2468", "T2").post("sales/" + saleId + "/recall"), "a cashier: at its own counter only");
+        JsonHttp managerAtT2 = shop.login("M001", "1357", "T2");
+        JsonObject recalled = expect(200, managerAtT2.post("sales/" + saleId + "/recall")).json();
+        assertFalse(recalled.getBoolean("held"));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SALE_RECALLED' and sale_id = ? and requested_by = 'M001' "
+                + "and terminal_id = 'T2'", saleId));
+        assertProblem(403, "approval-required", managerAtT2.post("sales/" + saleId + "/cancel", "{}"), "a confirmed order: with an approval, as ever");
+        JsonObject cancelled = expect(200, managerAtT2.post("sales/" + saleId + "/cancel",
+                "{\"approvalId\":\"" + shop.approval(managerAtT2, "VOID_LINE", saleId) + "\"}")).json();
+        assertEquals("CANCELLED", cancelled.getString("status"));
+    }
+
     @Test
     void aSaleWithATenderIsNotHeld() {
         JsonHttp cashier = shop().cashier();

@@ -584,9 +584,12 @@ public class SaleService {
         return sale;
     }
 
-    /** 取单 at the counter that held it; recalling a sale that is not held changes nothing. */
+    /**
+     * 取单 at the counter that held it, or by a store manager at any counter of the store (the
+     * counter that held it may be down); recalling a sale that is not held changes nothing.
+     */
     public Sale recall(String saleId, Caller caller) {
-        Sale sale = atOwnCounter(saleId, caller, "recall the sale");
+        Sale sale = atOwnCounter(saleId, caller, "recall the sale", true);
         Optional<Instant> heldAt = sale.heldAt();
         if (sale.recall()) {
             audit.record(AuditEvent.SALE_RECALLED, AuditLog.Who.of(caller), saleId, null,
