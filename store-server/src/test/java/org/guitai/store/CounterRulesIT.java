@@ -1484,9 +1484,117 @@ class CounterRulesIT {
         assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
         assertEquals(1, count("select count(*) from mobile_charge where sale_id = ? and status = 'SENT'", saleId));
         assertEquals("279.00", expect(200, cashier.get("sales/" + saleId)).json().getString("due"));
-        assertProblem(409, "sale-state", cashier.post("sales/" + saleId + "/hold"), "not put aside while its charge is pending");
+        assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/hold"), "not put aside while its charge is pending");
+        assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]")),
+                "no other tender while the charge may have gone through");
         // the same payment id for another amount is a conflict, not a new charge
         assertProblem(409, "id-conflict", cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "100.00", "WECHAT", approving)));
+    }
+
+    /**
+     * While the customer confirms on the phone (the simulator waits on a code ending in 7) the
+     * charge holds the amount: the sale takes no other tender, no second mobile charge, no cancel,
+     * no hold, no line change; then the first charge is recorded.
+     */
+    @Test
+    void whileTheProviderAnswersTheSaleTakesNothingElse() throws Exception {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String lineId = expect(200, cashier.get("sales/" + saleId)).json().getJsonArray("lines").getJsonObject(0).getString("id");
+        String paymentId = UUID.randomUUID().toString();
+        ExecutorService phone = Executors.newSingleThreadExecutor();
+        try {
+            Future<Answer> charging = phone.submit(() -> cashier.post("sales/" + saleId + "/payments",
+                    Shop.mobile(paymentId, "279.00", "WECHAT", Shop.wechatCode(7, false))));
+            Eventually.until(Duration.ofSeconds(30), "the charge recorded as sent",
+                    () -> count("select count(*) from mobile_charge where payment_id = ? and status = 'SENT'", paymentId) == 1);
+
+            Answer cashMeanwhile = cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"));
+            assertProblem(409, "payment-pending", cashMeanwhile);
+            assertEquals(paymentId, cashMeanwhile.json().getString("paymentId"), "names the pending payment");
+            String secondId = UUID.randomUUID().toString();
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments",
+                    Shop.mobile(secondId, "279.00", "ALIPAY", Shop.alipayCode(1))), "no second charge under a new payment id");
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments",
+                    "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"authCode\":\"A12345\",\"last4\":\"4242\","
+                            + "\"terminalReference\":\"POS-1\"}"));
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/cancel", "{}"));
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/hold"));
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/lines/" + lineId + "/void", "{}"));
+            assertEquals(0, count("select count(*) from mobile_charge where payment_id = ?", secondId), "nothing was sent for the second");
+
+            Answer paid = expect(201, charging.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("PAID", paid.json().getJsonObject("sale").getString("status"));
+            assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId), "the first charge only, recorded");
+            assertEquals(1, count("select count(*) from payment where id = ? and tender = 'MOBILE' and transaction_id = ?",
+                    paymentId, paid.json().getJsonObject("payment").getString("transactionId")));
+        } finally {
+            phone.shutdownNow();
+        }
+    }
+
+    /**
+     * A charge the provider approved and the sale did not record (the request died after the answer):
+     * it holds the sale and shows on the shift's X report; a retry with its id records it while the
+     * sale takes it, and otherwise says the customer paid (charged-not-recorded).
+     */
+    @Test
+    void anApprovedChargeNotRecordedIsRecordedByItsRetryOrReportedAsPaid() throws SQLException {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonHttp manager = shop.manager();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String shiftId = expect(200, cashier.get("sales/" + saleId)).json().getString("shiftId");
+        String paymentId = UUID.randomUUID().toString();
+        String transactionId = "SIMWX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Shop.execute("insert into mobile_charge (payment_id, sale_id, channel, amount, currency, gateway, staff_code, terminal_id, status, "
+                + "transaction_id, sent_at, decided_at) values (?, ?, 'WECHAT', 279.00, 'CNY', 'simulator', 'C001', 'T1', 'APPROVED', ?, "
+                + "utc_timestamp(6), utc_timestamp(6))", paymentId, saleId, transactionId);
+        assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]")),
+                "the customer paid already: no second tender");
+        List<JsonObject> unrecorded = expect(200, manager.get("shifts/" + shiftId + "/report")).json().getJsonArray("unrecordedMobileCharges")
+                .getValuesAs(JsonObject.class);
+        assertTrue(unrecorded.stream().anyMatch(c -> c.getString("paymentId").equals(paymentId) && c.getString("saleId").equals(saleId)
+                && c.getString("channel").equals("WECHAT") && c.getString("transactionId").equals(transactionId) && c.getString("amount").equals("279.00")),
+                unrecorded::toString);
+        // the retry records it without charging (a code ending in 8 would be declined if it were sent)
+        Answer recorded = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", Shop.wechatCode(8, false))));
+        assertEquals(transactionId, recorded.json().getJsonObject("payment").getString("transactionId"));
+        assertEquals("PAID", recorded.json().getJsonObject("sale").getString("status"));
+        assertTrue(expect(200, manager.get("shifts/" + shiftId + "/report")).json().getJsonArray("unrecordedMobileCharges")
+                .getValuesAs(JsonObject.class).stream().noneMatch(c -> c.getString("paymentId").equals(paymentId)), "recorded, no longer listed");
+
+        // a sale that no longer takes it (paid by the time the retry comes): the customer paid, said so with the transaction
+        JsonObject paidInCash = paidSale(cashier);
+        String lateId = UUID.randomUUID().toString();
+        String lateTransaction = "SIMWX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Shop.execute("insert into mobile_charge (payment_id, sale_id, channel, amount, currency, gateway, staff_code, terminal_id, status, "
+                + "transaction_id, sent_at, decided_at) values (?, ?, 'WECHAT', 279.00, 'CNY', 'simulator', 'C001', 'T1', 'APPROVED', ?, "
+                + "utc_timestamp(6), utc_timestamp(6))", lateId, paidInCash.getString("id"), lateTransaction);
+        Answer late = cashier.post("sales/" + paidInCash.getString("id") + "/payments", Shop.mobile(lateId, "279.00", "WECHAT", Shop.wechatCode(1, false)));
+        assertProblem(409, "charged-not-recorded", late);
+        assertEquals(List.of(lateId, lateTransaction), List.of(late.json().getString("paymentId"), late.json().getString("transactionId")));
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", paidInCash.getString("id")), "the cash payment only");
+        assertTrue(expect(200, manager.get("shifts/" + paidInCash.getString("shiftId") + "/report")).json().getJsonArray("unrecordedMobileCharges")
+                .getValuesAs(JsonObject.class).stream().anyMatch(c -> c.getString("paymentId").equals(lateId)), "on the manager's report");
+    }
+
+    /** A charge left SENT for over a minute (its request died, no retry came) is asked about at the gateway when a report is read. */
+    @Test
+    void aChargeLeftSentIsAskedAboutWhenTheReportIsRead() throws SQLException {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String paymentId = UUID.randomUUID().toString();
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", Shop.wechatCode(2, false))));
+        String transactionId = paid.json().getJsonObject("payment").getString("transactionId");
+        // as if the answer had never been recorded on the charge row: the provider knows the charge, the row says SENT
+        Shop.execute("update mobile_charge set status = 'SENT', transaction_id = null, decided_at = null, "
+                + "sent_at = utc_timestamp(6) - interval 2 minute where payment_id = ?", paymentId);
+        expect(200, shop.manager().get("shifts/" + paid.json().getJsonObject("sale").getString("shiftId") + "/report"));
+        assertEquals(1, count("select count(*) from mobile_charge where payment_id = ? and status = 'APPROVED' and transaction_id = ?", paymentId,
+                transactionId), "the gateway's answer is on the row");
     }
 
     @Test
