@@ -2,11 +2,15 @@
 -- on hold at the counter (挂单) to be recalled later (取单).
 
 -- A mobile tender keeps the provider's channel and transaction id; the customer's payment code
--- (付款码) is a one-time credential and is never stored anywhere
+-- (付款码) is a one-time credential and is never stored anywhere. A NULL channel would pass the IN
+-- test (a CHECK fails only on false), hence IS NOT NULL. A provider's transaction is paid into one
+-- payment only.
 ALTER TABLE payment
     ADD COLUMN channel        VARCHAR(8)  NULL,
     ADD COLUMN transaction_id VARCHAR(64) NULL,
-    ADD CONSTRAINT ck_payment_mobile CHECK (tender <> 'MOBILE' OR (channel IN ('WECHAT', 'ALIPAY') AND transaction_id IS NOT NULL));
+    ADD CONSTRAINT ck_payment_mobile CHECK (tender <> 'MOBILE'
+        OR (channel IS NOT NULL AND channel IN ('WECHAT', 'ALIPAY') AND transaction_id IS NOT NULL)),
+    ADD UNIQUE KEY uk_payment_transaction (channel, transaction_id);
 
 -- Each charge sent to the payment gateway, recorded in a transaction of its own before the gateway is
 -- called, under the store's payment id (the merchant reference): a retry finds it and asks the
@@ -32,8 +36,12 @@ CREATE TABLE mobile_charge (
     INDEX ix_mobile_charge_sale (sale_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- 挂单: a held sale keeps its status; held_at says since when it waits to be recalled at its terminal
+-- 挂单: a held sale keeps its status; held_at says since when it waits to be recalled at its terminal.
+-- slip_printed_at: when the original paid slip was printed; every later print is a copy (副本).
+-- The day's list reads a day (of a terminal) newest first: both orders are indexed.
 ALTER TABLE sale
     ADD COLUMN held_at DATETIME(6) NULL,
+    ADD COLUMN slip_printed_at DATETIME(6) NULL,
     ADD INDEX ix_sale_held (terminal_id, held_at),
-    ADD INDEX ix_sale_terminal_day (business_date, terminal_id);
+    ADD INDEX ix_sale_day_terminal_opened (business_date, terminal_id, opened_at),
+    ADD INDEX ix_sale_day_opened (business_date, opened_at);

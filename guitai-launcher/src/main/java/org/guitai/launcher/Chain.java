@@ -81,6 +81,10 @@ public final class Chain implements AutoCloseable {
         storeProps.put("guitai.hq.url", "http://127.0.0.1:" + layout.hqPort());
         storeProps.put("guitai.hq.credential", storeCredential);
         storeProps.put("guitai.import-dir", layout.config().resolve("store/sample").toString());
+        // the demo charges its mobile payments to the simulator; a real store names its provider's gateway (the default is none)
+        if (!ComponentConfig.setInEnvironment("guitai.payment.gateway", environment)) {
+            storeProps.put("guitai.payment.gateway", "simulator");
+        }
 
         Map<String, String> terminalProps = new LinkedHashMap<>(ComponentConfig.defaults(layout.config(), "terminal", environment));
         terminalProps.put("guitai.terminal.id", "T1");

@@ -39,7 +39,9 @@ public class StoreStartup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(() -> "store " + settings.storeId() + " (" + settings.storeName() + ") starting");
         // a payment gateway the settings name that this server does not have stops the start, naming the key
-        LOG.info(() -> "mobile payments through the payment gateway " + mobileCharges.gateway().name());
+        String mobile = mobileCharges.enabled() ? "mobile payments through the payment gateway " + mobileCharges.gateway().name()
+                : "mobile payments are off (guitai.payment.gateway=none)";
+        LOG.info(mobile);
         migrations.migrate("store");
         masterData.importConfigured();
         relay.start();

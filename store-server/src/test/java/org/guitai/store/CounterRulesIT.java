@@ -1419,6 +1419,12 @@ class CounterRulesIT {
         assertTrue(count("select count(*) from audit_entry where event = 'MOBILE_CHARGE' and sale_id = ? and requested_by = 'C001'", saleId) >= 2,
                 "sent and approved, with who asked");
         assertEquals(List.of(), Shop.textColumnsHolding(code), "the payment code is in no column of any table: payments, charges, audit, outbox");
+        // the schema: a mobile payment names its channel; a provider's transaction is paid into one payment only
+        assertThrows(SQLException.class, () -> Shop.execute("update payment set channel = null where id = ?", paymentId));
+        JsonObject other = paidSale(cashier);
+        String otherPayment = other.getJsonArray("payments").getJsonObject(0).getString("id");
+        assertThrows(SQLException.class, () -> Shop.execute("update payment set tender = 'MOBILE', channel = 'WECHAT', transaction_id = ? where id = ?",
+                transactionId, otherPayment));
     }
 
     @Test
@@ -1478,9 +1484,117 @@ class CounterRulesIT {
         assertEquals(0, count("select count(*) from payment where sale_id = ?", saleId));
         assertEquals(1, count("select count(*) from mobile_charge where sale_id = ? and status = 'SENT'", saleId));
         assertEquals("279.00", expect(200, cashier.get("sales/" + saleId)).json().getString("due"));
-        assertProblem(409, "sale-state", cashier.post("sales/" + saleId + "/hold"), "not put aside while its charge is pending");
+        assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/hold"), "not put aside while its charge is pending");
+        assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]")),
+                "no other tender while the charge may have gone through");
         // the same payment id for another amount is a conflict, not a new charge
         assertProblem(409, "id-conflict", cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "100.00", "WECHAT", approving)));
+    }
+
+    /**
+     * While the customer confirms on the phone (the simulator waits on a code ending in 7) the
+     * charge holds the amount: the sale takes no other tender, no second mobile charge, no cancel,
+     * no hold, no line change; then the first charge is recorded.
+     */
+    @Test
+    void whileTheProviderAnswersTheSaleTakesNothingElse() throws Exception {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String lineId = expect(200, cashier.get("sales/" + saleId)).json().getJsonArray("lines").getJsonObject(0).getString("id");
+        String paymentId = UUID.randomUUID().toString();
+        ExecutorService phone = Executors.newSingleThreadExecutor();
+        try {
+            Future<Answer> charging = phone.submit(() -> cashier.post("sales/" + saleId + "/payments",
+                    Shop.mobile(paymentId, "279.00", "WECHAT", Shop.wechatCode(7, false))));
+            Eventually.until(Duration.ofSeconds(30), "the charge recorded as sent",
+                    () -> count("select count(*) from mobile_charge where payment_id = ? and status = 'SENT'", paymentId) == 1);
+
+            Answer cashMeanwhile = cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]"));
+            assertProblem(409, "payment-pending", cashMeanwhile);
+            assertEquals(paymentId, cashMeanwhile.json().getString("paymentId"), "names the pending payment");
+            String secondId = UUID.randomUUID().toString();
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments",
+                    Shop.mobile(secondId, "279.00", "ALIPAY", Shop.alipayCode(1))), "no second charge under a new payment id");
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments",
+                    "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"279.00\",\"authCode\":\"A12345\",\"last4\":\"4242\","
+                            + "\"terminalReference\":\"POS-1\"}"));
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/cancel", "{}"));
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/hold"));
+            assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/lines/" + lineId + "/void", "{}"));
+            assertEquals(0, count("select count(*) from mobile_charge where payment_id = ?", secondId), "nothing was sent for the second");
+
+            Answer paid = expect(201, charging.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals("PAID", paid.json().getJsonObject("sale").getString("status"));
+            assertEquals(1, count("select count(*) from payment where sale_id = ?", saleId), "the first charge only, recorded");
+            assertEquals(1, count("select count(*) from payment where id = ? and tender = 'MOBILE' and transaction_id = ?",
+                    paymentId, paid.json().getJsonObject("payment").getString("transactionId")));
+        } finally {
+            phone.shutdownNow();
+        }
+    }
+
+    /**
+     * A charge the provider approved and the sale did not record (the request died after the answer):
+     * it holds the sale and shows on the shift's X report; a retry with its id records it while the
+     * sale takes it, and otherwise says the customer paid (charged-not-recorded).
+     */
+    @Test
+    void anApprovedChargeNotRecordedIsRecordedByItsRetryOrReportedAsPaid() throws SQLException {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonHttp manager = shop.manager();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String shiftId = expect(200, cashier.get("sales/" + saleId)).json().getString("shiftId");
+        String paymentId = UUID.randomUUID().toString();
+        String transactionId = "SIMWX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Shop.execute("insert into mobile_charge (payment_id, sale_id, channel, amount, currency, gateway, staff_code, terminal_id, status, "
+                + "transaction_id, sent_at, decided_at) values (?, ?, 'WECHAT', 279.00, 'CNY', 'simulator', 'C001', 'T1', 'APPROVED', ?, "
+                + "utc_timestamp(6), utc_timestamp(6))", paymentId, saleId, transactionId);
+        assertProblem(409, "payment-pending", cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]")),
+                "the customer paid already: no second tender");
+        List<JsonObject> unrecorded = expect(200, manager.get("shifts/" + shiftId + "/report")).json().getJsonArray("unrecordedMobileCharges")
+                .getValuesAs(JsonObject.class);
+        assertTrue(unrecorded.stream().anyMatch(c -> c.getString("paymentId").equals(paymentId) && c.getString("saleId").equals(saleId)
+                && c.getString("channel").equals("WECHAT") && c.getString("transactionId").equals(transactionId) && c.getString("amount").equals("279.00")),
+                unrecorded::toString);
+        // the retry records it without charging (a code ending in 8 would be declined if it were sent)
+        Answer recorded = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", Shop.wechatCode(8, false))));
+        assertEquals(transactionId, recorded.json().getJsonObject("payment").getString("transactionId"));
+        assertEquals("PAID", recorded.json().getJsonObject("sale").getString("status"));
+        assertTrue(expect(200, manager.get("shifts/" + shiftId + "/report")).json().getJsonArray("unrecordedMobileCharges")
+                .getValuesAs(JsonObject.class).stream().noneMatch(c -> c.getString("paymentId").equals(paymentId)), "recorded, no longer listed");
+
+        // a sale that no longer takes it (paid by the time the retry comes): the customer paid, said so with the transaction
+        JsonObject paidInCash = paidSale(cashier);
+        String lateId = UUID.randomUUID().toString();
+        String lateTransaction = "SIMWX" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Shop.execute("insert into mobile_charge (payment_id, sale_id, channel, amount, currency, gateway, staff_code, terminal_id, status, "
+                + "transaction_id, sent_at, decided_at) values (?, ?, 'WECHAT', 279.00, 'CNY', 'simulator', 'C001', 'T1', 'APPROVED', ?, "
+                + "utc_timestamp(6), utc_timestamp(6))", lateId, paidInCash.getString("id"), lateTransaction);
+        Answer late = cashier.post("sales/" + paidInCash.getString("id") + "/payments", Shop.mobile(lateId, "279.00", "WECHAT", Shop.wechatCode(1, false)));
+        assertProblem(409, "charged-not-recorded", late);
+        assertEquals(List.of(lateId, lateTransaction), List.of(late.json().getString("paymentId"), late.json().getString("transactionId")));
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", paidInCash.getString("id")), "the cash payment only");
+        assertTrue(expect(200, manager.get("shifts/" + paidInCash.getString("shiftId") + "/report")).json().getJsonArray("unrecordedMobileCharges")
+                .getValuesAs(JsonObject.class).stream().anyMatch(c -> c.getString("paymentId").equals(lateId)), "on the manager's report");
+    }
+
+    /** A charge left SENT for over a minute (its request died, no retry came) is asked about at the gateway when a report is read. */
+    @Test
+    void aChargeLeftSentIsAskedAboutWhenTheReportIsRead() throws SQLException {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        String paymentId = UUID.randomUUID().toString();
+        Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(paymentId, "279.00", "WECHAT", Shop.wechatCode(2, false))));
+        String transactionId = paid.json().getJsonObject("payment").getString("transactionId");
+        // as if the answer had never been recorded on the charge row: the provider knows the charge, the row says SENT
+        Shop.execute("update mobile_charge set status = 'SENT', transaction_id = null, decided_at = null, "
+                + "sent_at = utc_timestamp(6) - interval 2 minute where payment_id = ?", paymentId);
+        expect(200, shop.manager().get("shifts/" + paid.json().getJsonObject("sale").getString("shiftId") + "/report"));
+        assertEquals(1, count("select count(*) from mobile_charge where payment_id = ? and status = 'APPROVED' and transaction_id = ?", paymentId,
+                transactionId), "the gateway's answer is on the row");
     }
 
     @Test
@@ -1566,6 +1680,25 @@ class CounterRulesIT {
         expect(200, cashier.post("sales/" + first + "/cancel", "{\"approvalId\":\"" + shop.approval(cashier, "VOID_LINE", first) + "\"}"));
     }
 
+    /** The counter that held a sale is down: the store manager recalls it at another counter, and cancels it there with an approval. */
+    @Test
+    void aStoreManagerRecallsAndCancelsAHeldSaleAtAnyCounter() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = confirmedSale(cashier, RICE_COOKER, "1");
+        expect(200, cashier.post("sales/" + saleId + "/hold"));
+        assertProblem(409, "sale-at-other-terminal", shop.login("C001", "2468", "T2").post("sales/" + saleId + "/recall"), "a cashier: at its own counter only");
+        JsonHttp managerAtT2 = shop.login("M001", "1357", "T2");
+        JsonObject recalled = expect(200, managerAtT2.post("sales/" + saleId + "/recall")).json();
+        assertFalse(recalled.getBoolean("held"));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SALE_RECALLED' and sale_id = ? and requested_by = 'M001' "
+                + "and terminal_id = 'T2'", saleId));
+        assertProblem(403, "approval-required", managerAtT2.post("sales/" + saleId + "/cancel", "{}"), "a confirmed order: with an approval, as ever");
+        JsonObject cancelled = expect(200, managerAtT2.post("sales/" + saleId + "/cancel",
+                "{\"approvalId\":\"" + shop.approval(managerAtT2, "VOID_LINE", saleId) + "\"}")).json();
+        assertEquals("CANCELLED", cancelled.getString("status"));
+    }
+
     @Test
     void aSaleWithATenderIsNotHeld() {
         JsonHttp cashier = shop().cashier();
@@ -1588,7 +1721,12 @@ class CounterRulesIT {
         List<JsonObject> listed = expect(200, cashier.get("sales?date=" + day)).array().getValuesAs(JsonObject.class);
         List<String> ids = listed.stream().map(s -> s.getString("id")).toList();
         assertTrue(ids.indexOf(newer.getString("id")) >= 0 && ids.indexOf(newer.getString("id")) < ids.indexOf(older.getString("id")), "newest first");
-        assertTrue(listed.size() <= 200);
+        long ofTheDay = count("select count(*) from sale where business_date = ?", day);
+        assertEquals(Math.min(200, ofTheDay), listed.size(), "every sale of the day, up to the limit");
+        List<Instant> created = listed.stream().map(s -> Instant.parse(s.getString("createdAt"))).toList();
+        for (int i = 1; i < created.size(); i++) {
+            assertFalse(created.get(i).isAfter(created.get(i - 1)), "newest first all along: " + created);
+        }
         JsonObject found = listed.get(ids.indexOf(newer.getString("id")));
         assertEquals(newer.getString("slipCode"), found.getString("slipCode"));
         assertEquals(List.of("PAID", "T1", "C001", "279.00"), List.of(found.getString("status"), found.getString("terminalId"), found.getString("cashier"),
@@ -1613,11 +1751,20 @@ class CounterRulesIT {
         Answer original = expect(200, cashier.getPage("sales/" + saleId + "/slip"));
         assertFalse(original.body().contains("副本"), "the first print is no copy");
         assertEquals(0, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", saleId));
+        assertEquals(1, count("select count(*) from sale where id = ? and slip_printed_at is not null", saleId), "the store knows the original was printed");
         Answer copy = expect(200, cashier.getPage("sales/" + saleId + "/slip?copy=true"));
         assertTrue(copy.contentType().startsWith("text/html"), copy.contentType());
         assertTrue(copy.body().contains("副本 COPY") && copy.body().contains(sale.getString("slipCode")) && copy.body().contains("收款专用章"), copy.body());
         assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ? and requested_by = 'C001' "
                 + "and terminal_id = 'T1' and subject = ?", saleId, sale.getString("slipCode")));
+        // printed again without asking for a copy (another page, another counter): a copy all the same, audited
+        Answer again = expect(200, shop().login("C001", "2468", "T2").getPage("sales/" + saleId + "/slip"));
+        assertTrue(again.body().contains("副本 COPY"), again.body());
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ? and terminal_id = 'T2'", saleId));
+        // a copy asked for at the first print is a copy
+        String other = paidSale(cashier).getString("id");
+        assertTrue(expect(200, cashier.getPage("sales/" + other + "/slip?copy=true")).body().contains("副本 COPY"));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", other));
         assertProblem(409, "sale-state", cashier.getPage("sales/" + confirmedSale(cashier, RICE_COOKER, "1") + "/slip?copy=true"));
     }
 }

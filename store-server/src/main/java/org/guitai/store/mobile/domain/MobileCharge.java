@@ -31,6 +31,8 @@ public class MobileCharge extends Keyed {
         DECLINED
     }
 
+    private static final int REASON_LENGTH = 200;
+
     @Id
     @Column(name = "payment_id")
     private String paymentId;
@@ -106,7 +108,7 @@ public class MobileCharge extends Keyed {
             return false;
         }
         if (status != Status.SENT) {
-            if (!outcome().equals(outcome)) {
+            if (!outcome().equals(asKept(outcome))) {
                 throw new IllegalStateException("charge " + paymentId + " is already " + status + "; the gateway now answers " + outcome);
             }
             return false;
@@ -116,10 +118,18 @@ public class MobileCharge extends Keyed {
             transactionId = a.transactionId();
         } else if (outcome instanceof ChargeOutcome.Declined d) {
             status = Status.DECLINED;
-            declineReason = d.reason().length() > 200 ? d.reason().substring(0, 200) : d.reason();
+            declineReason = ((ChargeOutcome.Declined) asKept(d)).reason();
         }
         decidedAt = now;
         return true;
+    }
+
+    /** The outcome as the row keeps it: a provider's decline reason is cut to the column's 200 characters. */
+    private static ChargeOutcome asKept(ChargeOutcome outcome) {
+        if (outcome instanceof ChargeOutcome.Declined d && d.reason().length() > REASON_LENGTH) {
+            return new ChargeOutcome.Declined(d.reason().substring(0, REASON_LENGTH));
+        }
+        return outcome;
     }
 
     /** What is known of the charge: approved, declined, or pending while it is only SENT. */

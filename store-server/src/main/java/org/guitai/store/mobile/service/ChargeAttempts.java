@@ -7,10 +7,14 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.guitai.kernel.money.Money;
-import org.guitai.platform.persistence.OnceById;
+import org.guitai.platform.persistence.InstantConverter;
 import org.guitai.platform.security.Caller;
 import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
@@ -40,13 +44,20 @@ public class ChargeAttempts {
     public record Attempt(MobileCharge charge, boolean recordedNow) {
     }
 
+    /** The charge recorded under the payment id, if any. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<MobileCharge> find(String paymentId) {
+        return Optional.ofNullable(em.find(MobileCharge.class, paymentId));
+    }
+
     /**
-     * Records the charge as SENT unless one is recorded under the payment id already; of two requests
-     * racing, one records it and the other finds it.
+     * Records the charge as SENT unless one is recorded under the payment id already, in the
+     * caller's transaction: the one that locked the sale and checked that it takes the amount, so
+     * that the charge reserves it before the sale's lock is let go.
      */
-    @OnceById
+    @Transactional(TxType.MANDATORY)
     public Attempt begin(String paymentId, String saleId, MobileChannel channel, Money amount, String gateway, Caller caller) {
-        Optional<MobileCharge> recorded = Optional.ofNullable(em.find(MobileCharge.class, paymentId));
+        Optional<MobileCharge> recorded = find(paymentId);
         if (recorded.isPresent()) {
             return new Attempt(recorded.get(), false);
         }
@@ -57,11 +68,41 @@ public class ChargeAttempts {
         return new Attempt(charge, true);
     }
 
-    /** True while a charge for the sale was sent and is not on it yet: pending, or approved and not recorded (the sale has no tender). */
+    /**
+     * The charges of the sale that were sent and not declined: pending (SENT) or approved. Read in the
+     * caller's transaction, after it locked the sale: a charge begins only under that lock.
+     */
     @Transactional(TxType.SUPPORTS)
-    public boolean unsettledFor(String saleId) {
-        return em.createQuery("select count(c) from MobileCharge c where c.saleId = :sale and c.status <> :declined", Long.class)
-                .setParameter("sale", saleId).setParameter("declined", MobileCharge.Status.DECLINED).getSingleResult() > 0;
+    public List<MobileCharge> notDeclinedFor(String saleId) {
+        return em.createQuery("select c from MobileCharge c where c.saleId = :sale and c.status <> :declined order by c.sentAt", MobileCharge.class)
+                .setParameter("sale", saleId).setParameter("declined", MobileCharge.Status.DECLINED).getResultList();
+    }
+
+    /** The payment ids of charges sent from {@code from} until {@code before} and still SENT, oldest first (at most 100 a time). */
+    @Transactional(TxType.SUPPORTS)
+    public List<String> sentBetween(Instant from, Instant before) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select payment_id from mobile_charge where status = 'SENT' and sent_at >= ? and sent_at < ?"
+                        + " order by sent_at limit 100")
+                .setParameter(1, InstantConverter.utc(from)).setParameter(2, InstantConverter.utc(before)).getResultList();
+        return ids.stream().map(String::valueOf).toList();
+    }
+
+    /** A charge the provider approved that is on no payment of the store: the customer paid, the sale does not show it. */
+    public record Unrecorded(String paymentId, String saleId, MobileChannel channel, String transactionId, Money amount) {
+    }
+
+    /** The approved charges of the shift's sales that no payment records, oldest first. */
+    @Transactional(TxType.SUPPORTS)
+    public List<Unrecorded> unrecordedOfShift(String shiftId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.payment_id, c.sale_id, c.channel, c.transaction_id, c.amount, c.currency"
+                        + " from mobile_charge c join sale s on s.id = c.sale_id"
+                        + " where s.shift_id = ? and c.status = 'APPROVED' and not exists (select 1 from payment p where p.id = c.payment_id)"
+                        + " order by c.sent_at")
+                .setParameter(1, shiftId).getResultList();
+        return rows.stream().map(r -> new Unrecorded(String.valueOf(r[0]), String.valueOf(r[1]), MobileChannel.valueOf(String.valueOf(r[2])),
+                String.valueOf(r[3]), Money.of((BigDecimal) r[4], Currency.getInstance(String.valueOf(r[5]))))).toList();
     }
 
     /** Records the gateway's answer (pending changes nothing) and audits a decision. */

@@ -1,6 +1,8 @@
 package org.guitai.store.mobile.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,12 +11,14 @@ import org.guitai.store.mobile.domain.ChargeOutcome;
 import org.guitai.store.mobile.domain.GatewayTimeoutException;
 import org.guitai.store.mobile.domain.MobileChannel;
 import org.guitai.store.mobile.domain.PaymentCode;
+import org.guitai.store.platform.config.StoreSettings;
 
 /**
  * A payment provider in memory, for the demo and tests ({@code guitai.payment.gateway=simulator}).
  * It decides by the payment code's last digit: 8 declines (insufficient balance); 9 charges but the
- * answer is lost (a timeout), and a query then answers approved with the transaction id; any other
- * digit approves. A query for a reference it was never asked to charge answers pending (unknown).
+ * answer is lost (a timeout), and a query then answers approved with the transaction id; 7 approves
+ * after {@code guitai.payment.simulator.delay-ms} (the customer confirming on the phone; a query
+ * meanwhile answers pending); any other digit approves. A query for a reference it was never asked to charge answers pending (unknown).
  * Its memory is lost at restart, like a provider the store cannot reach.
  */
 @ApplicationScoped
@@ -25,6 +29,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<String, ChargeOutcome> charges = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
+    @Inject
+    StoreSettings settings;
+
     @Override
     public String name() {
         return NAME;
@@ -33,6 +40,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     @Override
     public ChargeOutcome charge(String merchantReference, MobileChannel channel, PaymentCode code, Money amount) {
         attempts.merge(merchantReference, 1, Integer::sum);
+        if (code.lastDigit() == 7) {
+            confirmingOnThePhone(merchantReference);
+        }
         ChargeOutcome outcome = switch (code.lastDigit()) {
             case 8 -> new ChargeOutcome.Declined("insufficient balance");
             default -> new ChargeOutcome.Approved(transactionId(channel));
@@ -49,6 +59,16 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public ChargeOutcome query(String merchantReference) {
         ChargeOutcome known = charges.get(merchantReference);
         return known != null ? known : new ChargeOutcome.Pending("the simulator has no charge under " + merchantReference);
+    }
+
+    private void confirmingOnThePhone(String merchantReference) {
+        Duration delay = settings == null ? Duration.ZERO : settings.simulatorDelay();
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayTimeoutException(merchantReference);
+        }
     }
 
     /** How many times a charge was asked for under the reference (for tests of the at-most-once rule). */

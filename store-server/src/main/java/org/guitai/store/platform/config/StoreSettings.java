@@ -45,6 +45,7 @@ public class StoreSettings extends Settings {
     private BigDecimal cashDifferenceLimit;
     private java.util.Set<String> movementsNeedingApproval;
     private String paymentGateway;
+    private Duration simulatorDelay;
 
     @Override
     protected void read(SettingsReader r) {
@@ -76,8 +77,10 @@ public class StoreSettings extends Settings {
         cashDifferenceLimit = r.parsed("guitai.cash.difference-limit", "20.00", StoreSettings::nonNegative, "an amount of 0 or more, such as 20.00");
         movementsNeedingApproval = r.parsed("guitai.cash.movements-needing-approval", "PAY_OUT", StoreSettings::movementTypes,
                 "a comma-separated list of DROP, PAY_IN and PAY_OUT, or NONE");
-        paymentGateway = r.parsed("guitai.payment.gateway", "simulator", StoreSettings::gatewayName,
-                "the name of a payment gateway of this server, such as simulator");
+        // off unless configured: a store takes no mobile payment until its provider's gateway is named (the demo names the simulator)
+        paymentGateway = r.parsed("guitai.payment.gateway", NO_GATEWAY, StoreSettings::gatewayName,
+                "none, or the name of a payment gateway of this server, such as simulator");
+        simulatorDelay = Duration.ofMillis(r.number("guitai.payment.simulator.delay-ms", 3000, 0, 60_000));
         rounding = r.parsed("guitai.rounding", "HALF_UP", StoreSettings::roundingMode, "HALF_UP, HALF_EVEN, DOWN or UP");
         BigDecimal smallest = denominations.get(denominations.size() - 1);
         cashRounding = new CashRounding(
@@ -180,9 +183,17 @@ public class StoreSettings extends Settings {
         return List.copyOf(list);
     }
 
-    /** The payment gateway mobile payments are charged through ({@code guitai.payment.gateway}, by default the simulator). */
+    /** The value of {@code guitai.payment.gateway} that turns mobile payments off (the default). */
+    public static final String NO_GATEWAY = "none";
+
+    /** The payment gateway mobile payments are charged through ({@code guitai.payment.gateway}); {@value #NO_GATEWAY}, the default, takes none. */
     public String paymentGateway() {
         return paymentGateway;
+    }
+
+    /** How long the simulator takes to answer a payment code ending in 7: the customer confirming on the phone. */
+    public Duration simulatorDelay() {
+        return simulatorDelay;
     }
 
     public String storeId() {

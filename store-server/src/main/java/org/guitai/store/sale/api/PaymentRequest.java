@@ -45,6 +45,15 @@ public record PaymentRequest(@NotNull UUID id,
                            @NotNull RejectedNote.Reason reason) {
     }
 
+    /** The payment code is a one-time credential: a log line or an exception quoting the request never shows it. */
+    @Override
+    public String toString() {
+        return "PaymentRequest[id=" + id + ", tender=" + tender + ", amountDue=" + amountDue + ", amount=" + amount + ", counted=" + counted
+                + ", rejected=" + rejected + ", authCode=" + authCode + ", last4=" + last4 + ", terminalReference=" + terminalReference
+                + ", checkNumber=" + checkNumber + ", bank=" + bank + ", channel=" + channel
+                + ", paymentCode=" + (paymentCode == null ? null : "(" + paymentCode.length() + " characters, not shown)") + "]";
+    }
+
     public List<Counted> countedNotes() {
         return counted == null ? List.of() : counted;
     }

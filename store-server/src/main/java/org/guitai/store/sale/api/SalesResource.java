@@ -120,16 +120,23 @@ public class SalesResource {
         return sales.ofDay(day, terminal, DAY_LIST_LIMIT).stream().map(this::view).toList();
     }
 
-    /** 挂单: puts the sale on hold at the caller's terminal (an OPEN or CONFIRMED sale without tenders); it keeps its status. */
+    /**
+     * 挂单: puts the sale on hold at the caller's terminal (an OPEN or CONFIRMED sale without tenders
+     * and without a pending mobile charge: 409 payment-pending); it keeps its status.
+     */
     @POST
     @Path("{id}/hold")
+    @Operation(summary = "Holds the sale (挂单)", description = "An OPEN or CONFIRMED sale without tenders waits at its terminal; 409 sale-state "
+            + "once tenders are taken, 409 payment-pending while a mobile charge of it is pending")
     public SaleView hold(@PathParam("id") String id) {
         return view(sales.hold(id, caller.get()));
     }
 
-    /** 取单: takes a held sale back at the terminal that held it. */
+    /** 取单: takes a held sale back at the terminal that held it, or by a store manager at any counter. */
     @POST
     @Path("{id}/recall")
+    @Operation(summary = "Recalls a held sale (取单)", description = "At the terminal that held it; a store manager at any counter of the store "
+            + "(the one that held it may be down). Elsewhere 409 sale-at-other-terminal")
     public SaleView recall(@PathParam("id") String id) {
         return view(sales.recall(id, caller.get()));
     }
@@ -180,6 +187,8 @@ public class SalesResource {
     /** Abandons the sale before any tender counted (once confirmed, with a VOID_LINE approval). */
     @POST
     @Path("{id}/cancel")
+    @Operation(summary = "Cancels the sale", description = "Before any tender counted; once confirmed with a VOID_LINE approval; a store manager "
+            + "at any counter. 409 payment-pending while a mobile charge of it is pending (as for line changes, voids and discounts)")
     public SaleView cancel(@PathParam("id") String id, @Valid ApprovalRef request) {
         return view(sales.cancel(id, Optional.ofNullable(request).map(ApprovalRef::approvalId).map(UUID::toString), caller.get()));
     }
@@ -193,12 +202,15 @@ public class SalesResource {
     @RefusesCardNumbers(except = {"paymentCode"})
     @APIResponse(responseCode = "201", description = "the tender taken, the change to give and the sale",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "TenderView")))
-    @APIResponse(responseCode = "409", description = "payment-pending: a mobile charge was sent but the provider cannot tell yet whether "
-            + "it went through; retry with the same payment id (the store asks the provider again, never charges twice). "
-            + "sale-held: the sale is on hold",
+    @APIResponse(responseCode = "409", description = "payment-pending (with paymentId): a mobile charge was sent but the provider cannot "
+            + "tell yet whether it went through; retry with the same payment id (the store asks the provider again, never charges twice); "
+            + "meanwhile the sale takes no other tender or mobile charge. charged-not-recorded (with paymentId and transactionId): the "
+            + "provider approved the charge, the customer paid, but the sale no longer takes it: do not charge again. id-conflict: the "
+            + "payment id names another payment or charge. sale-held: the sale is on hold",
             content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "payment-declined (with reason): the provider declined the mobile charge, the sale is "
-            + "unchanged; invalid-payment-code; or another rule of the counter",
+            + "unchanged; invalid-payment-code; mobile-payments-off: the store has no payment gateway (guitai.payment.gateway=none); "
+            + "or another rule of the counter",
             content = @Content(mediaType = "application/problem+json"))
     public Response pay(@PathParam("id") String id, @NotNull @Valid PaymentRequest request) {
         SaleService.TenderResult result = checkout.pay(id, Amounts.tendered(request, settings.currency()), caller.get());
@@ -231,14 +243,19 @@ public class SalesResource {
     }
 
     /**
-     * The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. With
-     * {@code ?copy=true} it is printed again, marked 副本 / COPY, and the reprint is audited.
+     * The printable paid slip: the paid stamp and a Code 128 barcode of the slip code. The first
+     * print is the original; every later one (and one asked with {@code ?copy=true}) is a copy,
+     * marked 副本 / COPY, and audited.
      */
     @GET
     @Path("{id}/slip")
     @Produces(TEXT_HTML)
+    @Operation(summary = "The printable paid slip", description = "The store records that the original was printed: the first print is the "
+            + "original, every later print (and any print with copy=true) is a copy marked 副本 / COPY and audited as SLIP_REPRINTED. "
+            + "409 sale-state before the sale is paid")
     public String slip(@PathParam("id") String id, @QueryParam("copy") boolean copy) {
-        return copy ? slips.slip(sales.reprint(id, caller.get()), true) : slips.slip(sales.get(id), false);
+        SaleService.SlipPrint print = sales.printSlip(id, copy, caller.get());
+        return slips.slip(print.sale(), print.copy());
     }
 
     /** The slip code as a Code 128 barcode. */

@@ -122,6 +122,10 @@ public class Sale extends Keyed {
     @Column(name = "held_at")
     private Instant heldAt;
 
+    /** When the original paid slip was printed; null until then. Every later print is a copy (副本). */
+    @Column(name = "slip_printed_at")
+    private Instant slipPrintedAt;
+
     @Version
     @Column(name = "version")
     private long version;
@@ -510,6 +514,27 @@ public class Sale extends Keyed {
         }
         heldAt = null;
         return true;
+    }
+
+    /**
+     * A print of the paid slip. The first print is the original (unless a copy is asked for) and is
+     * recorded; every later print is a copy (副本), so that one slip only is ever the original.
+     *
+     * @return true when this print is the original
+     */
+    public boolean printSlip(boolean copyAsked, Instant now) {
+        if (slipNumber == null) {
+            throw new SaleStateException(id, status, "show a paid slip before it is paid");
+        }
+        boolean original = slipPrintedAt == null && !copyAsked;
+        if (slipPrintedAt == null) {
+            slipPrintedAt = now;
+        }
+        return original;
+    }
+
+    public Optional<Instant> slipPrintedAt() {
+        return Optional.ofNullable(slipPrintedAt);
     }
 
     public boolean isHeld() {

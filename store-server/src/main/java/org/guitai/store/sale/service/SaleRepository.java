@@ -156,6 +156,11 @@ public class SaleRepository {
     }
 
     /** Sends what the transaction has changed so far, so that what follows holds its locks briefly. */
+    /** True when any payment of the store has this id. */
+    public boolean paymentExists(String paymentId) {
+        return em.createQuery("select count(p) from Payment p where p.id = :id", Long.class).setParameter("id", paymentId).getSingleResult() > 0;
+    }
+
     public void flush() {
         em.flush();
     }

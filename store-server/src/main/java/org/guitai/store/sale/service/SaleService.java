@@ -29,7 +29,10 @@ import org.guitai.store.catalog.domain.InsufficientStockException;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.mobile.domain.MobileChannel;
+import org.guitai.store.mobile.domain.MobileCharge;
+import org.guitai.store.mobile.domain.PaymentPendingException;
 import org.guitai.store.mobile.domain.PaymentCode;
+import org.guitai.store.mobile.service.ChargeAttempts;
 import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.report.domain.DayFigure;
@@ -199,12 +202,23 @@ public class SaleService {
         return sales.findBySlip(slip.number()).orElseThrow(() -> new SaleNotFoundException("slip " + slip.code()));
     }
 
-    /** A paid slip printed again (副本): the caller and the slip are audited. */
-    public Sale reprint(String saleId, Caller caller) {
-        Sale sale = sales.get(saleId);
+    /** A print of the paid slip: the sale, and whether the print is a copy (副本). */
+    public record SlipPrint(Sale sale, boolean copy) {
+    }
+
+    /**
+     * A print of the paid slip. The store records that the original was printed: the first print is
+     * the original (unless a copy is asked for), every later print is a copy marked 副本, and a copy
+     * is audited with who printed it where.
+     */
+    public SlipPrint printSlip(String saleId, boolean copyAsked, Caller caller) {
+        Sale sale = sales.getForUpdate(saleId);
         String code = slipOf(sale).code();
+        if (sale.printSlip(copyAsked, clock.instant())) {
+            return new SlipPrint(sale, false);
+        }
         audit.record(AuditEvent.SLIP_REPRINTED, AuditLog.Who.of(caller), saleId, code, "slip " + code + " printed again as a copy (副本)");
-        return sale;
+        return new SlipPrint(sale, true);
     }
 
     public SlipNumber slipOf(Sale sale) {
@@ -219,6 +233,7 @@ public class SaleService {
         if (sale.line(order.lineId()).isPresent()) {
             return sale;
         }
+        requireNoPendingCharge(sale, "add a line");
         placeLine(sale, order, caller);
         return sale;
     }
@@ -263,6 +278,7 @@ public class SaleService {
     public Sale changeLine(String saleId, String lineId, LineChange change, Caller caller) {
         Sale sale = atOwnCounter(saleId, caller, "change a line");
         sale.requireOpen("change a line");
+        requireNoPendingCharge(sale, "change a line");
         SaleLine line = sale.line(lineId).filter(l -> !l.isVoided())
                 .orElseThrow(() -> new SaleNotFoundException("line " + lineId + " on sale " + saleId));
         if (change.quantity().isPresent()) {
@@ -283,6 +299,7 @@ public class SaleService {
     /** The order discount (percent) applies to every line; above the cashier's limit it needs a manager. */
     public Sale discountOrder(String saleId, BigDecimal percent, Optional<String> approvalId, Caller caller) {
         Sale sale = atOwnCounter(saleId, caller, "discount the order");
+        requireNoPendingCharge(sale, "discount the order");
         applyOrderDiscount(sale, percent, approvalId, caller);
         return sale;
     }
@@ -312,6 +329,7 @@ public class SaleService {
         if (existing.isVoided()) {
             return sale;
         }
+        requireNoPendingCharge(sale, "void a line");
         boolean approvalNeeded = sale.voidNeedsApproval();
         Instant now = clock.instant();
         giveBackHeldGoods(sale, now);
@@ -344,6 +362,7 @@ public class SaleService {
         if (sale.status() == SaleStatus.CANCELLED) {
             return sale;
         }
+        requireNoPendingCharge(sale, "be cancelled");
         boolean approvalNeeded = sale.cancelNeedsApproval();
         Instant now = clock.instant();
         giveBackHeldGoods(sale, now);
@@ -373,6 +392,9 @@ public class SaleService {
         if (repeated.isPresent()) {
             return result(repeated.get(), sale);
         }
+        // an approved charge being recorded is the one pending charge it may pass
+        requireNoPendingCharge(sale, "take another tender",
+                tendered instanceof MobileCharged ? Optional.of(tendered.paymentId()) : Optional.empty());
         Instant now = clock.instant();
         boolean wasPaid = sale.paidAt().isPresent();
         TenderResult result = tender(sale, tendered, caller, now);
@@ -383,20 +405,51 @@ public class SaleService {
         return result;
     }
 
+    /** Before a mobile payment is charged: the first result if the payment id was taken already, else the charge recorded SENT. */
+    public record MobileReservation(Optional<TenderResult> repeated, Optional<ChargeAttempts.Attempt> attempt) {
+    }
+
     /**
-     * Before a mobile payment is charged: the first result when the payment id was taken already,
-     * else nothing once it is sure the sale takes the amount now (at its own counter, confirmed, not
-     * held, at most what is due). The sale is not held locked while the provider answers.
+     * Reserves the amount of a mobile payment before the gateway is called: with the sale locked
+     * (at its own counter, confirmed, not held, at most what is due, no other mobile charge of it
+     * pending, the payment id used by no payment) the charge is recorded SENT and committed, so that
+     * while the provider answers the sale takes no other tender, change, cancel or hold. A payment id
+     * taken already answers its first result; a charge recorded under it already is answered as found.
      */
-    public Optional<TenderResult> readyForMobile(String saleId, String paymentId, Money amount, Caller caller) {
+    @OnceById
+    @Transactional(TxType.REQUIRES_NEW)
+    public MobileReservation reserveMobile(String saleId, String paymentId, MobileChannel channel, Money amount, Caller caller) {
         caller.require("taking payments", Role.CASHIER, Role.STORE_MANAGER);
         Sale sale = atOwnCounter(saleId, caller, "take a payment");
         Optional<Payment> repeated = sale.payment(paymentId);
         if (repeated.isPresent()) {
-            return Optional.of(result(repeated.get(), sale));
+            return new MobileReservation(Optional.of(result(repeated.get(), sale)), Optional.empty());
+        }
+        Optional<MobileCharge> recorded = mobileCharges.find(paymentId);
+        if (recorded.isPresent()) {
+            return new MobileReservation(Optional.empty(), Optional.of(new ChargeAttempts.Attempt(recorded.get(), false)));
+        }
+        if (sales.paymentExists(paymentId)) {
+            throw new IdConflictException("payment", paymentId);
         }
         sale.requireTenderable(amount);
-        return Optional.empty();
+        requireNoPendingCharge(sale, "take another mobile payment");
+        return new MobileReservation(Optional.empty(), Optional.of(mobileCharges.begin(paymentId, saleId, channel, amount, caller)));
+    }
+
+    /**
+     * 409 payment-pending while a mobile charge of the (locked) sale is SENT, or APPROVED and not
+     * recorded on it: the charge holds the amount until its answer is recorded on the sale.
+     */
+    private void requireNoPendingCharge(Sale sale, String attempted) {
+        requireNoPendingCharge(sale, attempted, Optional.empty());
+    }
+
+    private void requireNoPendingCharge(Sale sale, String attempted, Optional<String> except) {
+        Optional<MobileCharge> pending = mobileCharges.pendingFor(sale.id(), id -> sale.payment(id).isPresent(), except);
+        if (pending.isPresent()) {
+            throw PaymentPendingException.blocking(pending.get().paymentId(), pending.get().channel(), attempted);
+        }
     }
 
     /** What a tender adds to its shift's ledger: cash received and change given, card, check; the notes refused. */
@@ -563,8 +616,8 @@ public class SaleService {
     /** 挂单 at the sale's own counter: the sale keeps its state and waits; holding a held sale changes nothing. */
     public Sale hold(String saleId, Caller caller) {
         Sale sale = atOwnCounter(saleId, caller, "hold the sale");
-        if (!sale.isHeld() && sale.payments().isEmpty() && mobileCharges.unsettledFor(saleId)) {
-            throw new SaleStateException(saleId, sale.status(), "be held while a mobile charge for it is pending (retry that payment first)");
+        if (!sale.isHeld()) {
+            requireNoPendingCharge(sale, "be held");
         }
         if (sale.hold(clock.instant())) {
             audit.record(AuditEvent.SALE_HELD, AuditLog.Who.of(caller), saleId, null,
@@ -573,9 +626,12 @@ public class SaleService {
         return sale;
     }
 
-    /** 取单 at the counter that held it; recalling a sale that is not held changes nothing. */
+    /**
+     * 取单 at the counter that held it, or by a store manager at any counter of the store (the
+     * counter that held it may be down); recalling a sale that is not held changes nothing.
+     */
     public Sale recall(String saleId, Caller caller) {
-        Sale sale = atOwnCounter(saleId, caller, "recall the sale");
+        Sale sale = atOwnCounter(saleId, caller, "recall the sale", true);
         Optional<Instant> heldAt = sale.heldAt();
         if (sale.recall()) {
             audit.record(AuditEvent.SALE_RECALLED, AuditLog.Who.of(caller), saleId, null,

@@ -8,14 +8,19 @@ import org.guitai.store.shift.domain.Shift;
 
 /**
  * The X report of an open shift (as it stands) or the Z report of a closed one (with the blind
- * count, the expected cash it was compared with, the difference and its grade).
+ * count, the expected cash it was compared with, the difference and its grade), and the mobile
+ * charges of its sales that were approved and are recorded on no payment.
  */
 public record ShiftReport(String shiftId, String kind, String terminalId, String cashierCode, String status, String businessDate,
                           String openedAt, String closedAt, String currency, String openingFloat, ShiftTally sales, List<ShiftTender> byTender,
                           String cashReceived, String changeGiven, String cashWaived, String discounts, ShiftTally voids, ShiftTally cancelled,
                           ShiftTally rejectedNotes, int noSales, String payIns, String payOuts, String drops, String cashRefunds,
                           String expectedCash, String countedCash, String difference, String errorLevel, String closedBy, String approvedBy,
-                          List<ShiftView.PiecesView> counted, List<CashMovementView> movements) {
+                          List<ShiftView.PiecesView> counted, List<CashMovementView> movements, List<UnrecordedCharge> unrecordedMobileCharges) {
+
+    /** A mobile charge the provider approved (the customer paid) that no payment of the sale records: refund it or record it by a retry. */
+    public record UnrecordedCharge(String paymentId, String saleId, String channel, String transactionId, String amount) {
+    }
 
     /** How many, for how much. */
     public record ShiftTally(int count, String amount) {
@@ -25,7 +30,7 @@ public record ShiftReport(String shiftId, String kind, String terminalId, String
     public record ShiftTender(String tender, int count, String amount, String refunds) {
     }
 
-    static ShiftReport of(Shift s, List<CashMovementView> movements) {
+    static ShiftReport of(Shift s, List<CashMovementView> movements, List<UnrecordedCharge> unrecordedMobileCharges) {
         Ledger l = s.ledger();
         List<ShiftTender> tenders = List.of(
                 new ShiftTender("CASH", l.count(LedgerItem.CASH_COUNT), money(l.get(LedgerItem.CASH_APPLIED)), money(l.get(LedgerItem.CASH_REFUNDS))),
@@ -48,7 +53,7 @@ public record ShiftReport(String shiftId, String kind, String terminalId, String
                 close.map(c -> c.counted() == null ? List.<ShiftView.PiecesView>of()
                         : c.counted().pieces().stream().map(p -> new ShiftView.PiecesView(p.denomination().toPlainString(), p.count())).toList())
                         .orElse(null),
-                movements);
+                movements, unrecordedMobileCharges);
     }
 
     private static ShiftTally tally(Ledger l, LedgerItem count, LedgerItem amount) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.platform.security.RefusesCardNumbers;
+import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.shift.domain.Shift;
 import org.guitai.store.shift.service.Shifts;
 
@@ -41,6 +43,25 @@ public class ShiftsResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    MobileCharges mobileCharges;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The X or Z report, with the mobile charges of the shift's sales that the provider approved and
+     * no payment records (the customer paid): the manager settles each. Charges still SENT a minute
+     * after they were sent are first asked about at the gateway, so that the report shows their answer.
+     */
+    private ShiftReport reportOf(Shift shift) {
+        mobileCharges.settleStale(clock.instant(), caller.get());
+        List<ShiftReport.UnrecordedCharge> unrecorded = mobileCharges.unrecordedOfShift(shift.id()).stream()
+                .map(c -> new ShiftReport.UnrecordedCharge(c.paymentId(), c.saleId(), c.channel().name(), c.transactionId(), c.amount().toPlainString()))
+                .toList();
+        return ShiftReport.of(shift, shifts.movements(shift.id()).stream().map(CashMovementView::of).toList(), unrecorded);
+    }
 
     @POST
     public Response open(@NotNull @Valid OpenShiftRequest request, @Context UriInfo uri) {
@@ -79,7 +100,7 @@ public class ShiftsResource {
     @Path("{id}/report")
     public ShiftReport report(@PathParam("id") String id) {
         Shift shift = shifts.forReport(id, caller.get());
-        return ShiftReport.of(shift, shifts.movements(id).stream().map(CashMovementView::of).toList());
+        return reportOf(shift);
     }
 
     @POST
@@ -105,7 +126,7 @@ public class ShiftsResource {
     public ShiftReport close(@PathParam("id") String id, @NotNull @Valid CloseShiftRequest request) {
         Shift closed = shifts.close(id, CountedPieces.entries(request.counted()), Optional.ofNullable(request.approvalId()).map(UUID::toString),
                 caller.get());
-        return ShiftReport.of(closed, shifts.movements(id).stream().map(CashMovementView::of).toList());
+        return reportOf(closed);
     }
 
     private static boolean blank(String s) {

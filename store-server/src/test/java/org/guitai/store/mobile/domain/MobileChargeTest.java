@@ -42,6 +42,15 @@ class MobileChargeTest {
     }
 
     @Test
+    void aLongDeclineReasonIsKeptCutAndTheSameAnswerAgainAgreesWithIt() {
+        MobileCharge charge = sent();
+        String reason = "declined by the issuing bank: ".repeat(10);
+        assertTrue(charge.decide(new ChargeOutcome.Declined(reason), NOW));
+        assertEquals(new ChargeOutcome.Declined(reason.substring(0, 200)), charge.outcome());
+        assertFalse(charge.decide(new ChargeOutcome.Declined(reason), NOW), "the provider's answer to a later query agrees with the one kept");
+    }
+
+    @Test
     void isForTheSameSaleChannelAndAmountOnly() {
         MobileCharge charge = sent();
         assertTrue(charge.isFor("sale-1", MobileChannel.WECHAT, Money.of("279.00", CNY)));

@@ -33,6 +33,14 @@ class StoreSettingsTest {
     }
 
     @Test
+    void mobilePaymentsAreOffUnlessAGatewayIsNamed() {
+        assertEquals("none", SETTINGS.read(Map.of()).paymentGateway(), "a production start without the setting charges no one, not the simulator");
+        assertEquals("simulator", SETTINGS.read(Map.of("guitai.payment.gateway", "simulator")).paymentGateway());
+        assertEquals(java.time.Duration.ofSeconds(3), SETTINGS.read(Map.of()).simulatorDelay());
+        assertTrue(SETTINGS.refusal(Map.of("guitai.payment.simulator.delay-ms", "-1")).contains("guitai.payment.simulator.delay-ms"));
+    }
+
+    @Test
     void denominationsFollowTheCurrency() {
         StoreSettings dollars = SETTINGS.read(Map.of("guitai.currency", "USD"));
         assertEquals(new BigDecimal("0.01"), last(dollars.denominations()));

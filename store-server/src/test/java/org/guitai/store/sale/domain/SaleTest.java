@@ -341,6 +341,20 @@ class SaleTest {
     }
 
     @Test
+    void theFirstPrintOfThePaidSlipIsTheOriginalAndEveryLaterOneACopy() {
+        Sale sale = paid();
+        assertTrue(sale.printSlip(false, NOW));
+        assertEquals(Optional.of(NOW), sale.slipPrintedAt());
+        assertFalse(sale.printSlip(false, NOW.plusSeconds(60)), "printed again without asking for a copy: a copy all the same");
+        assertFalse(sale.printSlip(true, NOW.plusSeconds(120)));
+        assertEquals(Optional.of(NOW), sale.slipPrintedAt(), "the original's time stays");
+        Sale copiedFirst = paid();
+        assertFalse(copiedFirst.printSlip(true, NOW), "a copy asked for at the first print");
+        assertFalse(copiedFirst.printSlip(false, NOW), "and then no print is the original");
+        assertThrows(SaleStateException.class, () -> confirmedWith(RICE_COOKER, "1").printSlip(false, NOW));
+    }
+
+    @Test
     void packingNeedsEveryLineInFull() {
         Sale sale = paid();
         SaleRuleException e = assertThrows(SaleRuleException.class, () -> sale.pack(Map.of("line-1", BigDecimal.ONE), NOW));
