@@ -973,8 +973,9 @@ function tender(kind, body, errorId) {
       say(result.sale.status === 'AWAITING_CLEARANCE' ? t('after.checkHeld')
         : result.sale.status === 'CONFIRMED' ? t('pay.remaining', { amount: money(result.sale.due) }) : t('pay.paid'), 'ok');
     } catch (error) {
-      // a definite refusal: nothing was taken, so the next try is a new payment
-      delete state.paymentIds[kind];
+      // a definite refusal: nothing was taken, so the next try is a new payment; except a mobile charge the
+      // provider approved that the sale could not record: it is tried again only with the same payment id
+      if (!(error instanceof ApiError && error.slug === 'charged-not-recorded')) delete state.paymentIds[kind];
       if (kind === 'mobile') $('mobile-state').hidden = true;
       showError(errorId, error);
     }

@@ -62,6 +62,8 @@ class CashierPageIT {
     private static ChromeDriver browser;
     private static Path screenshots;
     private static JsonHttp manager;
+    /** The slip of the first sale, printed at the counter, reprinted as a copy later. */
+    private static String firstSlip;
 
     @BeforeAll
     static void start() throws Exception {
@@ -158,6 +160,20 @@ class CashierPageIT {
         assertEquals("¥84.00", text("announce-change"));
         assertTrue(text("announce-text").contains("84.00"), text("announce-text"));
         shot("paid");
+
+        press(Keys.chord(Keys.ALT, "s"));
+        waitFor("the slip to print", () -> id("slip-dialog").isDisplayed());
+        browser.switchTo().frame(id("slip-frame"));
+        try {
+            waitFor("the paid stamp and the slip's barcode", () -> browser.findElement(By.tagName("body")).getText().contains("收款专用章")
+                    && !browser.findElements(By.cssSelector("img.barcode[src^='data:image/png']")).isEmpty());
+            assertTrue(!browser.findElement(By.tagName("body")).getText().contains("副本"), "the first print is the original");
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+        firstSlip = id("sale-slip").getAttribute("data-slip-code");
+        press(Keys.ESCAPE);
+        waitFor("back at the sale", () -> !id("slip-dialog").isDisplayed());
 
         press(Keys.chord(Keys.ALT, "i"));
         waitFor("the invoice form", () -> id("invoice-dialog").isDisplayed() && focused("invoice-buyer-name"));
@@ -418,7 +434,12 @@ class CashierPageIT {
         press(Keys.F10);
         waitFor("the search for past sales", () -> id("find-dialog").isDisplayed() && focused("find-slip"));
         press(Keys.ENTER);
-        waitFor("today's sales", () -> !browser.findElements(By.cssSelector("#find-results tbody tr[data-sale-id]")).isEmpty());
+        waitFor("the business day's sales", () -> browser.findElements(By.cssSelector("#find-results tbody tr[data-sale-id]")).size() >= 5);
+        // the first sale's slip by its number as typed (S001-00000001 is 1)
+        assertTrue(firstSlip != null && firstSlip.startsWith("S001-"), "the first test's slip: " + firstSlip);
+        id("find-slip").sendKeys(String.valueOf(Long.parseLong(firstSlip.substring(firstSlip.indexOf('-') + 1))), Keys.ENTER);
+        waitFor("the one sale of that slip", () -> text("find-results").contains(firstSlip)
+                && browser.findElements(By.cssSelector("#find-results tbody tr[data-sale-id]")).size() == 1);
         id("find-reprint").sendKeys(Keys.ENTER);
         waitFor("the copy", () -> id("slip-dialog").isDisplayed());
         browser.switchTo().frame(id("slip-frame"));
