@@ -37,11 +37,21 @@ CREATE TABLE mobile_charge (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- 挂单: a held sale keeps its status; held_at says since when it waits to be recalled at its terminal.
--- slip_printed_at: when the original paid slip was printed; every later print is a copy (副本).
 -- The day's list reads a day (of a terminal) newest first: both orders are indexed.
 ALTER TABLE sale
     ADD COLUMN held_at DATETIME(6) NULL,
-    ADD COLUMN slip_printed_at DATETIME(6) NULL,
     ADD INDEX ix_sale_held (terminal_id, held_at),
     ADD INDEX ix_sale_day_terminal_opened (business_date, terminal_id, opened_at),
     ADD INDEX ix_sale_day_opened (business_date, opened_at);
+
+-- The first print of a paid slip, a row of its own (a completed sale's row never changes): that print
+-- was the original unless a copy was asked for, and every later print is a copy (副本).
+CREATE TABLE slip_first_print (
+    sale_id     CHAR(36) CHARACTER SET ascii NOT NULL,
+    printed_at  DATETIME(6)    NOT NULL,
+    as_copy     BOOLEAN        NOT NULL,
+    printed_by  VARCHAR(16)    NOT NULL,
+    terminal_id VARCHAR(16)    NULL,
+    PRIMARY KEY (sale_id),
+    CONSTRAINT fk_slip_first_print_sale FOREIGN KEY (sale_id) REFERENCES sale (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -35,6 +35,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -469,6 +470,46 @@ class CashierPageIT {
     }
 
     @Test
+    @Order(11)
+    void theCustomerDisplayFollowsTheSaleFromGreetingToThanks() {
+        String cashier = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        String display = browser.getWindowHandle();
+        try {
+            browser.get(chain.terminal().url() + "/display/");
+            waitFor("the greeting", () -> "IDLE".equals(displayPhase()) && text("display-title").equals("欢迎光临"));
+
+            browser.switchTo().window(cashier);
+            scan(RICE_COOKER);
+            waitFor("line 1", () -> lines().size() == 1);
+            String saleId = saleId();
+            browser.switchTo().window(display);
+            waitFor("the display shows the line and the total", () -> "ORDER".equals(displayPhase())
+                    && text("display-items").contains("电饭煲") && text("display-rows").contains("合计") && text("display-rows").contains("¥279.00"));
+            assertTrue(text("display-line").contains("¥279.00"), "the line display's text: " + text("display-line"));
+            JsonObject shown = new JsonHttp(URI.create(chain.terminal().url() + "/api/")).get("terminal/display").json();
+            assertEquals(saleId, shown.getString("saleId"), "the display follows this counter's sale");
+
+            browser.switchTo().window(cashier);
+            confirm();
+            payCash("279.00", "3");
+            browser.switchTo().window(display);
+            waitFor("received and change (唱)", () -> "PAID".equals(displayPhase()) && text("display-rows").contains("¥300.00")
+                    && text("display-rows").contains("¥21.00") && text("display-title").contains("21.00"));
+            shot("customer-display-paid");
+
+            browser.switchTo().window(cashier);
+            press(Keys.F9);
+            waitFor("completed", () -> "COMPLETED".equals(status()));
+            browser.switchTo().window(display);
+            waitFor("the thank-you", () -> "THANKS".equals(displayPhase()) && text("display-title").startsWith("谢谢惠顾"));
+        } finally {
+            browser.switchTo().window(display).close();
+            browser.switchTo().window(cashier);
+        }
+    }
+
+    @Test
     @Order(20)
     void whenTheStoreStopsMidSaleTheBannerSaysSoAndNothingIsDoubledWhenItReturns() throws SQLException {
         scan(RICE_COOKER);
@@ -553,6 +594,10 @@ class CashierPageIT {
     }
 
     // --- what the screen shows ----------------------------------------------------------------------
+
+    private static String displayPhase() {
+        return id("display").getAttribute("data-phase");
+    }
 
     private static WebElement id(String id) {
         return browser.findElement(By.id(id));

@@ -1751,7 +1751,8 @@ class CounterRulesIT {
         Answer original = expect(200, cashier.getPage("sales/" + saleId + "/slip"));
         assertFalse(original.body().contains("副本"), "the first print is no copy");
         assertEquals(0, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", saleId));
-        assertEquals(1, count("select count(*) from sale where id = ? and slip_printed_at is not null", saleId), "the store knows the original was printed");
+        assertEquals(1, count("select count(*) from slip_first_print where sale_id = ? and not as_copy and printed_by = 'C001' and terminal_id = 'T1'",
+                saleId), "the store knows the original was printed");
         Answer copy = expect(200, cashier.getPage("sales/" + saleId + "/slip?copy=true"));
         assertTrue(copy.contentType().startsWith("text/html"), copy.contentType());
         assertTrue(copy.body().contains("副本 COPY") && copy.body().contains(sale.getString("slipCode")) && copy.body().contains("收款专用章"), copy.body());
@@ -1766,5 +1767,12 @@ class CounterRulesIT {
         assertTrue(expect(200, cashier.getPage("sales/" + other + "/slip?copy=true")).body().contains("副本 COPY"));
         assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", other));
         assertProblem(409, "sale-state", cashier.getPage("sales/" + confirmedSale(cashier, RICE_COOKER, "1") + "/slip?copy=true"));
+        // a sale completed before its slip was ever printed (its row can no longer change): the first print is the original all the same
+        JsonObject completed = paidSale(cashier);
+        String completedId = completed.getString("id");
+        expect(200, cashier.post("sales/" + completedId + "/complete"));
+        assertFalse(expect(200, cashier.getPage("sales/" + completedId + "/slip")).body().contains("副本"), "the original, after completing");
+        assertTrue(expect(200, cashier.getPage("sales/" + completedId + "/slip")).body().contains("副本 COPY"), "then copies");
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", completedId));
     }
 }

@@ -122,9 +122,6 @@ public class Sale extends Keyed {
     @Column(name = "held_at")
     private Instant heldAt;
 
-    /** When the original paid slip was printed; null until then. Every later print is a copy (副本). */
-    @Column(name = "slip_printed_at")
-    private Instant slipPrintedAt;
 
     @Version
     @Column(name = "version")
@@ -517,24 +514,16 @@ public class Sale extends Keyed {
     }
 
     /**
-     * A print of the paid slip. The first print is the original (unless a copy is asked for) and is
-     * recorded; every later print is a copy (副本), so that one slip only is ever the original.
+     * Whether a print of the paid slip is the original: only its first print, and only when no copy
+     * is asked for; every other print is a copy (副本), so that one slip only is ever the original.
      *
-     * @return true when this print is the original
+     * @throws SaleStateException before the sale is paid: it has no slip to print
      */
-    public boolean printSlip(boolean copyAsked, Instant now) {
+    public boolean printsOriginal(boolean firstPrint, boolean copyAsked) {
         if (slipNumber == null) {
             throw new SaleStateException(id, status, "show a paid slip before it is paid");
         }
-        boolean original = slipPrintedAt == null && !copyAsked;
-        if (slipPrintedAt == null) {
-            slipPrintedAt = now;
-        }
-        return original;
-    }
-
-    public Optional<Instant> slipPrintedAt() {
-        return Optional.ofNullable(slipPrintedAt);
+        return firstPrint && !copyAsked;
     }
 
     public boolean isHeld() {

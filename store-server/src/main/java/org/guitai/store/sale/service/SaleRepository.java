@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.guitai.platform.persistence.GaplessNumbers;
+import org.guitai.platform.persistence.InstantConverter;
 import org.guitai.platform.persistence.RowBatch;
 import org.guitai.store.sale.domain.NoteCount;
 import org.guitai.store.sale.domain.Payment;
@@ -46,6 +48,19 @@ public class SaleRepository {
     }
 
     /** The sale locked until the transaction ends: two terminals changing one sale take turns. */
+    /** Whether the sale's paid slip was printed before. */
+    public boolean slipPrinted(String saleId) {
+        return ((Number) em.createNativeQuery("select count(*) from slip_first_print where sale_id = ?1").setParameter(1, saleId)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /** The first print of the sale's paid slip: when, by whom, where, and whether it was a copy. */
+    public void recordFirstPrint(String saleId, boolean asCopy, Instant at, String staffCode, String terminalId) {
+        em.createNativeQuery("insert into slip_first_print (sale_id, printed_at, as_copy, printed_by, terminal_id) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, saleId).setParameter(2, InstantConverter.utc(at)).setParameter(3, asCopy).setParameter(4, staffCode)
+                .setParameter(5, terminalId).executeUpdate();
+    }
+
     public Sale getForUpdate(String id) {
         return Optional.ofNullable(em.find(Sale.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .orElseThrow(() -> new SaleNotFoundException("id " + id));

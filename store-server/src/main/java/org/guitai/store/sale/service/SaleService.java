@@ -212,9 +212,15 @@ public class SaleService {
      * is audited with who printed it where.
      */
     public SlipPrint printSlip(String saleId, boolean copyAsked, Caller caller) {
+        // the sale's row lock orders two first prints at once; the row itself is never written (a completed sale's cannot be)
         Sale sale = sales.getForUpdate(saleId);
+        boolean first = !sales.slipPrinted(saleId);
+        boolean original = sale.printsOriginal(first, copyAsked);
         String code = slipOf(sale).code();
-        if (sale.printSlip(copyAsked, clock.instant())) {
+        if (first) {
+            sales.recordFirstPrint(saleId, copyAsked, clock.instant(), caller.staffCode(), caller.terminalId());
+        }
+        if (original) {
             return new SlipPrint(sale, false);
         }
         audit.record(AuditEvent.SLIP_REPRINTED, AuditLog.Who.of(caller), saleId, code, "slip " + code + " printed again as a copy (副本)");

@@ -343,15 +343,11 @@ class SaleTest {
     @Test
     void theFirstPrintOfThePaidSlipIsTheOriginalAndEveryLaterOneACopy() {
         Sale sale = paid();
-        assertTrue(sale.printSlip(false, NOW));
-        assertEquals(Optional.of(NOW), sale.slipPrintedAt());
-        assertFalse(sale.printSlip(false, NOW.plusSeconds(60)), "printed again without asking for a copy: a copy all the same");
-        assertFalse(sale.printSlip(true, NOW.plusSeconds(120)));
-        assertEquals(Optional.of(NOW), sale.slipPrintedAt(), "the original's time stays");
-        Sale copiedFirst = paid();
-        assertFalse(copiedFirst.printSlip(true, NOW), "a copy asked for at the first print");
-        assertFalse(copiedFirst.printSlip(false, NOW), "and then no print is the original");
-        assertThrows(SaleStateException.class, () -> confirmedWith(RICE_COOKER, "1").printSlip(false, NOW));
+        assertTrue(sale.printsOriginal(true, false));
+        assertFalse(sale.printsOriginal(false, false), "printed again without asking for a copy: a copy all the same");
+        assertFalse(sale.printsOriginal(true, true), "a copy asked for at the first print");
+        assertFalse(sale.printsOriginal(false, true));
+        assertThrows(SaleStateException.class, () -> confirmedWith(RICE_COOKER, "1").printsOriginal(true, false));
     }
 
     @Test
