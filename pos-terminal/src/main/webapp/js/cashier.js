@@ -29,6 +29,7 @@ const KEYS = [
   { cap: '↑ ↓', text: 'keys.select' },
   { cap: 'Alt+Q', text: 'keys.quantity' },
   { cap: 'Alt+D', text: 'keys.discount' },
+  { cap: 'Alt+R', text: 'keys.price' },
   { cap: 'Delete', text: 'keys.void' },
   { cap: 'Alt+O', text: 'keys.orderDiscount' },
   { cap: 'Alt+S', text: 'keys.slip' },
@@ -688,6 +689,7 @@ function openLineDialog(focus) {
   }
   $('line-title').textContent = t('line.edit', { no: line.lineNo, name: `${line.name} ${line.model}` });
   $('line-quantity').value = line.quantity;
+  $('line-price').value = line.basePrice;
   $('line-discount').value = isZero(line.discountPercent) ? '0' : line.discountPercent;
   $('line-form').dataset.lineId = line.id;
   openDialog('line-dialog', focus);
@@ -700,16 +702,29 @@ $('line-form').addEventListener('submit', (event) => {
   const line = state.sale.lines.find((l) => l.id === lineId);
   const quantity = $('line-quantity').value.trim();
   const discount = $('line-discount').value.trim();
+  const price = $('line-price').value.trim();
   if (toMilli(quantity) === null || toMilli(quantity) === 0n) { showError('line-error', t('order.badQuantity')); return; }
+  if (toFen(price) === null || toFen(price) <= 0n) { showError('line-error', t('order.badPrice')); $('line-price').focus(); return; }
+  // a new price is an override of its own (PRICE_OVERRIDE), asked for before the rest (a discount may need DISCOUNT)
+  const reprice = toFen(price) !== toFen(line.basePrice) ? { unitPrice: fenToDecimal(toFen(price)) } : null;
   if (!/^\d{1,3}(\.\d{1,4})?$/.test(discount)) { showError('line-error', t('order.badPercent')); return; }
   const change = {};
   if (toMilli(quantity) !== toMilli(line.quantity)) change.quantity = quantity;
   if (discount !== line.discountPercent && !(isZero(discount) && isZero(line.discountPercent))) change.discountPercent = discount;
-  if (!Object.keys(change).length) { closeDialog('line-dialog'); return; }
+  if (!Object.keys(change).length && !reprice) { closeDialog('line-dialog'); return; }
   enqueue(async () => {
     try {
-      const sale = await withApproval('DISCOUNT', (approvalId) => step({ key: 'what.changeLine', params: { no: line.lineNo } },
-        () => api('PATCH', `sales/${state.sale.id}/lines/${lineId}`, approvalId ? { ...change, approvalId } : change)));
+      let sale = null;
+      if (reprice) {
+        sale = await withApproval('PRICE_OVERRIDE', (approvalId) => step({ key: 'what.changeLine', params: { no: line.lineNo } },
+          () => api('PATCH', `sales/${state.sale.id}/lines/${lineId}`, approvalId ? { ...reprice, approvalId } : reprice)));
+        if (!sale) return;
+        saleChanged(sale);
+      }
+      if (Object.keys(change).length) {
+        sale = await withApproval('DISCOUNT', (approvalId) => step({ key: 'what.changeLine', params: { no: line.lineNo } },
+          () => api('PATCH', `sales/${state.sale.id}/lines/${lineId}`, approvalId ? { ...change, approvalId } : change)));
+      }
       if (!sale) return;
       closeDialog('line-dialog');
       saleChanged(sale);
@@ -1419,7 +1434,7 @@ const FUNCTION_KEYS = {
   F7: () => openTender('check'), F8: () => openTender('mobile'), F9: completeOrNext, F10: openFind,
 };
 const ALT_KEYS = {
-  KeyQ: () => openLineDialog('line-quantity'), KeyD: () => openLineDialog('line-discount'), KeyO: openOrderDiscount,
+  KeyQ: () => openLineDialog('line-quantity'), KeyD: () => openLineDialog('line-discount'), KeyR: () => openLineDialog('line-price'), KeyO: openOrderDiscount,
   KeyS: openSlip, KeyI: openInvoice, KeyP: openPacking, KeyL: openDelivery, KeyN: openNoSale, KeyX: openXReport,
   KeyG: () => switchLanguage(i18n.lang === 'zh-CN' ? 'en' : 'zh-CN'), KeyZ: logout,
 };

@@ -379,6 +379,26 @@ class CashierPageIT {
     }
 
     @Test
+    @Order(7)
+    void aLinesPriceIsOverriddenWithAManagersApprovalInPlace() throws SQLException {
+        scan(KETTLE);
+        waitFor("line 1", () -> lines().size() == 1);
+        press(Keys.chord(Keys.ALT, "r"));
+        waitFor("the line's price", () -> id("line-dialog").isDisplayed() && focused("line-price"));
+        type("abc", Keys.ENTER);
+        waitFor("a price is an amount", () -> id("line-error").isDisplayed() && !text("line-error").isEmpty());
+        id("line-price").clear();
+        id("line-price").sendKeys("79.90", Keys.ENTER);
+        waitFor("a manager asked for in place", () -> id("approval-dialog").isDisplayed() && focused("approval-staff"));
+        type("M001", Keys.TAB, "1357", Keys.ENTER);
+        waitFor("the line at its new price", () -> !id("line-dialog").isDisplayed() && text("total").equals("¥79.90"));
+        JsonObject line = storeSale(saleId()).getJsonArray("lines").getJsonObject(0);
+        assertEquals(List.of("79.90", "79.90"), List.of(line.getString("basePrice"), line.getString("unitPrice")));
+        assertTrue(line.getBoolean("priceOverridden"));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'PRICE_OVERRIDE' and sale_id = ? and approved_by = 'M001'", saleId()));
+    }
+
+    @Test
     @Order(8)
     void aSaleFoundBySearchIsHeldAndRecalled() {
         press(Keys.F2);

@@ -148,6 +148,43 @@ class CounterRulesIT {
     }
 
     @Test
+    void aLinesPriceIsOverriddenAfterItWasAddedWithAnApprovalAndBackToTheListPriceWithout() {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        String saleId = openSale(cashier);
+        JsonObject added = expect(201, addLine(cashier, saleId, RICE_COOKER, "2", "")).json();
+        String lineId = added.getJsonArray("lines").getJsonObject(0).getString("id");
+        String path = "sales/" + saleId + "/lines/" + lineId;
+
+        assertProblem(403, "approval-required", cashier.patch(path, "{\"unitPrice\":\"250.00\"}"));
+        assertEquals("558.00", expect(200, cashier.get("sales/" + saleId)).json().getString("total"), "a refused override changes nothing");
+        assertProblem(422, "one-approval-per-request", cashier.patch(path, "{\"unitPrice\":\"250.00\",\"discountPercent\":\"50\",\"approvalId\":\""
+                + shop.approval(cashier, "PRICE_OVERRIDE", saleId) + "\"}"));
+        assertProblem(400, "invalid-request", cashier.patch(path, "{\"unitPrice\":\"two hundred\"}"));
+
+        JsonObject sale = expect(200, cashier.patch(path, "{\"unitPrice\":\"250.00\",\"approvalId\":\""
+                + shop.approval(cashier, "PRICE_OVERRIDE", saleId) + "\"}")).json();
+        JsonObject line = sale.getJsonArray("lines").getJsonObject(0);
+        assertEquals(List.of("250.00", "250.00", "279.00", "500.00"), List.of(line.getString("basePrice"), line.getString("unitPrice"),
+                line.getString("listPrice"), line.getString("amount")));
+        assertTrue(line.getBoolean("priceOverridden"));
+        assertEquals("500.00", sale.getString("total"));
+        JsonObject entry = auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("PRICE_OVERRIDE")).findFirst().orElseThrow();
+        assertEquals(List.of("C001", "M001"), List.of(entry.getString("requestedBy"), entry.getString("approvedBy")));
+
+        // a discount within the cashier's limit on the overridden price, then back to the list price: no manager needed
+        JsonObject discounted = expect(200, cashier.patch(path, "{\"discountPercent\":\"5\"}")).json();
+        assertEquals("237.50", discounted.getJsonArray("lines").getJsonObject(0).getString("unitPrice"));
+        JsonObject back = expect(200, cashier.patch(path, "{\"unitPrice\":\"279.00\"}")).json().getJsonArray("lines").getJsonObject(0);
+        assertFalse(back.getBoolean("priceOverridden"));
+        assertEquals("265.05", back.getString("unitPrice"));
+        assertEquals(1, auditOf(shop, saleId).stream().filter(e -> e.getString("event").equals("PRICE_OVERRIDE")).count());
+        assertProblem(422, "invalid-price", cashier.patch(path, "{\"unitPrice\":\"0.00\"}"));
+        expect(200, cashier.post("sales/" + saleId + "/confirm"));
+        assertProblem(409, "sale-state", cashier.patch(path, "{\"unitPrice\":\"200.00\"}"));
+    }
+
+    @Test
     void anApprovalIsBoundToItsSale() {
         Shop shop = shop();
         JsonHttp cashier = shop.cashier();

@@ -150,15 +150,17 @@ public class SalesResource {
         return Response.status(Response.Status.CREATED).entity(view(sales.addLine(id, request.order(settings.currency()), caller.get()))).build();
     }
 
-    /** Order: changes a line's quantity or discount while the sale is open. */
+    /** Order: changes a line's quantity, discount or price while the sale is open. */
     @PATCH
     @Path("{id}/lines/{lineId}")
     public SaleView changeLine(@PathParam("id") String id, @PathParam("lineId") String lineId, @NotNull @Valid ChangeLineRequest request) {
-        if (request.quantity() == null && request.discountPercent() == null) {
-            throw new InvalidRequestException("give quantity or discountPercent to change");
+        if (request.quantity() == null && request.discountPercent() == null && request.unitPrice() == null) {
+            throw new InvalidRequestException("give quantity, discountPercent or unitPrice to change");
         }
         return view(sales.changeLine(id, lineId, new SaleService.LineChange(Amounts.decimal(request.quantity()),
-                Amounts.decimal(request.discountPercent()), Optional.ofNullable(request.approvalId()).map(UUID::toString)), caller.get()));
+                Amounts.decimal(request.discountPercent()),
+                Optional.ofNullable(request.unitPrice()).map(p -> Amounts.money("unitPrice", p, settings.currency())),
+                Optional.ofNullable(request.approvalId()).map(UUID::toString)), caller.get()));
     }
 
     /** Order: voids a line (after confirmation with a VOID_LINE approval). */

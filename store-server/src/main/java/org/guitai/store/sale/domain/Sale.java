@@ -202,6 +202,19 @@ public class Sale extends Keyed {
         return line;
     }
 
+    /** A new price before discounts for an open line (an override, or back to the list price). */
+    public SaleLine repriceLine(String lineId, Money basePrice, RoundingMode rounding) {
+        requireStatus(EnumSet.of(SaleStatus.OPEN), "change a line's price");
+        if (basePrice.amount().signum() <= 0) {
+            throw new SaleRuleException("invalid-price", "Price must be positive", "a line's price is above zero, not " + basePrice.toPlainString());
+        }
+        SaleLine line = activeLine(lineId);
+        line.reprice(basePrice);
+        line.price(orderDiscountRate, rounding);
+        recomputeTotal();
+        return line;
+    }
+
     public SaleLine discountLine(String lineId, BigDecimal rate, RoundingMode rounding) {
         requireStatus(EnumSet.of(SaleStatus.OPEN), "discount a line");
         SaleLine line = activeLine(lineId);

@@ -126,6 +126,13 @@ public class SaleLine extends Keyed {
         this.quantity = newQuantity;
     }
 
+    void reprice(Money newBasePrice) {
+        if (!newBasePrice.currency().equals(currency())) {
+            throw new IllegalArgumentException("a line's price is in " + currency() + ", not " + newBasePrice.currency());
+        }
+        this.basePrice = newBasePrice.amount();
+    }
+
     void discount(BigDecimal rate) {
         this.discountRate = rate;
     }

@@ -111,7 +111,9 @@ public class SaleService {
     }
 
     /** A change to a line while the sale is open. */
-    public record LineChange(Optional<BigDecimal> quantity, Optional<BigDecimal> discountPercent, Optional<String> approvalId) {
+    /** A change to a line: quantity, discount (percent), price before discounts, and the manager's approval where one is needed. */
+    public record LineChange(Optional<BigDecimal> quantity, Optional<BigDecimal> discountPercent, Optional<Money> unitPrice,
+                             Optional<String> approvalId) {
     }
 
     /** One tender as the counter hands it over. */
@@ -291,11 +293,27 @@ public class SaleService {
             requireStock(sale, line.sku(), change.quantity().get(), catalog.stockOf(line.sku()), Optional.of(lineId));
             sale.changeQuantity(lineId, change.quantity().get(), settings.rounding());
         }
+        // a new price away from the list price is an override; back to the list price needs nobody
+        Money before = line.basePrice();
+        boolean override = change.unitPrice().filter(p -> p.compareTo(before) != 0 && p.compareTo(line.listPrice()) != 0).isPresent();
+        boolean discountOverLimit = change.discountPercent().filter(p -> raisesAboveLimit(Pricing.combined(line.discountRate(), sale.orderDiscountRate()),
+                Pricing.combined(Pricing.rate(p), sale.orderDiscountRate()))).isPresent();
+        if (override && discountOverLimit) {
+            throw new SaleRuleException("one-approval-per-request", "One approval per request",
+                    "a price override and a discount above the limit need two approvals: change the price, then the discount");
+        }
+        if (change.unitPrice().isPresent()) {
+            sale.repriceLine(lineId, change.unitPrice().get(), settings.rounding());
+            if (override) {
+                AuditLog.Who who = approvals.use(change.approvalId(), ApprovalAction.PRICE_OVERRIDE, saleId, caller,
+                        "selling " + line.sku() + " at " + change.unitPrice().get().toPlainString() + " instead of " + line.listPrice().toPlainString());
+                audit.record(AuditEvent.PRICE_OVERRIDE, who, saleId, line.sku(),
+                        "line " + lineId + ": " + before.toPlainString() + " -> " + change.unitPrice().get().toPlainString());
+            }
+        }
         if (change.discountPercent().isPresent()) {
-            BigDecimal rate = Pricing.rate(change.discountPercent().get());
-            BigDecimal before = Pricing.combined(line.discountRate(), sale.orderDiscountRate());
-            sale.discountLine(lineId, rate, settings.rounding());
-            if (raisesAboveLimit(before, Pricing.combined(rate, sale.orderDiscountRate()))) {
+            sale.discountLine(lineId, Pricing.rate(change.discountPercent().get()), settings.rounding());
+            if (discountOverLimit) {
                 auditDiscount(sale, line, change.approvalId(), caller);
             }
         }
