@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -75,17 +74,8 @@ class CashierPageIT {
         screenshots = Path.of(System.getProperty("guitai.test.target")).resolve("cashier-page");
         Guitai.deleteTree(screenshots);
         Files.createDirectories(screenshots);
-        Guitai.deleteTree(home.resolve("payara"));
-        Guitai.deleteTree(home.resolve("logs"));
-        String external = System.getenv("GUITAI_TEST_DB_URL");
-        database = external != null && !external.isBlank()
-                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_TEST_DB_USER")).orElse("root"),
-                Optional.ofNullable(System.getenv("GUITAI_TEST_DB_PASSWORD")).orElse(""))
-                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
-        database.dropDatabase(PREFIX + "hq");
-        database.dropDatabase(PREFIX + "s001");
-        chain = Chain.prepare(new Chain.Layout(Distribution.located(), home, EmbeddedDatabase.freePort(), EmbeddedDatabase.freePort(),
-                EmbeddedDatabase.freePort(), PREFIX), database, "cashier-page-it-credential-of-store-S001", System::getenv);
+        database = TestChains.database(home);
+        chain = TestChains.prepare(home, database, PREFIX, "cashier-page-it-credential-of-store-S001");
         Runtime.getRuntime().addShutdownHook(new Thread(CashierPageIT::stopEverything, "cashier-page-it-stop"));
         chain.start(START);
 

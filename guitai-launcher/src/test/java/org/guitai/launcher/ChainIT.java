@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,17 +60,8 @@ class ChainIT {
     @BeforeAll
     static void startTheChain() throws Exception {
         Path home = Path.of(System.getProperty("guitai.test.target")).resolve("chain-it");
-        Guitai.deleteTree(home.resolve("payara"));
-        Guitai.deleteTree(home.resolve("logs"));
-        String external = System.getenv("GUITAI_TEST_DB_URL");
-        database = external != null && !external.isBlank()
-                ? new DatabaseServer.Existing(external, Optional.ofNullable(System.getenv("GUITAI_TEST_DB_USER")).orElse("root"),
-                Optional.ofNullable(System.getenv("GUITAI_TEST_DB_PASSWORD")).orElse(""))
-                : EmbeddedDatabase.start(home.resolve("mariadb"), home.resolve("db"), home.resolve("run"), 0);
-        database.dropDatabase(PREFIX + "hq");
-        database.dropDatabase(PREFIX + "s001");
-        chain = Chain.prepare(new Chain.Layout(Distribution.located(), home, EmbeddedDatabase.freePort(), EmbeddedDatabase.freePort(),
-                EmbeddedDatabase.freePort(), PREFIX), database, CREDENTIAL, System::getenv);
+        database = TestChains.database(home);
+        chain = TestChains.prepare(home, database, PREFIX, CREDENTIAL);
         // should the JVM end without @AfterAll, still stop the servers before their database
         Runtime.getRuntime().addShutdownHook(new Thread(ChainIT::stopTheChain, "chain-it-stop"));
         chain.start(START);
