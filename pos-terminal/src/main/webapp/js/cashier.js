@@ -1532,6 +1532,7 @@ const pageReady = (async function start() {
   buildDenominations('float-denominations', 'float', renderFloat);
   renderKeysBar();
   render();
-  $('login-staff').focus();
+  // a cashier who began typing while the page started keeps their place (the PIN field after Enter)
+  if (!$('login-form').contains(document.activeElement)) $('login-staff').focus();
   setInterval(pollStore, POLL_MS);
 }());
