@@ -14,7 +14,7 @@ const PROBLEM_PREFIX = 'urn:guitai:problem:';
 /** The key map (DESIGN.md "Cashier keys"), in the order the help overlay lists it. */
 const KEYS = [
   { cap: 'Enter', text: 'keys.enter' },
-  { cap: '3*条码', capEn: '3*barcode', text: 'keys.times' },
+  { cap: '3*', capKey: 'keys.timesCap', text: 'keys.times' },
   { cap: 'F1', text: 'keys.help' },
   { cap: 'F2', text: 'keys.search' },
   { cap: 'F3', text: 'keys.hold' },
@@ -313,7 +313,7 @@ function renderKeysBar() {
 }
 
 function renderHelp() {
-  fillTable($('help-keys'), KEYS, (k) => [el('kbd', {}, i18n.lang === 'en' && k.capEn ? k.capEn : k.cap), t(k.text)]);
+  fillTable($('help-keys'), KEYS, (k) => [el('kbd', {}, k.capKey ? t(k.capKey) : k.cap), t(k.text)]);
 }
 
 function focusScan() {
