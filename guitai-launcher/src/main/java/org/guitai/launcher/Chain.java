@@ -89,6 +89,9 @@ public final class Chain implements AutoCloseable {
         Map<String, String> terminalProps = new LinkedHashMap<>(ComponentConfig.defaults(layout.config(), "terminal", environment));
         terminalProps.put("guitai.terminal.id", "T1");
         terminalProps.put("guitai.store.url", "http://127.0.0.1:" + layout.storePort());
+        if (!ComponentConfig.setInEnvironment("guitai.terminal.data-dir", environment)) {
+            terminalProps.put("guitai.terminal.data-dir", layout.home().resolve("terminal-t1").toString());
+        }
 
         Distribution d = layout.distribution();
         Optional<String> loopback = Optional.of(LOOPBACK);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.guitai.kernel.settings.SettingsReader;
@@ -21,12 +22,15 @@ public class TerminalSettings extends Settings {
     private String terminalId;
     private URI storeUrl;
     private Duration storeTimeout;
+    private Path dataDir;
 
     @Override
     protected void read(SettingsReader r) {
         terminalId = r.required("guitai.terminal.id", v -> v.matches("[A-Za-z0-9-]{1,16}"), "1 to 16 letters, digits or dashes");
         storeUrl = r.parsed("guitai.store.url", "http://localhost:8081", SettingsReader::httpUrl, "an http(s) URL such as http://store:8081");
         storeTimeout = Duration.ofMillis(r.number("guitai.store.timeout-ms", 10_000, 100, 120_000));
+        // the journal, the queue of sales waiting for the store, the catalog snapshot, the printer's paper: all on this disk
+        dataDir = Path.of(r.optional("guitai.terminal.data-dir").orElse("var/terminal-" + terminalId)).toAbsolutePath();
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -39,6 +43,11 @@ public class TerminalSettings extends Settings {
 
     public URI storeUrl() {
         return storeUrl;
+    }
+
+    /** Where the terminal keeps what must survive a restart ({@code GUITAI_TERMINAL_DATA_DIR}); created at start. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Duration storeTimeout() {
