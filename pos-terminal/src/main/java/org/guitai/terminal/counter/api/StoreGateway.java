@@ -3,6 +3,11 @@ package org.guitai.terminal.counter.api;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -19,11 +24,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.guitai.platform.problem.InvalidRequestException;
+import org.guitai.platform.security.Caller;
+import org.guitai.platform.security.NotAuthenticatedException;
 import org.guitai.platform.security.Public;
+import org.guitai.terminal.journal.service.Journal;
+import org.guitai.terminal.offline.service.Documents;
+import org.guitai.terminal.offline.service.OfflineCounter;
+import org.guitai.terminal.platform.problem.TerminalRuleException;
+import org.guitai.terminal.platform.security.OfflineLogins;
+import org.guitai.terminal.platform.security.StoreSessions;
 import org.guitai.terminal.platform.config.TerminalSettings;
 
 /**
@@ -34,7 +50,9 @@ import org.guitai.terminal.platform.config.TerminalSettings;
  * gateway, so the page never needs to reach the store itself. When the store does not answer, the
  * page gets a 503 problem instead; a path with empty, {@code .} or {@code ..} segments never leaves
  * the terminal. It needs no terminal session: the store authenticates every call passed through
- * by the {@code Authorization} header that goes with it.
+ * by the {@code Authorization} header that goes with it. While the store is away, a logged-in
+ * cashier's calls are answered by this terminal's {@link OfflineCounter} (cash sales), as are all
+ * calls of a session opened offline and every step of a sale made offline.
  */
 @Path("store")
 @ApplicationScoped
@@ -56,6 +74,21 @@ public class StoreGateway {
 
     @Inject
     TerminalSettings settings;
+
+    @Inject
+    OfflineCounter offline;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    Documents documents;
+
+    @Inject
+    OfflineLogins offlineLogins;
+
+    @Inject
+    StoreSessions sessions;
 
     private HttpClient client;
 
@@ -101,7 +134,122 @@ public class StoreGateway {
     }
 
     private Response forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
-        URI target = storeTarget(rawStorePath(uri), uri.getRequestUri().getRawQuery());
+        String rawPath = rawStorePath(uri);
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        Optional<String> token = bearer(headers);
+        // a session opened here while the store was away, or a sale made here then: this terminal answers
+        Optional<Caller> offlineCaller = token.flatMap(offlineLogins::session);
+        if (offlineCaller.isPresent() || ownSale(rawPath)) {
+            Caller caller = offlineCaller.orElseGet(() -> token.map(sessions::resolve).orElseThrow(
+                    () -> new NotAuthenticatedException("this call needs 'Authorization: Bearer <token>' from POST /api/terminal/sessions")));
+            return offlineAnswer(method, rawPath, rawQuery, body, caller);
+        }
+        if (method.equals("POST") && rawPath.matches("shifts/[^/]+/close") && documents.pending() > 0) {
+            throw new TerminalRuleException("unsynced-sales", 409, "Sales not yet sent",
+                    documents.pending() + " sales made at this counter have not reached the store yet: the shift closes once they have");
+        }
+        try {
+            Response answer = forwardToStore(method, uri, headers, body, rawPath, rawQuery);
+            if (method.equals("GET") && answer.getStatus() == 200 && answer.getEntity() instanceof byte[] bytes) {
+                offline.storeSaid(rawPath, rawQuery, new String(bytes, StandardCharsets.UTF_8));
+            }
+            if (method.equals("POST") && answer.getStatus() / 100 == 2 && answer.getEntity() instanceof byte[] bytes) {
+                journalStep(rawPath, body, bytes);
+            }
+            return answer;
+        } catch (StoreUnreachableException away) {
+            if (token.isEmpty()) {
+                throw away;
+            }
+            Caller caller;
+            try {
+                caller = sessions.resolve(token.get());
+            } catch (RuntimeException unknown) {
+                throw away;
+            }
+            return offlineAnswer(method, rawPath, rawQuery, body, caller);
+        }
+    }
+
+    /**
+     * A step the store took at this counter that the journal keeps: a payment, a voided line or
+     * cancelled sale, a no-sale, a finished sale. Journaled (forced to disk) before the screen
+     * hears the store's answer.
+     */
+    private void journalStep(String rawPath, byte[] request, byte[] answer) {
+        String[] p = rawPath.split("/");
+        Journal.Type type;
+        if (p.length == 3 && p[0].equals("sales") && p[2].equals("payments")) {
+            type = Journal.Type.PAYMENT;
+        } else if (p.length == 3 && p[0].equals("sales") && p[2].equals("complete")) {
+            type = Journal.Type.SALE;
+        } else if (p[0].equals("sales") && (p.length == 3 && p[2].equals("cancel") || p.length == 5 && p[4].equals("void"))) {
+            type = Journal.Type.VOID;
+        } else if (rawPath.equals("drawer/no-sale")) {
+            type = Journal.Type.NO_SALE;
+        } else {
+            return;
+        }
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
+        JsonObject sent = json(request);
+        JsonObject got = json(answer);
+        if (p[0].equals("sales")) {
+            fields.put("saleId", Json.createValue(p[1]));
+            for (String name : List.of("slipCode", "total", "cashier", "status")) {
+                if (got.get(name) instanceof JsonString value) {
+                    fields.put(name.equals("cashier") ? "cashierCode" : name, value);
+                }
+            }
+        }
+        if (type == Journal.Type.PAYMENT) {
+            fields.put("tender", Json.createValue(sent.getString("tender", "")));
+            fields.put("paymentId", Json.createValue(sent.getString("id", "")));
+        }
+        if (p.length == 5) {
+            fields.put("lineId", Json.createValue(p[3]));
+        }
+        if (type == Journal.Type.NO_SALE && sent.get("reason") instanceof JsonString reason) {
+            fields.put("reason", reason);
+        }
+        journal.append(type, fields);
+    }
+
+    private static JsonObject json(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (RuntimeException notJson) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    private boolean ownSale(String rawPath) {
+        String[] segments = rawPath.split("/");
+        return segments.length > 1 && segments[0].equals("sales") && offline.owns(segments[1]);
+    }
+
+    private Response offlineAnswer(String method, String rawPath, String rawQuery, byte[] body, Caller caller) {
+        OfflineCounter.Answer answer = offline.answer(method, rawPath, rawQuery, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), caller);
+        if (answer.body().getValueType() == JsonValue.ValueType.NULL) {
+            return Response.status(answer.status()).build();
+        }
+        if (answer.body().getValueType() == JsonValue.ValueType.STRING) {
+            return Response.status(answer.status()).type("text/html;charset=UTF-8").entity(((JsonString) answer.body()).getString()).build();
+        }
+        return Response.status(answer.status()).type(answer.problem() ? "application/problem+json" : MediaType.APPLICATION_JSON)
+                .header("Guitai-Offline", "true").entity(answer.body().toString()).build();
+    }
+
+    private static Optional<String> bearer(HttpHeaders headers) {
+        return Optional.ofNullable(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim()).filter(t -> !t.isEmpty());
+    }
+
+    private Response forwardToStore(String method, UriInfo uri, HttpHeaders headers, byte[] body, String rawPath, String rawQuery) {
+        URI target = storeTarget(rawPath, rawQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(settings.storeTimeout())
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -8,6 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import org.guitai.platform.security.Public;
+import org.guitai.terminal.catalog.service.Catalog;
+import org.guitai.terminal.offline.service.Documents;
 import org.guitai.terminal.platform.config.TerminalSettings;
 import org.guitai.terminal.platform.store.StoreConnection;
 
@@ -20,11 +22,19 @@ public class TerminalResource {
 
     /**
      * {@code storeReachable}: whether the store's API answered within a moment (asked at most every
-     * two seconds); {@code pendingDocuments}: finished sales waiting for the store, none while this
-     * terminal passes every sale straight through.
+     * two seconds); {@code pendingDocuments}: finished sales waiting in this terminal's queue for the
+     * store; {@code catalogVersion}: the version of its catalog snapshot ({@code catalogProducts} in it);
+     * {@code refusedDocuments}: sales the store refused, kept for the manager.
      */
-    public record TerminalView(String terminalId, String storeUrl, boolean storeReachable, int pendingDocuments) {
+    public record TerminalView(String terminalId, String storeUrl, boolean storeReachable, int pendingDocuments, long catalogVersion,
+                               int catalogProducts, int refusedDocuments) {
     }
+
+    @Inject
+    Documents documents;
+
+    @Inject
+    Catalog catalog;
 
     @Inject
     TerminalSettings settings;
@@ -34,6 +44,7 @@ public class TerminalResource {
 
     @GET
     public TerminalView get() {
-        return new TerminalView(settings.terminalId(), settings.storeUrl().toString(), store.reachable(), 0);
+        return new TerminalView(settings.terminalId(), settings.storeUrl().toString(), store.reachable(), documents.pending(),
+                catalog.version(), catalog.size(), documents.refused().size());
     }
 }

@@ -23,6 +23,9 @@ public class TerminalSettings extends Settings {
     private URI storeUrl;
     private Duration storeTimeout;
     private Path dataDir;
+    private Duration documentTimeout;
+    private Duration replayTimeout;
+    private Duration replayInterval;
 
     @Override
     protected void read(SettingsReader r) {
@@ -30,6 +33,9 @@ public class TerminalSettings extends Settings {
         storeUrl = r.parsed("guitai.store.url", "http://localhost:8081", SettingsReader::httpUrl, "an http(s) URL such as http://store:8081");
         storeTimeout = Duration.ofMillis(r.number("guitai.store.timeout-ms", 10_000, 100, 120_000));
         // the journal, the queue of sales waiting for the store, the catalog snapshot, the printer's paper: all on this disk
+        documentTimeout = Duration.ofMillis(r.number("guitai.terminal.document-timeout-ms", 2_000, 100, 10_000));
+        replayTimeout = Duration.ofMillis(r.number("guitai.terminal.replay-timeout-ms", 10_000, 100, 120_000));
+        replayInterval = Duration.ofMillis(r.number("guitai.terminal.replay-interval-ms", 2_000, 50, 600_000));
         dataDir = Path.of(r.optional("guitai.terminal.data-dir").orElse("var/terminal-" + terminalId)).toAbsolutePath();
     }
 
@@ -48,6 +54,21 @@ public class TerminalSettings extends Settings {
     /** Where the terminal keeps what must survive a restart ({@code GUITAI_TERMINAL_DATA_DIR}); created at start. */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** How long a finished sale handed to the terminal waits for the store before it is queued (at most 2 s by default). */
+    public Duration documentTimeout() {
+        return documentTimeout;
+    }
+
+    /** How long a replayed sale waits for the store's answer. */
+    public Duration replayTimeout() {
+        return replayTimeout;
+    }
+
+    /** How often the terminal looks for the store while sales wait, and reports to it. */
+    public Duration replayInterval() {
+        return replayInterval;
     }
 
     public Duration storeTimeout() {

@@ -30,7 +30,8 @@ import org.guitai.terminal.platform.store.StoreConnection;
  * ({@code GET /api/sessions/current}). The answer is kept for a minute so that the cashier's
  * screen does not cost the store a call per step; while the store is away, a token it vouched for
  * in the last few hours still counts, so that the counter keeps its display. A token the store
- * refuses is forgotten at once. Tokens are kept only as their SHA-256.
+ * refuses is forgotten at once. Tokens are kept only as their SHA-256. A token of a session opened
+ * here while the store was away ({@link OfflineLogins}) is this terminal's alone.
  */
 @ApplicationScoped
 public class StoreSessions implements Sessions {
@@ -45,11 +46,18 @@ public class StoreSessions implements Sessions {
     @Inject
     StoreConnection store;
 
+    @Inject
+    OfflineLogins offline;
+
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Vouched> vouched = new ConcurrentHashMap<>();
 
     @Override
     public Caller resolve(String token) {
+        Optional<Caller> offlineSession = offline.session(token);
+        if (offlineSession.isPresent()) {
+            return offlineSession.get();
+        }
         String key = digest(token);
         Vouched known = vouched.get(key);
         Instant now = clock.instant();
@@ -77,6 +85,7 @@ public class StoreSessions implements Sessions {
 
     @Override
     public void logout(String token) {
+        offline.logout(token);
         vouched.remove(digest(token));
     }
 

@@ -29,8 +29,26 @@ public class StoreConnection {
     private record Reachability(boolean reachable, Instant at) {
     }
 
+    /** How a call to the store proves who makes it. */
+    public sealed interface Credential permits Bearer, Signed, Anonymous {
+    }
+
+    /** A staff member's session at the store. */
+    public record Bearer(String token) implements Credential {
+    }
+
+    /** The terminal itself, by its enrolled key. */
+    public record Signed() implements Credential {
+    }
+
+    public record Anonymous() implements Credential {
+    }
+
     @Inject
     TerminalSettings settings;
+
+    @Inject
+    TerminalKey key;
 
     private HttpClient client;
     private final Clock clock = Clock.systemUTC();
@@ -58,13 +76,39 @@ public class StoreConnection {
      * time. Any answer, refusals included, means the store is there.
      */
     public Optional<HttpResponse<String>> get(String path, Optional<String> bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.storeUrl() + "/api/" + path)).timeout(BRIEF)
-                .header("Accept", "application/json").GET();
-        bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return send("GET", path, null, bearer.<Credential>map(Bearer::new).orElse(new Anonymous()), BRIEF);
+    }
+
+    /**
+     * The store's answer to {@code METHOD /api/<path>} with a JSON body (null for none), or empty
+     * when the store does not answer within {@code timeout}.
+     */
+    public Optional<HttpResponse<String>> send(String method, String path, byte[] json, Credential credential, Duration timeout) {
+        return send(method, path, json, credential, timeout, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The same, the answer's body read by {@code handler} (a large answer as a stream). */
+    public <T> Optional<HttpResponse<T>> send(String method, String path, byte[] json, Credential credential, Duration timeout,
+                                              HttpResponse.BodyHandler<T> handler) {
+        byte[] body = json == null ? new byte[0] : json;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.storeUrl() + "/api/" + path)).timeout(timeout)
+                .header("Accept", "application/json")
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body.length > 0) {
+            request.header("Content-Type", "application/json");
+        }
+        if (credential instanceof Bearer bearer) {
+            request.header("Authorization", "Bearer " + bearer.token());
+        } else if (credential instanceof Signed) {
+            String timestamp = clock.instant().toString();
+            String rawPath = Optional.ofNullable(settings.storeUrl().getRawPath()).orElse("") + "/api/" + path;
+            request.header("Guitai-Terminal", settings.terminalId()).header("Guitai-Timestamp", timestamp)
+                    .header("Guitai-Signature", key.sign(method, rawPath, timestamp, body));
+        }
         try {
-            HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            last = new Reachability(true, clock.instant());
-            return Optional.of(answer);
+            HttpResponse<T> answer = client.send(request.build(), handler);
+            last = new Reachability(answer.statusCode() < 500, clock.instant());
+            return answer.statusCode() >= 500 ? Optional.empty() : Optional.of(answer);
         } catch (IOException e) {
             last = new Reachability(false, clock.instant());
             return Optional.empty();

@@ -21,8 +21,14 @@ import org.guitai.store.platform.config.StoreSettings;
 @Produces(APPLICATION_JSON)
 public class StatusResource {
 
-    /** {@code denominations}: the pieces of the store's cash, largest first, as a drawer is counted. */
-    public record Status(String component, String storeId, String storeName, String currency, List<String> denominations) {
+    /**
+     * {@code denominations}: the pieces of the store's cash, largest first, as a drawer is counted;
+     * {@code rounding}: how prices and amounts are rounded; {@code cashRoundingUnit} and
+     * {@code cashRounding}: how a whole cash payment is rounded (抹零). A terminal selling while the
+     * store is away prices with these exactly as the store would.
+     */
+    public record Status(String component, String storeId, String storeName, String currency, List<String> denominations,
+                         String rounding, String cashRoundingUnit, String cashRounding) {
     }
 
     @Inject
@@ -32,6 +38,7 @@ public class StatusResource {
     @Public
     public Status get() {
         return new Status("store-server", settings.storeId(), settings.storeName(), settings.currency().getCurrencyCode(),
-                settings.denominations().stream().map(BigDecimal::toPlainString).toList());
+                settings.denominations().stream().map(BigDecimal::toPlainString).toList(), settings.rounding().name(),
+                settings.cashRounding().unit().toPlainString(), settings.cashRounding().mode().name());
     }
 }

@@ -1,0 +1,64 @@
+package org.guitai.terminal.offline.api;
+
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.guitai.platform.security.CurrentCaller;
+import org.guitai.terminal.offline.service.Documents;
+
+/**
+ * {@code POST /api/terminal/documents}: a finished sale, the body the store's {@code POST
+ * /api/sales/documents} takes ({@code terminalId} optional). 201 with the store's sale when the store
+ * recorded it; the store's own 4xx problem when it refused it; 202 {@code {"id","status":"QUEUED",
+ * "provisionalSlip"}} when the store did not answer in time (the terminal replays it). The same id
+ * again: 200 with the sale once recorded, else 202 again; never a second sale.
+ */
+@Path("terminal/documents")
+@ApplicationScoped
+@Consumes(APPLICATION_JSON)
+@Produces(APPLICATION_JSON)
+public class DocumentsResource {
+
+    /** A queued sale as the manager sees it. */
+    public record QueuedView(long position, String saleId) {
+    }
+
+    @Inject
+    Documents documents;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    public Response hand(JsonObject document, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        Optional<String> bearer = Optional.ofNullable(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim());
+        Documents.Outcome outcome = documents.hand(document, caller.get(), bearer);
+        return Response.status(outcome.status()).type(outcome.problem() ? "application/problem+json" : APPLICATION_JSON)
+                .entity(outcome.body()).build();
+    }
+
+    /** The sales waiting for the store, in the order they will be sent. */
+    @GET
+    public List<QueuedView> waiting() {
+        return documents.waiting().stream().map(q -> new QueuedView(q.position(), q.saleId())).toList();
+    }
+
+    /** Sales the store refused, each with the store's reason: kept for the manager, never dropped. */
+    @GET
+    @Path("refused")
+    public String refused() {
+        return "[" + String.join(",", documents.refused()) + "]";
+    }
+}
