@@ -410,6 +410,314 @@ class TerminalIT {
         assertEquals(0, json(send(get("api/terminal"))).getInt("pendingDocuments"));
     }
 
+
+    // --- the terminal keeps selling: journal, documents, offline logins, the queue and its replay ----------
+
+    private static final String CASHIER_SESSION = "{\"staff\":{\"code\":\"C001\",\"name\":\"王芳\",\"roles\":[\"CASHIER\"]},\"terminalId\":\"T1\"}";
+
+    /** A token the stand-in store vouches for as cashier C001 at T1. */
+    private static String cashierToken() {
+        store.answer("/api/sessions/current", Reply.of(200).body("application/json", CASHIER_SESSION));
+        return "token-of-c001-" + UUID.randomUUID();
+    }
+
+    private static String cashDocument(String id) {
+        return """
+                {"id":"%s","createdAt":"%s","lines":[{"id":"%s","barcode":"6901234567892","quantity":"1"}],
+                 "payments":[{"id":"%s","tender":"CASH","amountDue":"10.00","counted":[{"denomination":"10","count":1}],"rejected":[]}]}"""
+                .formatted(id, Instant.now(), UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    private static String storeSale(String id, String slip) {
+        return "{\"id\":\"" + id + "\",\"status\":\"PAID\",\"slipCode\":\"" + slip + "\",\"total\":\"10.00\",\"terminalId\":\"T1\"}";
+    }
+
+    private HttpRequest.Builder handOver(String document, String token) {
+        return terminal("api/terminal/documents").header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(document));
+    }
+
+    private jakarta.json.JsonArray jsonArray(HttpResponse<byte[]> response) {
+        try (var reader = Json.createReader(new StringReader(text(response)))) {
+            return reader.readArray();
+        }
+    }
+
+    private List<JsonObject> journal(String token) {
+        HttpResponse<byte[]> day = send(terminal("api/terminal/journal").header("Authorization", "Bearer " + token));
+        assertEquals(200, day.statusCode(), () -> describe(day));
+        return jsonArray(day).getValuesAs(JsonObject.class);
+    }
+
+    private int pending() {
+        return json(send(get("api/terminal"))).getInt("pendingDocuments");
+    }
+
+    @Test
+    void aSaleTheStoreRecordsIsAnswered201AndJournaledWithTheCashierTheTerminalAttests() {
+        String token = cashierToken();
+        String id = UUID.randomUUID().toString();
+        store.answer("/api/sales/documents", Reply.of(201).body("application/json", storeSale(id, "S1-20261206-0001")));
+
+        HttpResponse<byte[]> recorded = send(handOver(cashDocument(id), token));
+
+        assertEquals(201, recorded.statusCode(), () -> describe(recorded));
+        assertEquals("S1-20261206-0001", json(recorded).getString("slipCode"));
+        List<Call> got = store.callsTo("/api/sales/documents").stream().filter(c -> new String(c.body(), StandardCharsets.UTF_8).contains(id)).toList();
+        assertEquals(1, got.size(), "sent once");
+        JsonObject sent = Json.createReader(new StringReader(new String(got.get(0).body(), StandardCharsets.UTF_8))).readObject();
+        assertEquals("T1", sent.getString("terminalId"));
+        assertEquals("C001", sent.getString("cashierCode"), "the terminal attests who is logged in");
+        List<JsonObject> entries = journal(token).stream().filter(e -> id.equals(e.getString("saleId", null))).toList();
+        assertEquals(List.of("SALE", "SENT"), entries.stream().map(e -> e.getString("type")).toList());
+        assertTrue(entries.get(0).getString("provisionalSlip").startsWith("T1-OFF-"), entries.get(0)::toString);
+        assertEquals("S1-20261206-0001", entries.get(1).getString("slipCode"));
+
+        HttpResponse<byte[]> again = send(handOver(cashDocument(id), token));
+        assertEquals(200, again.statusCode(), () -> "the same id again: " + describe(again));
+    }
+
+    @Test
+    void aSaleTheStoreRefusesComesBackWithItsProblemAndIsKeptNotQueued() {
+        String token = cashierToken();
+        String id = UUID.randomUUID().toString();
+        store.answer("/api/sales/documents", Reply.of(422).body("application/problem+json",
+                "{\"type\":\"urn:guitai:problem:insufficient-stock\",\"status\":422,\"title\":\"Insufficient stock\",\"detail\":\"only 0 left\"}"));
+        int before = pending();
+
+        HttpResponse<byte[]> refused = send(handOver(cashDocument(id), token));
+
+        assertEquals(422, refused.statusCode(), () -> describe(refused));
+        assertSameMediaType("application/problem+json", contentType(refused));
+        assertEquals("urn:guitai:problem:insufficient-stock", json(refused).getString("type"));
+        assertEquals(before, pending(), "a refused sale is not queued");
+        HttpResponse<byte[]> kept = send(terminal("api/terminal/documents/refused").header("Authorization", "Bearer " + token));
+        assertTrue(text(kept).contains(id) && text(kept).contains("only 0 left"), () -> describe(kept));
+        assertEquals("REFUSED", journal(token).stream().filter(e -> id.equals(e.getString("saleId", null)))
+                .reduce((a, b) -> b).orElseThrow().getString("type"));
+        HttpResponse<byte[]> again = send(handOver(cashDocument(id), token));
+        assertEquals(422, again.statusCode(), () -> "the same refused id again: " + describe(again));
+    }
+
+    @Test
+    void aBadDocumentIsRefusedByTheTerminalAndChangesNothing() {
+        String token = cashierToken();
+        int calls = store.callsTo("/api/sales/documents").size();
+        int entries = journal(token).size();
+        for (String bad : List.of("{\"lines\":[]}", "{\"id\":\"not-a-uuid\"}", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T9\"}", "[1]")) {
+            HttpResponse<byte[]> response = send(handOver(bad, token));
+            assertTrue(response.statusCode() == 400 || response.statusCode() == 422, () -> bad + ": " + describe(response));
+            assertSameMediaType("application/problem+json", contentType(response));
+        }
+        HttpResponse<byte[]> anonymous = send(terminal("api/terminal/documents").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(cashDocument(UUID.randomUUID().toString()))));
+        assertEquals(401, anonymous.statusCode(), () -> describe(anonymous));
+        assertEquals(calls, store.callsTo("/api/sales/documents").size());
+        assertEquals(entries, journal(token).size());
+    }
+
+    @Test
+    void whileTheStoreIsAwayASaleIsQueuedWithAProvisionalSlipAndReplayedSignedOnceItIsBack() throws Exception {
+        // an online login first: the terminal keeps the PIN's slow hash and enrols its key with the store
+        store.answer("/api/sessions", Reply.of(201).body("application/json",
+                "{\"token\":\"tok-c001\",\"staff\":{\"code\":\"C001\",\"name\":\"王芳\",\"roles\":[\"CASHIER\"]},\"terminalId\":\"T1\"}"));
+        store.answer("/api/terminals/T1/key", Reply.of(201).body("application/json", "{\"terminalId\":\"T1\"}"));
+        HttpResponse<byte[]> online = send(terminal("api/terminal/sessions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"staffCode\":\"C001\",\"pin\":\"2468\"}")));
+        assertEquals(201, online.statusCode(), () -> describe(online));
+        assertFalse(json(online).getBoolean("offline"));
+        Eventually.until(Duration.ofSeconds(30), "the terminal to enrol its key", () -> !store.callsTo("/api/terminals/T1/key").isEmpty());
+        Call enrolment = store.callsTo("/api/terminals/T1/key").get(store.callsTo("/api/terminals/T1/key").size() - 1);
+        assertEquals(Optional.of("Bearer tok-c001"), enrolment.header("Authorization"));
+        String publicKey = Json.createReader(new StringReader(new String(enrolment.body(), StandardCharsets.UTF_8))).readObject().getString("publicKey");
+
+        String token = cashierToken();
+        journal(token); // the store vouches for the cashier's session while it answers
+        String id = UUID.randomUUID().toString();
+        store.answer("/api/sales/documents", Reply.of(201).body("application/json", storeSale(id, "S1-20261206-0042")));
+        store.stopListening();
+        HttpResponse<byte[]> queued;
+        try {
+            queued = send(handOver(cashDocument(id), token));
+            assertEquals(202, queued.statusCode(), () -> describe(queued));
+            assertEquals("QUEUED", json(queued).getString("status"));
+            assertTrue(json(queued).getString("provisionalSlip").matches("T1-OFF-\\d{6}"), () -> describe(queued));
+            assertTrue(pending() >= 1);
+            HttpResponse<byte[]> again = send(handOver(cashDocument(id), token));
+            assertEquals(202, again.statusCode(), () -> "the same id again while the store is away: " + describe(again));
+            assertEquals(json(queued).getString("provisionalSlip"), json(again).getString("provisionalSlip"));
+
+            // offline login with the kept hash: the right PIN only
+            Eventually.until(Duration.ofSeconds(30), "an offline login of C001", () -> send(terminal("api/terminal/sessions")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"staffCode\":\"C001\",\"pin\":\"2468\"}"))).statusCode() == 201);
+            HttpResponse<byte[]> offline = send(terminal("api/terminal/sessions").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"staffCode\":\"C001\",\"pin\":\"2468\"}")));
+            assertTrue(json(offline).getBoolean("offline"), () -> describe(offline));
+            assertEquals(200, send(terminal("api/terminal/journal/verify").header("Authorization", "Bearer " + json(offline).getString("token")))
+                    .statusCode(), "the offline token opens the terminal's own API");
+            for (String wrong : List.of("{\"staffCode\":\"C001\",\"pin\":\"0000\"}", "{\"staffCode\":\"C777\",\"pin\":\"2468\"}")) {
+                HttpResponse<byte[]> refused = send(terminal("api/terminal/sessions").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(wrong)));
+                assertEquals(401, refused.statusCode(), () -> wrong + ": " + describe(refused));
+                assertSameMediaType("application/problem+json", contentType(refused));
+            }
+        } finally {
+            store.listen();
+        }
+
+        Eventually.until(Duration.ofSeconds(30), "the queue to empty once the store is back", () -> pending() == 0);
+        List<Call> replays = store.callsTo("/api/sales/documents").stream()
+                .filter(c -> new String(c.body(), StandardCharsets.UTF_8).contains(id) && c.header("Guitai-Signature").isPresent()).toList();
+        assertEquals(1, replays.size(), "replayed once, signed");
+        Call replay = replays.get(0);
+        assertFalse(replay.header("Authorization").isPresent(), "the replay is the terminal's own, by its key");
+        java.security.Signature check = java.security.Signature.getInstance("Ed25519");
+        check.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(publicKey))));
+        check.update(("POST\n/api/sales/documents\n" + replay.header("Guitai-Timestamp").orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8));
+        check.update(replay.body());
+        assertTrue(check.verify(java.util.Base64.getDecoder().decode(replay.header("Guitai-Signature").orElseThrow())),
+                "the store can check the terminal's signature with the key it enrolled");
+        assertEquals("T1", replay.header("Guitai-Terminal").orElseThrow());
+        List<String> types = journal(token).stream().filter(e -> id.equals(e.getString("saleId", null))).map(e -> e.getString("type")).toList();
+        assertEquals(List.of("SALE", "SENT"), types);
+        HttpResponse<byte[]> after = send(handOver(cashDocument(id), token));
+        assertEquals(200, after.statusCode(), () -> "the same id once recorded: " + describe(after));
+    }
+
+    @Test
+    void theStoreForgetsAMemberAndTheTerminalStopsTheirOfflineLogin() {
+        store.answer("/api/sessions", Reply.of(201).body("application/json",
+                "{\"token\":\"tok-c005\",\"staff\":{\"code\":\"C005\",\"name\":\"赵六\",\"roles\":[\"CASHIER\"]},\"terminalId\":\"T1\"}"));
+        store.answer("/api/terminals/T1/state", Reply.of(200).body("application/json",
+                "{\"terminalId\":\"T1\",\"activeStaff\":[\"C001\",\"C005\"],\"catalogVersion\":0}"));
+        assertEquals(201, send(terminal("api/terminal/sessions").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"staffCode\":\"C005\",\"pin\":\"1357\"}"))).statusCode());
+        String offlineLogin = "{\"staffCode\":\"C005\",\"pin\":\"1357\"}";
+        store.stopListening();
+        try {
+            Eventually.until(Duration.ofSeconds(30), "an offline login of C005", () -> send(terminal("api/terminal/sessions")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(offlineLogin))).statusCode() == 201);
+            store.listen();
+            store.answer("/api/terminals/T1/state", Reply.of(200).body("application/json",
+                    "{\"terminalId\":\"T1\",\"activeStaff\":[\"C001\"],\"catalogVersion\":0}"));
+            int reports = store.callsTo("/api/terminals/T1/state").size();
+            Eventually.until(Duration.ofSeconds(30), "the terminal to report to the store", () -> store.callsTo("/api/terminals/T1/state").size() > reports + 1);
+            store.stopListening();
+            HttpResponse<byte[]> refused = send(terminal("api/terminal/sessions").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(offlineLogin)));
+            assertEquals(401, refused.statusCode(), () -> "a member the store no longer lists: " + describe(refused));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                store.listen();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void whileTheStoreIsAwayTheCashierSellsForCashFromTheCatalogSnapshot() throws IOException {
+        String token = cashierToken();
+        // what the terminal heard from the store while it answered: its status, the open shift, the catalog
+        store.answer("/api/status", Reply.of(200).body("application/json", "{\"component\":\"store-server\",\"storeId\":\"S001\","
+                + "\"currency\":\"CNY\",\"denominations\":[\"100\",\"50\",\"20\",\"10\",\"5\",\"1\",\"0.5\",\"0.1\"],"
+                + "\"rounding\":\"HALF_UP\",\"cashRoundingUnit\":\"0.10\",\"cashRounding\":\"DOWN\"}"));
+        store.answer("/api/shifts", Reply.of(200).body("application/json", "[{\"id\":\"shift-t1\",\"terminalId\":\"T1\",\"status\":\"OPEN\"}]"));
+        store.answer("/api/catalog/changes", Reply.of(200).body("application/json", "{\"version\":5,\"products\":["
+                + "{\"sku\":\"TEA-1\",\"barcode\":\"6901234567892\",\"name\":\"龙井茶\",\"price\":\"12.99\",\"currency\":\"CNY\",\"vatRate\":\"0.13\"}]}"));
+        store.answer("/api/terminals/T1/state", Reply.of(200).body("application/json",
+                "{\"terminalId\":\"T1\",\"activeStaff\":[\"C001\"],\"catalogVersion\":5}"));
+        assertEquals(200, send(terminal("api/store/status").header("Authorization", "Bearer " + token)).statusCode());
+        assertEquals(200, send(terminal("api/store/shifts?status=OPEN&terminalId=T1").header("Authorization", "Bearer " + token)).statusCode());
+        Eventually.until(Duration.ofSeconds(30), "the catalog snapshot", () -> json(send(get("api/terminal"))).getJsonNumber("catalogVersion").longValue() == 5);
+        assertEquals("龙井茶", json(send(terminal("api/terminal/catalog/products/6901234567892").header("Authorization", "Bearer " + token)))
+                .getString("name"));
+
+        String saleId = UUID.randomUUID().toString();
+        String lineId = UUID.randomUUID().toString();
+        store.answer("/api/sales/documents", Reply.of(201).body("application/json", storeSale(saleId, "S1-20261206-0077")));
+        int pendingBefore = pending();
+        store.stopListening();
+        try {
+            HttpResponse<byte[]> opened = send(storeCall("POST", "sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\"}", token));
+            assertEquals(201, opened.statusCode(), () -> describe(opened));
+            assertTrue(json(opened).getBoolean("offline"));
+            HttpResponse<byte[]> unknown = send(storeCall("POST", "sales/" + saleId + "/lines",
+                    "{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"0000000000000\",\"quantity\":\"1\"}", token));
+            assertEquals(404, unknown.statusCode(), () -> describe(unknown));
+            HttpResponse<byte[]> line = send(storeCall("POST", "sales/" + saleId + "/lines",
+                    "{\"id\":\"" + lineId + "\",\"barcode\":\"6901234567892\",\"quantity\":\"3\"}", token));
+            assertEquals(201, line.statusCode(), () -> describe(line));
+            assertEquals("38.97", json(line).getString("total"));
+            HttpResponse<byte[]> discount = send(storeCall("POST", "sales/" + saleId + "/discount", "{\"percent\":\"10\"}", token));
+            assertEquals(503, discount.statusCode(), () -> "a discount needs the store: " + describe(discount));
+            assertEquals(200, send(storeCall("POST", "sales/" + saleId + "/confirm", "", token)).statusCode());
+            HttpResponse<byte[]> short_ = send(storeCall("POST", "sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                    + "\",\"tender\":\"CASH\",\"amountDue\":\"38.90\",\"counted\":[{\"denomination\":\"20\",\"count\":1}],\"rejected\":[]}", token));
+            assertEquals(422, short_.statusCode(), () -> describe(short_));
+            HttpResponse<byte[]> paid = send(storeCall("POST", "sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                    + "\",\"tender\":\"CASH\",\"amountDue\":\"38.90\",\"counted\":[{\"denomination\":\"50\",\"count\":1}],\"rejected\":[]}", token));
+            assertEquals(201, paid.statusCode(), () -> describe(paid));
+            assertEquals("PAID", json(paid).getString("status"));
+            assertEquals("11.10", json(paid).getJsonArray("payments").getJsonObject(0).getString("change"));
+            assertTrue(json(paid).getString("slipCode").startsWith("T1-OFF-"), () -> describe(paid));
+            assertEquals(pendingBefore + 1, pending(), "the paid sale waits for the store");
+            assertEquals(200, send(storeCall("POST", "sales/" + saleId + "/complete", "", token)).statusCode());
+            JsonObject journaled = journal(token).stream().filter(e -> saleId.equals(e.getString("saleId", null))).findFirst().orElseThrow();
+            assertEquals("SALE", journaled.getString("type"));
+            assertEquals("38.90", journaled.getJsonObject("document").getJsonArray("payments").getJsonObject(0).getString("amountDue"));
+        } finally {
+            store.listen();
+        }
+        Eventually.until(Duration.ofSeconds(30), "the offline sale to reach the store", () -> store.callsTo("/api/sales/documents").stream()
+                .anyMatch(c -> new String(c.body(), StandardCharsets.UTF_8).contains(saleId)));
+        JsonObject replayed = Json.createReader(new StringReader(new String(store.callsTo("/api/sales/documents").stream()
+                .filter(c -> new String(c.body(), StandardCharsets.UTF_8).contains(saleId)).findFirst().orElseThrow().body(),
+                StandardCharsets.UTF_8))).readObject();
+        assertEquals("12.99", replayed.getJsonArray("lines").getJsonObject(0).getString("unitPrice"), "sold at the snapshot's price");
+        assertEquals("C001", replayed.getString("cashierCode"));
+    }
+
+    @Test
+    void theJournalVerifierNamesTheFirstEntryThatWasTamperedWith() throws IOException {
+        String token = cashierToken();
+        HttpResponse<byte[]> ok = send(terminal("api/terminal/journal/verify").header("Authorization", "Bearer " + token));
+        assertEquals(200, ok.statusCode(), () -> describe(ok));
+        if (json(ok).getInt("entries") < 2) {
+            store.answer("/api/sales/documents", Reply.of(201).body("application/json", storeSale(UUID.randomUUID().toString(), "S1-X")));
+            send(handOver(cashDocument(UUID.randomUUID().toString()), token));
+        }
+        JsonObject before = json(send(terminal("api/terminal/journal/verify").header("Authorization", "Bearer " + token)));
+        assertTrue(before.getBoolean("ok"), before::toString);
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("guitai.test.terminal.data"), "journal");
+        java.nio.file.Path file;
+        try (var files = java.nio.file.Files.list(dir)) {
+            file = files.filter(f -> f.getFileName().toString().startsWith("journal-")).sorted().findFirst().orElseThrow();
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> tampered = new java.util.ArrayList<>(lines);
+        tampered.set(1, tampered.get(1).replaceFirst("\"at\":\"", "\"at\":\"1"));
+        try {
+            java.nio.file.Files.write(file, tampered, StandardCharsets.UTF_8);
+            JsonObject verdict = json(send(terminal("api/terminal/journal/verify").header("Authorization", "Bearer " + token)));
+            assertFalse(verdict.getBoolean("ok"));
+            assertEquals(Json.createReader(new StringReader(lines.get(1).substring(65))).readObject().getInt("seq"), verdict.getInt("firstBadSeq"));
+        } finally {
+            java.nio.file.Files.write(file, lines, StandardCharsets.UTF_8);
+        }
+        assertTrue(json(send(terminal("api/terminal/journal/verify").header("Authorization", "Bearer " + token))).getBoolean("ok"));
+    }
+
+    private HttpRequest.Builder storeCall(String method, String path, String body, String token) {
+        return terminal("api/store/" + path).header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+    }
+
     private long version() {
         return json(send(get("api/terminal/display"))).getJsonNumber("version").longValue();
     }

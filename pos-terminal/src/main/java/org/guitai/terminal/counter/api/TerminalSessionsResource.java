@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -46,9 +45,6 @@ import org.guitai.terminal.platform.store.TerminalKey;
 public class TerminalSessionsResource {
 
     private static final Logger LOG = Logger.getLogger(TerminalSessionsResource.class.getName());
-
-    public record LoginRequest(@NotBlank String staffCode, @NotNull String pin) {
-    }
 
     @Inject
     TerminalSettings settings;

@@ -4,16 +4,18 @@ import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.terminal.offline.service.Documents;
 
@@ -41,10 +43,13 @@ public class DocumentsResource {
     CurrentCaller caller;
 
     @POST
-    public Response hand(JsonObject document, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+    public Response hand(JsonValue document, @Context HttpHeaders headers) {
+        if (document == null || document.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidRequestException("a sale document is a JSON object");
+        }
         Optional<String> bearer = Optional.ofNullable(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim());
-        Documents.Outcome outcome = documents.hand(document, caller.get(), bearer);
+        Documents.Outcome outcome = documents.hand(document.asJsonObject(), caller.get(), bearer);
         return Response.status(outcome.status()).type(outcome.problem() ? "application/problem+json" : APPLICATION_JSON)
                 .entity(outcome.body()).build();
     }

@@ -72,6 +72,8 @@ public class Documents {
     private final Map<String, String> provisional = new HashMap<>();
     private Path slipCounter;
     private Runnable kick = () -> { };
+    /** Sales being sent right now: the replay and a hand-over never send the same sale at once. */
+    private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void open() {
@@ -130,16 +132,21 @@ public class Documents {
             fields.put("document", complete);
             journal.append(Journal.Type.SALE, fields);
             provisional.put(saleId, slip);
+            // in flight before it is in line: the replay never picks up a sale this hand-over is about to send
+            inFlight.add(saleId);
             queue.add(saleId, complete.toString());
         }
-        if (queue.waiting().get(0).saleId().equalsIgnoreCase(saleId)) {
-            Optional<Outcome> answered = send(saleId, complete.toString(), credential(bearer), settings.documentTimeout());
-            if (answered.isPresent()) {
-                return answered.get();
+        try {
+            if (queue.waiting().get(0).saleId().equalsIgnoreCase(saleId)) {
+                Optional<Outcome> answered = sendOnce(saleId, complete.toString(), credential(bearer), settings.documentTimeout());
+                if (answered.isPresent()) {
+                    return answered.get();
+                }
             }
-        } else {
-            kick.run();
+        } finally {
+            inFlight.remove(saleId);
         }
+        kick.run();
         return queued(saleId);
     }
 
@@ -182,6 +189,17 @@ public class Documents {
      * recognised yet): the sale stays queued.
      */
     private Optional<Outcome> send(String saleId, String document, StoreConnection.Credential credential, Duration timeout) {
+        if (!inFlight.add(saleId)) {
+            return Optional.empty();
+        }
+        try {
+            return sendOnce(saleId, document, credential, timeout);
+        } finally {
+            inFlight.remove(saleId);
+        }
+    }
+
+    private Optional<Outcome> sendOnce(String saleId, String document, StoreConnection.Credential credential, Duration timeout) {
         Optional<HttpResponse<String>> answer = store.send("POST", "sales/documents", document.getBytes(StandardCharsets.UTF_8),
                 credential, timeout);
         if (answer.isEmpty()) {
