@@ -205,6 +205,8 @@ function renderHeader() {
   $('store-state').dataset.reachable = reachable === null ? 'unknown' : String(reachable);
   $('store-state').textContent = t(reachable === false ? 'app.storeDown' : reachable ? 'app.storeUp' : 'app.storeUnknown');
   $('pending').textContent = t('app.pending', { count: state.pendingDocuments });
+  $('offline-mode').hidden = !session.offline;
+  $('offline-mode').textContent = t(reachable ? 'app.offlineSessionStoreBack' : 'app.offlineSession');
   $('banner').hidden = reachable !== false;
   $('logout').hidden = !session.token;
 }
@@ -465,9 +467,11 @@ $('login-form').addEventListener('submit', async (event) => {
   try {
     await pageReady;
     if (!session.terminalId) session.terminalId = (await (await fetch('api/terminal', { headers: { Accept: 'application/json' } })).json()).terminalId;
-    const login = await api('POST', 'sessions', { terminalId: session.terminalId, staffCode, pin });
+    // through the terminal: the store's login while it answers, else the terminal's own for staff who logged in here lately
+    const login = await terminalLogin(staffCode, pin);
     session.token = login.token;
     session.staff = login.staff;
+    session.offline = !!login.offline;
     $('login-pin').value = '';
     say('');
     await findShift();
@@ -483,6 +487,23 @@ $('login-form').addEventListener('submit', async (event) => {
     $('login-submit').disabled = false;
   }
 });
+
+/** POST api/terminal/sessions: the login every cashier makes, answered by the store or, while it is away, by this terminal. */
+async function terminalLogin(staffCode, pin) {
+  let response;
+  let data = null;
+  try {
+    response = await fetch('api/terminal/sessions', {
+      method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify({ staffCode, pin }),
+    });
+    const text = await response.text();
+    if (text) { try { data = JSON.parse(text); } catch (e) { data = null; } }
+  } catch (e) {
+    throw new ApiError(0, null, t('error.noAnswer'));
+  }
+  if (!response.ok) throw new ApiError(response.status, data, problemMessage(response.status, data));
+  return data;
+}
 
 async function findShift() {
   const open = await api('GET', `shifts?status=OPEN&terminalId=${encodeURIComponent(session.terminalId)}`);
@@ -535,6 +556,7 @@ $('shift-form').addEventListener('submit', (event) => {
 
 function resetSession() {
   session.token = null;
+  session.offline = false;
   session.staff = null;
   state.shift = null;
   clearSale();

@@ -115,7 +115,7 @@ async function api(method, path, body, options) {
     try { data = JSON.parse(text); } catch (e) { data = text; }
   }
   const error = !response.ok ? new ApiError(response.status, data && typeof data === 'object' ? data : null, '') : null;
-  onStoreReachable(!(error && error.unanswered));
+  onStoreReachable(response.headers.get('Guitai-Offline') !== 'true' && !(error && error.unanswered));
   if (error) {
     error.message = problemMessage(response.status, error.problem);
     if (response.status === 401 && session.token && path !== 'sessions') onSessionLost(error);

@@ -63,6 +63,12 @@ public final class Chain implements AutoCloseable {
      */
     public static Chain prepare(Layout layout, DatabaseServer database, String storeCredential, Function<String, String> environment)
             throws SQLException {
+        return prepare(layout, database, storeCredential, environment, Map.of());
+    }
+
+    /** The same, with settings of the terminal's own on top (a drill that wants its replay slow, say). */
+    public static Chain prepare(Layout layout, DatabaseServer database, String storeCredential, Function<String, String> environment,
+                                Map<String, String> terminalSettings) throws SQLException {
         String hqDb = layout.databasePrefix() + "hq";
         String storeDb = layout.databasePrefix() + STORE_ID.toLowerCase();
         database.createDatabase(hqDb);
@@ -92,6 +98,8 @@ public final class Chain implements AutoCloseable {
         if (!ComponentConfig.setInEnvironment("guitai.terminal.data-dir", environment)) {
             terminalProps.put("guitai.terminal.data-dir", layout.home().resolve("terminal-t1").toString());
         }
+
+        terminalProps.putAll(terminalSettings);
 
         Distribution d = layout.distribution();
         Optional<String> loopback = Optional.of(LOOPBACK);

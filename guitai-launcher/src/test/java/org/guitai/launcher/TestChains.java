@@ -1,6 +1,7 @@
 package org.guitai.launcher;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /** The demo chain as the end-to-end tests start it, each in its own folder and databases. */
@@ -22,9 +23,16 @@ final class TestChains {
 
     /** HQ, store S001 and terminal T1 on free ports, on new empty databases named with the prefix, not started yet. */
     static Chain prepare(Path home, DatabaseServer database, String prefix, String credential) throws Exception {
+        return prepare(home, database, prefix, credential, Map.of());
+    }
+
+    /** The same, the terminal started with these settings on top of the demo's. */
+    static Chain prepare(Path home, DatabaseServer database, String prefix, String credential, Map<String, String> terminalSettings)
+            throws Exception {
         database.dropDatabase(prefix + "hq");
         database.dropDatabase(prefix + "s001");
+        Guitai.deleteTree(home.resolve("terminal-t1"));
         return Chain.prepare(new Chain.Layout(Distribution.located(), home, EmbeddedDatabase.freePort(), EmbeddedDatabase.freePort(),
-                EmbeddedDatabase.freePort(), prefix), database, credential, System::getenv);
+                EmbeddedDatabase.freePort(), prefix), database, credential, System::getenv, terminalSettings);
     }
 }

@@ -662,9 +662,12 @@ class TerminalIT {
             HttpResponse<byte[]> paid = send(storeCall("POST", "sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
                     + "\",\"tender\":\"CASH\",\"amountDue\":\"38.90\",\"counted\":[{\"denomination\":\"50\",\"count\":1}],\"rejected\":[]}", token));
             assertEquals(201, paid.statusCode(), () -> describe(paid));
-            assertEquals("PAID", json(paid).getString("status"));
-            assertEquals("11.10", json(paid).getJsonArray("payments").getJsonObject(0).getString("change"));
-            assertTrue(json(paid).getString("slipCode").startsWith("T1-OFF-"), () -> describe(paid));
+            assertEquals("PAID", json(paid).getJsonObject("sale").getString("status"));
+            assertEquals("11.10", json(paid).getJsonObject("payment").getString("change"));
+            assertEquals("收您50.00元，找您11.10元（抹零0.07元）", json(paid).getString("announcement"));
+            assertEquals(List.of("10x1", "1x1", "0.1x1"), json(paid).getJsonArray("changeBreakdown").getValuesAs(JsonObject.class).stream()
+                    .map(p -> p.getString("denomination") + "x" + p.getInt("count")).toList());
+            assertTrue(json(paid).getJsonObject("sale").getString("slipCode").startsWith("T1-OFF-"), () -> describe(paid));
             assertEquals(pendingBefore + 1, pending(), "the paid sale waits for the store");
             assertEquals(200, send(storeCall("POST", "sales/" + saleId + "/complete", "", token)).statusCode());
             JsonObject journaled = journal(token).stream().filter(e -> saleId.equals(e.getString("saleId", null))).findFirst().orElseThrow();

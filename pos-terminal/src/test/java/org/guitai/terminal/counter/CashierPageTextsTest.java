@@ -28,7 +28,7 @@ class CashierPageTextsTest {
     private static final List<Path> STORE_SOURCES = List.of(Path.of("../store-server/src/main/java"), Path.of("../pos-platform/src/main/java"),
             Path.of("../pos-kernel/src/main/java"), Path.of("src/main/java"));
     /** a refusal's slug where it is thrown: super("slug", 409, "Title" or new XxxException("slug", "Title" */
-    private static final Pattern PROBLEM_SLUG = Pattern.compile("\\(\\s*\"([a-z]+(?:-[a-z]+)*)\"\\s*,\\s*(?:\\d{3}\\s*,\\s*)?\"[A-Z]");
+    private static final Pattern PROBLEM_SLUG = Pattern.compile("(?<!\\.add)(?<!getString)\\(\\s*\"([a-z]+(?:-[a-z]+)*)\"\\s*,\\s*(?:\\d{3}\\s*,\\s*)?\"[A-Z]");
 
     private static PageTexts page;
 

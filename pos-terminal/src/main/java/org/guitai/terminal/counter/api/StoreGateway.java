@@ -233,14 +233,15 @@ public class StoreGateway {
 
     private Response offlineAnswer(String method, String rawPath, String rawQuery, byte[] body, Caller caller) {
         OfflineCounter.Answer answer = offline.answer(method, rawPath, rawQuery, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), caller);
+        // the page learns that this terminal answered, not the store
+        Response.ResponseBuilder reply = Response.status(answer.status()).header("Guitai-Offline", "true");
         if (answer.body().getValueType() == JsonValue.ValueType.NULL) {
-            return Response.status(answer.status()).build();
+            return reply.build();
         }
         if (answer.body().getValueType() == JsonValue.ValueType.STRING) {
-            return Response.status(answer.status()).type("text/html;charset=UTF-8").entity(((JsonString) answer.body()).getString()).build();
+            return reply.type("text/html;charset=UTF-8").entity(((JsonString) answer.body()).getString()).build();
         }
-        return Response.status(answer.status()).type(answer.problem() ? "application/problem+json" : MediaType.APPLICATION_JSON)
-                .header("Guitai-Offline", "true").entity(answer.body().toString()).build();
+        return reply.type(answer.problem() ? "application/problem+json" : MediaType.APPLICATION_JSON).entity(answer.body().toString()).build();
     }
 
     private static Optional<String> bearer(HttpHeaders headers) {

@@ -35,6 +35,26 @@ public final class OfflineSale {
 
     /** The cash taken: what was received, the part of the due it paid, the change and the fen waived. */
     public record CashPayment(String id, Money amountDue, Money received, Money change, Money rounding, List<Count> counted) {
+
+        /** The change in the fewest pieces of the store's denominations, largest first. */
+        public List<Count> changeBreakdown(List<BigDecimal> denominations) {
+            List<Count> pieces = new ArrayList<>();
+            BigDecimal left = change.amount();
+            for (BigDecimal d : denominations.stream().sorted(java.util.Comparator.reverseOrder()).toList()) {
+                int n = left.divideToIntegralValue(d).intValue();
+                if (n > 0) {
+                    pieces.add(new Count(d, n));
+                    left = left.subtract(d.multiply(BigDecimal.valueOf(n)));
+                }
+            }
+            return pieces;
+        }
+
+        /** 唱: what the cashier announces, as the store words it. */
+        public String announcement() {
+            return "收您" + received.toPlainString() + "元，找您" + change.toPlainString() + "元"
+                    + (rounding.isZero() ? "" : "（抹零" + rounding.toPlainString() + "元）");
+        }
     }
 
     /** A rule of the counter refuses a step: its problem slug, title and detail. */

@@ -234,7 +234,13 @@ public class OfflineCounter {
                 provisionalSlips.put(sale.id(), read(handed.body()).getString("slipCode", ""));
             }
         }
-        return new Answer(201, view(sale));
+        OfflineSale.CashPayment cash = sale.payment().orElseThrow();
+        JsonArrayBuilder pieces = Json.createArrayBuilder();
+        cash.changeBreakdown(denominations).forEach(c -> pieces.add(Json.createObjectBuilder()
+                .add("denomination", c.denomination().stripTrailingZeros().toPlainString()).add("count", c.count())));
+        JsonObject view = view(sale);
+        return new Answer(201, Json.createObjectBuilder().add("payment", view.getJsonArray("payments").getJsonObject(0))
+                .add("changeBreakdown", pieces).add("announcement", cash.announcement()).add("sale", view).build());
     }
 
     /** The finished sale as the store's {@code POST /api/sales/documents} takes it. */

@@ -27,7 +27,7 @@ import org.guitai.terminal.platform.store.StoreConnection;
 /**
  * The terminal's own round: every few seconds (and at once when a sale is queued behind others) it
  * sends the queued sales to the store in order, one at a time, stopping at the first the store
- * does not answer for; then it reports to the store how many wait (the store will not close this
+ * does not answer for (and after a batch, so that a long queue shares the store with the counters); then it reports to the store how many wait (the store will not close this
  * counter's shift while any do), forgets staff the store no longer lists, and catches the catalog
  * snapshot up when the store's catalog moved on. One thread does all of it, so a sale is never
  * sent by two replays at once.
@@ -86,7 +86,7 @@ public class Replay {
     private void round() {
         try {
             int sent = 0;
-            while (documents.replayNext()) {
+            while (sent < settings.replayBatch() && documents.replayNext()) {
                 sent++;
             }
             if (sent > 0) {

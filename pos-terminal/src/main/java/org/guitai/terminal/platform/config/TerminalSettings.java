@@ -26,6 +26,7 @@ public class TerminalSettings extends Settings {
     private Duration documentTimeout;
     private Duration replayTimeout;
     private Duration replayInterval;
+    private int replayBatch;
 
     @Override
     protected void read(SettingsReader r) {
@@ -36,6 +37,7 @@ public class TerminalSettings extends Settings {
         documentTimeout = Duration.ofMillis(r.number("guitai.terminal.document-timeout-ms", 2_000, 100, 10_000));
         replayTimeout = Duration.ofMillis(r.number("guitai.terminal.replay-timeout-ms", 10_000, 100, 120_000));
         replayInterval = Duration.ofMillis(r.number("guitai.terminal.replay-interval-ms", 2_000, 50, 600_000));
+        replayBatch = (int) r.number("guitai.terminal.replay-batch", 100, 1, 10_000);
         dataDir = Path.of(r.optional("guitai.terminal.data-dir").orElse("var/terminal-" + terminalId)).toAbsolutePath();
     }
 
@@ -69,6 +71,11 @@ public class TerminalSettings extends Settings {
     /** How often the terminal looks for the store while sales wait, and reports to it. */
     public Duration replayInterval() {
         return replayInterval;
+    }
+
+    /** At most this many queued sales are sent in one round: a terminal back from a long outage does not hold the store alone. */
+    public int replayBatch() {
+        return replayBatch;
     }
 
     public Duration storeTimeout() {
