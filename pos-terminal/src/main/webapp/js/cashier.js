@@ -38,6 +38,7 @@ const KEYS = [
   { cap: 'Alt+L', text: 'keys.delivery' },
   { cap: 'Alt+N', text: 'keys.noSale' },
   { cap: 'Alt+X', text: 'keys.xReport' },
+  { cap: 'Alt+J', text: 'keys.journal' },
   { cap: 'Alt+G', text: 'keys.language' },
   { cap: 'Alt+Z', text: 'keys.logout' },
 ];
@@ -1440,6 +1441,48 @@ async function openXReport() {
   }
 }
 
+/** The terminal's electronic journal of today, with the check of its chain, to read or print. */
+async function openJournal() {
+  $('journal-entries').querySelector('tbody').replaceChildren();
+  $('journal-verdict').textContent = '';
+  showError('journal-error', null);
+  openDialog('journal-dialog');
+  $('journal-dialog').querySelector('button[type="submit"]').focus();
+  try {
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${session.token}` };
+    const [entries, verdict] = await Promise.all([terminalGet('api/terminal/journal', headers), terminalGet('api/terminal/journal/verify', headers)]);
+    $('journal-verdict').dataset.ok = String(verdict.ok);
+    $('journal-verdict').textContent = verdict.ok ? t('journal.intact', { count: verdict.entries })
+      : t('journal.broken', { seq: verdict.firstBadSeq, reason: verdict.reason || '' });
+    fillTable($('journal-entries'), entries, (e) => [String(e.seq), dateTime(e.at), tOr(`journal.type.${e.type}`, e.type),
+      e.slipCode || e.provisionalSlip || e.saleId || e.reason || '', e.total ? money(e.total) : (e.tender ? t(`tender.${e.tender}`) : '')]);
+  } catch (error) {
+    showError('journal-error', error);
+  }
+}
+
+async function terminalGet(path, headers) {
+  const response = await fetch(path, { headers });
+  const text = await response.text();
+  let data = null;
+  try { data = JSON.parse(text); } catch (e) { data = text; }
+  if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : null, problemMessage(response.status, data));
+  return data;
+}
+
+$('journal-print').addEventListener('click', () => enqueue(async () => {
+  try {
+    const text = await terminalGet('api/terminal/journal/print', { Accept: 'text/plain', Authorization: `Bearer ${session.token}` });
+    const pre = document.createElement('pre');
+    pre.textContent = String(text);
+    $('slip-frame').srcdoc = `<!DOCTYPE html><meta charset="UTF-8">${pre.outerHTML}`;
+    closeDialog('journal-dialog');
+    openDialog('slip-dialog', 'slip-print');
+  } catch (error) {
+    showError('journal-error', error);
+  }
+}));
+$('journal-form').addEventListener('submit', (event) => { event.preventDefault(); closeDialog('journal-dialog'); });
 $('xreport-form').addEventListener('submit', (event) => { event.preventDefault(); closeDialog('xreport-dialog'); });
 $('help-form').addEventListener('submit', (event) => { event.preventDefault(); closeDialog('help-dialog'); });
 
@@ -1457,7 +1500,7 @@ const FUNCTION_KEYS = {
 };
 const ALT_KEYS = {
   KeyQ: () => openLineDialog('line-quantity'), KeyD: () => openLineDialog('line-discount'), KeyR: () => openLineDialog('line-price'), KeyO: openOrderDiscount,
-  KeyS: openSlip, KeyI: openInvoice, KeyP: openPacking, KeyL: openDelivery, KeyN: openNoSale, KeyX: openXReport,
+  KeyS: openSlip, KeyI: openInvoice, KeyP: openPacking, KeyL: openDelivery, KeyN: openNoSale, KeyX: openXReport, KeyJ: openJournal,
   KeyG: () => switchLanguage(i18n.lang === 'zh-CN' ? 'en' : 'zh-CN'), KeyZ: logout,
 };
 
