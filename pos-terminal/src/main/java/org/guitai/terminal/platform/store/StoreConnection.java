@@ -101,7 +101,8 @@ public class StoreConnection {
             request.header("Authorization", "Bearer " + bearer.token());
         } else if (credential instanceof Signed) {
             String timestamp = clock.instant().toString();
-            String rawPath = Optional.ofNullable(settings.storeUrl().getRawPath()).orElse("") + "/api/" + path;
+            // signed from the application's /api/ on, as the store checks it whatever path it is deployed under
+            String rawPath = "/api/" + path;
             request.header("Guitai-Terminal", settings.terminalId()).header("Guitai-Timestamp", timestamp)
                     .header("Guitai-Signature", key.sign(method, rawPath, timestamp, body));
         }
