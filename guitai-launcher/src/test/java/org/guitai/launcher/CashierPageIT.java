@@ -550,6 +550,40 @@ class CashierPageIT {
         waitFor("completed", () -> "COMPLETED".equals(status()));
     }
 
+    @Test
+    @Order(21)
+    void whileTheStoreIsAwayTheCounterSellsForCashAndTheSaleReachesTheStoreWhenItIsBack() throws SQLException {
+        JsonHttp terminal = new JsonHttp(URI.create(chain.terminal().url() + "/api/"));
+        // the terminal enrolled at the first login and keeps a snapshot of the store's catalog since
+        new WebDriverWait(browser, Duration.ofMinutes(1)).withMessage("the catalog snapshot")
+                .until(d -> terminal.get("terminal").json().getInt("catalogProducts") > 0);
+        chain.store().stop(Duration.ofSeconds(30));
+        String saleId;
+        try {
+            waitFor("the banner", () -> id("banner").isDisplayed());
+            scan(RICE_COOKER);
+            waitFor("line 1 from the terminal's snapshot", () -> lines().size() == 1);
+            saleId = saleId();
+            confirm();
+            payCash("279.00", "3");
+            waitFor("the provisional slip", () -> id("sale-slip").getAttribute("data-slip-code").startsWith("T1-OFF-"));
+            waitFor("the sale waits for the store", () -> terminal.get("terminal").json().getInt("pendingDocuments") == 1);
+            waitFor("the header counts it", () -> text("pending").contains("1"));
+            assertTrue(text("announce-text").contains("找您21.00元"), text("announce-text"));
+            shot("offline-sale");
+            press(Keys.F9);
+            waitFor("completed", () -> "COMPLETED".equals(status()));
+            assertEquals(0, count("select count(*) from sale where id = ?", saleId), "the store is away");
+        } finally {
+            chain.store().start();
+            chain.store().awaitReady(START);
+        }
+        new WebDriverWait(browser, Duration.ofMinutes(2)).withMessage("the offline sale at the store")
+                .until(d -> count("select count(*) from sale where id = ? and total = 279.00 and cashier_code = 'C001'", saleId) == 1);
+        waitFor("nothing waits", () -> terminal.get("terminal").json().getInt("pendingDocuments") == 0);
+        waitFor("the banner gone", () -> !id("banner").isDisplayed());
+    }
+
     // --- the cashier's hands ---------------------------------------------------------------------
 
     private static void logIn(String staff, String pin) {

@@ -61,7 +61,9 @@ class ChainIT {
     static void startTheChain() throws Exception {
         Path home = Path.of(System.getProperty("guitai.test.target")).resolve("chain-it");
         database = TestChains.database(home);
-        chain = TestChains.prepare(home, database, PREFIX, CREDENTIAL);
+        // the terminal replays its queue four sales a round, so that the drill can stop it in the middle of a replay
+        chain = TestChains.prepare(home, database, PREFIX, CREDENTIAL,
+                Map.of("guitai.terminal.replay-batch", "4", "guitai.terminal.replay-interval-ms", "1500"));
         // should the JVM end without @AfterAll, still stop the servers before their database
         Runtime.getRuntime().addShutdownHook(new Thread(ChainIT::stopTheChain, "chain-it-stop"));
         chain.start(START);
@@ -213,6 +215,67 @@ class ChainIT {
             chain.store().start();
             chain.store().awaitReady(START);
         }
+    }
+
+    /**
+     * The offline drill: the store server stops; the counter sells 20 cash sales, which the terminal
+     * journals and queues with provisional slip numbers; the store comes back; the terminal is killed
+     * (kill -9) in the middle of its replay and started again. Every sale reaches the store and HQ
+     * exactly once, with its total, made by the cashier the terminal attests.
+     */
+    @Test
+    @Order(7)
+    void offlineDrillTwentyCashSalesArriveExactlyOnceThoughTheTerminalIsKilledMidReplay() {
+        JsonHttp terminal = new JsonHttp(URI.create(chain.terminal().url() + "/api/"));
+        Answer login = expect(201, terminal.post("terminal/sessions", "{\"staffCode\":\"C001\",\"pin\":\"2468\"}"));
+        assertFalse(login.json().getBoolean("offline"));
+        JsonHttp cashier = terminal.as(login.json().getString("token"));
+        if (expect(200, cashier.get("store/shifts?status=OPEN&terminalId=T1")).array().isEmpty()) {
+            expect(201, cashier.post("store/shifts", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"T1\",\"float\":[{\"denomination\":\"100\",\"count\":5}]}"));
+        }
+        Eventually.until(DELIVERY, "the terminal to enrol its key", () -> countStore("select count(*) from terminal_key where terminal_id = 'T1'") == 1);
+        expect(200, cashier.get("terminal/journal"));
+        long hqBefore = hqSales();
+
+        chain.store().stop(Duration.ofSeconds(30));
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.Set<String> provisional = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Answer queued = expect(202, cashier.post("terminal/documents", "{\"id\":\"" + id + "\",\"createdAt\":\"" + java.time.Instant.now()
+                    + "\",\"lines\":[{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + RICE_COOKER + "\",\"quantity\":\"1\"}],"
+                    + "\"payments\":[{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CASH\",\"amountDue\":\"279.00\","
+                    + "\"counted\":[{\"denomination\":\"100\",\"count\":3}],\"rejected\":[]}]}"));
+            assertEquals("QUEUED", queued.json().getString("status"));
+            assertTrue(provisional.add(queued.json().getString("provisionalSlip")), "each sale has its own provisional slip");
+        }
+        assertEquals(20, terminalState().getInt("pendingDocuments"));
+        String inList = "'" + String.join("','", ids) + "'";
+
+        chain.store().start();
+        chain.store().awaitReady(START);
+        Eventually.until(DELIVERY, "the replay to begin", () -> countStore("select count(*) from sale where id in (" + inList + ")") >= 1);
+        chain.terminal().kill();
+        long atTheKill = countStore("select count(*) from sale where id in (" + inList + ")");
+        assertTrue(atTheKill < 20, "killed in the middle of the replay: " + atTheKill + " of 20 were at the store");
+
+        chain.terminal().start();
+        chain.terminal().awaitReady(START);
+        Eventually.until(DELIVERY, "every queued sale at the store", () -> terminalState().getInt("pendingDocuments") == 0);
+        assertEquals(20, countStore("select count(*) from sale where id in (" + inList + ")"), "each sale once");
+        assertEquals(20, countStore("select count(*) from sale where id in (" + inList + ") and total = 279.00 and cashier_code = 'C001'"
+                + " and terminal_id = 'T1' and status in ('PAID', 'COMPLETED')"), "with its total, by the cashier the terminal attests");
+        Eventually.until(DELIVERY, "all 20 at HQ", () -> countHq("select count(*) from sale_fact where sale_id in (" + inList + ")") == 20);
+        assertEquals(hqBefore + 20, hqSales(), "nothing twice at HQ");
+        sold += 20;
+        assertChainReportShowsExactlyTheSalesMade();
+        JsonObject verdict = expect(200, cashier.get("terminal/journal/verify")).json();
+        assertTrue(verdict.getBoolean("ok"), verdict::toString);
+    }
+
+    private static JsonObject terminalState() {
+        return expect(200, new JsonHttp(URI.create(chain.terminal().url() + "/api/")).get("terminal")).json();
     }
 
     // --- the counter, through the terminal's way to the store -------------------------------------
