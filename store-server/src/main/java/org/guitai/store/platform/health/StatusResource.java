@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import java.math.BigDecimal;
 import java.util.List;
 import org.guitai.platform.security.Public;
+import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.platform.config.StoreSettings;
 
 /**
@@ -21,17 +22,25 @@ import org.guitai.store.platform.config.StoreSettings;
 @Produces(APPLICATION_JSON)
 public class StatusResource {
 
-    /** {@code denominations}: the pieces of the store's cash, largest first, as a drawer is counted. */
-    public record Status(String component, String storeId, String storeName, String currency, List<String> denominations) {
+    /**
+     * {@code denominations}: the pieces of the store's cash, largest first, as a drawer is counted;
+     * {@code catalogVersion}: the version of the catalog's last change, which a terminal compares with its snapshot's.
+     */
+    public record Status(String component, String storeId, String storeName, String currency, List<String> denominations,
+                         long catalogVersion) {
     }
 
     @Inject
     StoreSettings settings;
 
+    // the one feature the status names: a terminal asks it first, and learns here whether its catalog is behind
+    @Inject
+    CatalogService catalog;
+
     @GET
     @Public
     public Status get() {
         return new Status("store-server", settings.storeId(), settings.storeName(), settings.currency().getCurrencyCode(),
-                settings.denominations().stream().map(BigDecimal::toPlainString).toList());
+                settings.denominations().stream().map(BigDecimal::toPlainString).toList(), catalog.version());
     }
 }

@@ -120,7 +120,7 @@ public class SaleDocuments {
                 document.createdAt());
         Map<String, CatalogService.Item> items = catalog.items(
                 document.lines().stream().flatMap(l -> l.barcode().stream()).collect(Collectors.toSet()),
-                document.lines().stream().flatMap(l -> l.sku().stream()).collect(Collectors.toSet()));
+                document.lines().stream().flatMap(l -> l.sku().stream()).collect(Collectors.toSet()), document.createdAt());
         for (SaleService.LineOrder line : document.lines()) {
             sales.placeLine(sale, line, items.get(line.barcode().or(line::sku).orElseThrow()), seller);
         }
