@@ -69,10 +69,10 @@ public class CatalogRepository {
 
     /**
      * The active products with these barcodes or SKUs, each with its stock and priced as they were
-     * at {@code pricedAt} (the last price of the product's history from then or before; its price
-     * now when its history starts later), in one query on the caller's transaction's connection: the
-     * lookup of every submitted sale, read without building a JPA query for a statement whose text
-     * changes with the number of codes.
+     * at {@code pricedAt}: the last price of the product's history from then or before, or its first
+     * price when it came into the catalog later (a terminal whose clock runs behind). One query on
+     * the caller's transaction's connection: the lookup of every submitted sale, read without
+     * building a JPA query for a statement whose text changes with the number of codes.
      */
     public List<Stocked> findWithStock(Collection<String> barcodes, Collection<String> skus, Instant pricedAt) {
         if (barcodes.isEmpty() && skus.isEmpty()) {
@@ -84,7 +84,9 @@ public class CatalogRepository {
                 : "(p.barcode in (" + placeholders(barcodes.size()) + ") or p.sku in (" + placeholders(skus.size()) + "))";
         String sql = "select p.sku, p.barcode, p.name, p.brand, p.model, p.spec, p.colour, p.unit,"
                 + " coalesce((select h.price from product_price h where h.sku = p.sku and h.effective_from <= ?"
-                + " order by h.effective_from desc limit 1), p.price), p.currency, p.vat_rate, s.on_hand"
+                + " order by h.effective_from desc limit 1),"
+                + " (select h.price from product_price h where h.sku = p.sku order by h.effective_from limit 1), p.price),"
+                + " p.currency, p.vat_rate, s.on_hand"
                 + " from product p left join stock s on s.sku = p.sku where " + where + " and p.active";
         Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement query = connection.prepareStatement(sql)) {
