@@ -31,12 +31,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -1813,5 +1816,217 @@ class CounterRulesIT {
         assertFalse(expect(200, cashier.getPage("sales/" + completedId + "/slip")).body().contains("副本"), "the original, after completing");
         assertTrue(expect(200, cashier.getPage("sales/" + completedId + "/slip")).body().contains("副本 COPY"), "then copies");
         assertEquals(1, count("select count(*) from audit_entry where event = 'SLIP_REPRINTED' and sale_id = ?", completedId));
+    }
+
+    // --- terminals that sell while the store is away ---------------------------------------------------------
+
+    /** E00008: 电饭煲 美的 MB-FZ3086, 459.00; no other test sells it. */
+    private static final String PRICED_COOKER = "6910384000081";
+
+    private static String pricedDocument(String saleId, Instant createdAt, String unitPrice, String paid) {
+        return "{\"id\":\"" + saleId + "\",\"terminalId\":\"T1\",\"createdAt\":\"" + createdAt + "\",\"lines\":[{\"id\":\"" + UUID.randomUUID()
+                + "\",\"barcode\":\"" + PRICED_COOKER + "\",\"quantity\":\"1\",\"unitPrice\":\"" + unitPrice + "\"}],\"payments\":["
+                + cash(paid, "[{\"denomination\":\"100\",\"count\":5}]") + "]}";
+    }
+
+    @Test
+    void aDocumentIsHeldToThePriceOfTheTimeItWasMade() throws SQLException {
+        JsonHttp cashier = shop().cashier();
+        String before = expect(200, cashier.get("products/E00008")).json().getString("price");
+        assertEquals("459.00", before);
+        // after the product came into the catalog (the deployment's import), before its price changes
+        Instant madeBeforeTheChange = Instant.now();
+        try {
+            Shop.execute("update product set price = 469.00 where sku = 'E00008'");
+            assertEquals("469.00", expect(200, cashier.get("products/E00008")).json().getString("price"), "the counter sells at today's price");
+            assertEquals(1, count("select count(*) from product_price where sku = 'E00008' and price = 469.00"), "the change is in the history");
+
+            // made offline before the change at the price of then: no override, no approval
+            String offline = UUID.randomUUID().toString();
+            JsonObject sale = expect(201, cashier.post("sales/documents", pricedDocument(offline, madeBeforeTheChange, "459.00", "459.00"))).json();
+            assertEquals("459.00", sale.getString("total"));
+            assertEquals(0, count("select count(*) from audit_entry where event = 'PRICE_OVERRIDE' and sale_id = ?", offline));
+            assertEquals(1, count("select count(*) from sale_line where sale_id = ? and list_price = 459.00", offline),
+                    "the line's list price is the one of its time");
+
+            // made after the change at the old price: an override as ever
+            String late = UUID.randomUUID().toString();
+            assertProblem(403, "approval-required", cashier.post("sales/documents", pricedDocument(late, Instant.now(), "459.00", "459.00")));
+            assertEquals(0, count("select count(*) from sale where id = ?", late));
+            expect(201, cashier.post("sales/documents", pricedDocument(late, Instant.now(), "469.00", "469.00")));
+        } finally {
+            Shop.execute("update product set price = 459.00 where sku = 'E00008'");
+        }
+    }
+
+    @Test
+    void aTerminalFetchesOnlyTheProductsChangedSinceItsVersion() throws SQLException {
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
+        JsonObject all = expect(200, cashier.get("catalog/changes")).json();
+        long version = all.getJsonNumber("version").longValueExact();
+        List<JsonObject> products = all.getJsonArray("products").getValuesAs(JsonObject.class);
+        assertEquals(count("select count(*) from product"), products.size(), "since 0: the whole catalog");
+        long last = 0;
+        for (JsonObject product : products) {
+            long v = product.getJsonNumber("version").longValueExact();
+            assertTrue(v > last && v <= version, "in version order, none after the catalog's: " + product);
+            last = v;
+        }
+        JsonObject cooker = products.stream().filter(p -> p.getString("sku").equals("E00013")).findFirst().orElseThrow();
+        assertEquals("539.00", cooker.getString("price"));
+        assertEquals(expect(200, cashier.get("products/E00013")).json().getString("name"), cooker.getString("name"), "as the counter shows it");
+        assertTrue(cooker.getBoolean("active"));
+        assertEquals(version, expect(200, shop.api().get("status")).json().getJsonNumber("catalogVersion").longValueExact());
+
+        try {
+            Shop.execute("update product set price = 549.00 where sku = 'E00013'");
+            JsonObject changed = expect(200, cashier.get("catalog/changes?since=" + version)).json();
+            List<JsonObject> delta = changed.getJsonArray("products").getValuesAs(JsonObject.class);
+            assertEquals(List.of("E00013"), delta.stream().map(p -> p.getString("sku")).toList(), "exactly the changed product");
+            assertEquals("549.00", delta.get(0).getString("price"));
+            long now = changed.getJsonNumber("version").longValueExact();
+            assertEquals(now, delta.get(0).getJsonNumber("version").longValueExact());
+            assertTrue(now > version);
+            assertEquals(0, expect(200, cashier.get("catalog/changes?since=" + now)).json().getJsonArray("products").size(), "nothing since");
+            assertEquals(now, expect(200, shop.api().get("status")).json().getJsonNumber("catalogVersion").longValueExact());
+        } finally {
+            Shop.execute("update product set price = 539.00 where sku = 'E00013'");
+        }
+        assertProblem(400, "invalid-request", cashier.get("catalog/changes?since=-1"));
+        assertProblem(400, "invalid-request", cashier.get("catalog/changes?since=yesterday"));
+        assertProblem(401, "not-authenticated", shop.api().get("catalog/changes?since=0"));
+    }
+
+    @Test
+    void aTerminalEnrolsItsKeyOnceAndOnlyAManagerReplacesIt() throws Exception {
+        Shop shop = shop();
+        SigningTerminal terminal = SigningTerminal.enrolledAtTheStore(base);
+        String path = "terminals/" + terminal.id() + "/key";
+        String key = "{\"publicKey\":\"" + terminal.publicKey() + "\"}";
+        JsonHttp elsewhere = shop.cashier();
+        assertProblem(403, "forbidden", elsewhere.put(path, key), "a first key comes from the terminal itself");
+
+        JsonHttp cashierThere = shop.login("C001", "2468", terminal.id());
+        JsonObject enrolled = expect(201, cashierThere.put(path, key)).json();
+        assertEquals(terminal.id(), enrolled.getString("terminalId"));
+        assertTrue(enrolled.getBoolean("enrolled"));
+        assertEquals("C001", enrolled.getString("enrolledBy"));
+        assertEquals(enrolled, expect(200, cashierThere.put(path, key)).json(), "the same key again changes nothing");
+
+        String otherKey = "{\"publicKey\":\"" + Base64.getEncoder().encodeToString(
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded()) + "\"}";
+        assertProblem(403, "forbidden", cashierThere.put(path, otherKey), "a cashier does not replace a key");
+        JsonObject replaced = expect(200, shop.manager().put(path, otherKey)).json();
+        assertEquals("M001", replaced.getString("enrolledBy"));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'TERMINAL_ENROLLED' and subject = ? and requested_by = 'C001'",
+                terminal.id()));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'TERMINAL_KEY_REPLACED' and subject = ? and requested_by = 'M001'",
+                terminal.id()));
+
+        String rsa = Base64.getEncoder().encodeToString(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded());
+        assertProblem(422, "invalid-terminal-key", cashierThere.put(path, "{\"publicKey\":\"" + rsa + "\"}"));
+        assertProblem(422, "invalid-terminal-key", cashierThere.put(path, "{\"publicKey\":\"AAAA\"}"));
+        assertProblem(400, "invalid-request", cashierThere.put(path, "{}"));
+
+        List<JsonObject> terminals = expect(200, shop.manager().get("terminals")).array().getValuesAs(JsonObject.class);
+        assertTrue(terminals.stream().anyMatch(t -> t.getString("terminalId").equals(terminal.id()) && t.getBoolean("enrolled")), terminals::toString);
+        assertProblem(403, "forbidden", cashierThere.get("terminals"));
+    }
+
+    private static String signedDocument(String saleId, String terminalId, String cashierCode) {
+        String cashier = cashierCode == null ? "" : "\"cashierCode\":\"" + cashierCode + "\",";
+        return "{\"id\":\"" + saleId + "\",\"terminalId\":\"" + terminalId + "\"," + cashier + "\"createdAt\":\"" + Instant.now().minusSeconds(60)
+                + "\",\"lines\":[{\"id\":\"" + UUID.randomUUID() + "\",\"barcode\":\"" + RICE_COOKER + "\",\"quantity\":\"1\"}],\"payments\":["
+                + cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]") + "]}";
+    }
+
+    @Test
+    void aTerminalSignsTheSalesItMadeOfflineAndTheStoreRecordsWhoMadeThem() throws Exception {
+        Shop shop = shop();
+        SigningTerminal terminal = SigningTerminal.enrolledAtTheStore(base);
+        JsonHttp cashierThere = shop.login("C001", "2468", terminal.id());
+        Shop.ensureOpenShift(cashierThere, terminal.id());
+        terminal.enrolledBy(cashierThere);
+
+        String saleId = UUID.randomUUID().toString();
+        String body = signedDocument(saleId, terminal.id(), "M001");
+        JsonObject first = expect(201, terminal.post("sales/documents", body)).json();
+        assertEquals("M001", first.getString("cashier"), "the cashier the terminal attests, not who is logged in there");
+        assertEquals("COMPLETED", first.getString("status"));
+        assertEquals(first, expect(200, terminal.post("sales/documents", body)).json(), "a replay answers the sale recorded");
+        assertEquals(1, count("select count(*) from sale where id = ? and cashier_code = 'M001'", saleId));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'SALE_ATTESTED_BY_TERMINAL' and sale_id = ? and requested_by = 'M001' "
+                + "and terminal_id = ?", saleId, terminal.id()));
+
+        long sales = count("select count(*) from sale");
+        String other = UUID.randomUUID().toString();
+        PrivateKey stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+        assertProblem(401, "not-authenticated", terminal.send("POST", "sales/documents", signedDocument(other, terminal.id(), "C001"),
+                Instant.now().toString(), stranger), "signed with another key");
+        assertProblem(401, "not-authenticated", terminal.send("POST", "sales/documents", signedDocument(other, terminal.id(), "C001"),
+                Instant.now().minus(11, ChronoUnit.MINUTES).toString(), terminal.privateKey()), "signed too long ago");
+        assertProblem(401, "not-authenticated", terminal.send("POST", "sales/documents", signedDocument(other, terminal.id(), "C001"),
+                "yesterday", terminal.privateKey()), "a timestamp that is no instant");
+        assertProblem(401, "not-authenticated", SigningTerminal.enrolledAtTheStore(base).post("sales/documents",
+                signedDocument(other, terminal.id(), "C001")), "a terminal without a key");
+        assertProblem(422, "document-incomplete", terminal.post("sales/documents", signedDocument(other, terminal.id(), null)),
+                "the terminal names who made the sale");
+        assertProblem(422, "unknown-cashier", terminal.post("sales/documents", signedDocument(other, terminal.id(), "C404")));
+        assertProblem(422, "unknown-cashier", terminal.post("sales/documents", signedDocument(other, terminal.id(), "A001")),
+                "a sales associate takes no payments");
+        assertProblem(403, "forbidden", terminal.post("sales/documents", signedDocument(saleId, "T1", "C001")), "only its own sales");
+        assertEquals(sales, count("select count(*) from sale"), "nothing recorded");
+
+        // a signature opens only the calls an offline terminal needs
+        assertProblem(403, "forbidden", terminal.get("products?q=" + java.net.URLEncoder.encode("电饭煲", java.nio.charset.StandardCharsets.UTF_8)));
+        assertProblem(403, "forbidden", terminal.get("sales/" + saleId));
+        assertProblem(403, "forbidden", terminal.put("terminals/" + terminal.id() + "/key", "{\"publicKey\":\"" + terminal.publicKey() + "\"}"));
+        assertProblem(403, "forbidden", terminal.put("terminals/T1/state", "{\"pendingDocuments\":0}"), "only its own state");
+        JsonObject changes = expect(200, terminal.get("catalog/changes?since=0")).json();
+        assertEquals(count("select count(*) from product"), changes.getJsonArray("products").size());
+        // and a session token works as ever beside it
+        expect(200, cashierThere.get("sales/" + saleId));
+    }
+
+    @Test
+    void aShiftDoesNotCloseWhileItsTerminalHoldsUnsentSales() throws Exception {
+        Shop shop = shop();
+        SigningTerminal terminal = SigningTerminal.enrolledAtTheStore(base);
+        JsonHttp cashierThere = shop.login("C001", "2468", terminal.id());
+        terminal.enrolledBy(cashierThere);
+        Shop.ensureOpenShift(cashierThere, terminal.id());
+        String shiftId = expect(200, cashierThere.get("shifts?status=OPEN&terminalId=" + terminal.id())).array().getJsonObject(0).getString("id");
+        String retired = "R" + UUID.randomUUID().toString().substring(0, 6);
+        Shop.execute("insert into staff (code, name, roles, pin_hash, active, created_at) select ?, '离职', 'CASHIER', pin_hash, false, utc_timestamp(6) "
+                + "from staff where code = 'C001'", retired);
+
+        JsonObject state = expect(200, terminal.put("terminals/" + terminal.id() + "/state", "{\"pendingDocuments\":2}")).json();
+        assertEquals(terminal.id(), state.getString("terminalId"));
+        List<String> staff = state.getJsonArray("activeStaff").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        assertTrue(staff.containsAll(List.of("C001", "A001", "M001")), staff::toString);
+        assertFalse(staff.contains(retired), "a disabled member logs in nowhere");
+        assertEquals(expect(200, shop.api().get("status")).json().getJsonNumber("catalogVersion").longValueExact(),
+                state.getJsonNumber("catalogVersion").longValueExact());
+        assertEquals(1, count("select count(*) from terminal_key where terminal_id = ? and pending_documents = 2 and reported_at is not null", terminal.id()));
+
+        String close = "{\"counted\":[{\"denomination\":\"100\",\"count\":5}]}";
+        Answer refused = cashierThere.post("shifts/" + shiftId + "/close", close);
+        assertProblem(409, "unsynced-sales", refused);
+        assertEquals("Sales not yet sent", refused.json().getString("title"));
+        assertTrue(refused.json().getString("detail").contains("2 sales"), refused::toString);
+        assertEquals(2, refused.json().getInt("pendingDocuments"));
+
+        assertProblem(400, "invalid-request", cashierThere.put("terminals/" + terminal.id() + "/state", "{\"pendingDocuments\":-1}"));
+        assertProblem(403, "forbidden", shop.cashier().put("terminals/" + terminal.id() + "/state", "{\"pendingDocuments\":0}"),
+                "staff report only the terminal they are at");
+        expect(200, cashierThere.put("terminals/" + terminal.id() + "/state", "{\"pendingDocuments\":0}"));
+        JsonObject closed = expect(200, cashierThere.post("shifts/" + shiftId + "/close", close)).json();
+        assertEquals("NONE", closed.getString("errorLevel"));
+
+        JsonObject listed = expect(200, shop.manager().get("terminals")).array().getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("terminalId").equals(terminal.id())).findFirst().orElseThrow();
+        assertEquals(0, listed.getInt("pendingDocuments"));
+        assertTrue(listed.containsKey("reportedAt") && listed.containsKey("enrolledAt"), listed::toString);
     }
 }

@@ -3,6 +3,7 @@ package org.guitai.platform.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,15 @@ class TokenFilterTest {
         assertTrue(TokenFilter.bearerToken("Bearer    ").isEmpty());
         assertTrue(TokenFilter.bearerToken("Bearertest-credential-of-store-S001").isEmpty());
         assertTrue(TokenFilter.bearerToken("test-credential-of-store-S001").isEmpty(), "a bare secret is not taken");
+    }
+
+    @Test
+    void aTerminalSignsThePathFromApiOnWithItsQueryAsSentWhateverTheContextRoot() {
+        assertEquals("/api/catalog/changes?since=42", TokenFilter.signedPath(URI.create("http://store:8081/api/"),
+                URI.create("http://store:8081/api/catalog/changes?since=42")));
+        assertEquals("/api/sales/documents", TokenFilter.signedPath(URI.create("http://127.0.0.1:40123/store-server/api/"),
+                URI.create("http://127.0.0.1:40123/store-server/api/sales/documents")), "deployed under a context root");
+        assertEquals("/api/products?q=%E7%94%B5", TokenFilter.signedPath(URI.create("http://store/api/"),
+                URI.create("http://store/api/products?q=%E7%94%B5")), "the query stays encoded as sent");
     }
 }

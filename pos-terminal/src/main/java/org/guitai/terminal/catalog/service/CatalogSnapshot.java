@@ -34,12 +34,12 @@ public final class CatalogSnapshot {
 
     /** A product as the counter sells it. Amounts are decimal strings of {@code currency}. */
     public record Product(String sku, String barcode, String name, String brand, String model, String spec, String colour,
-                          String unit, String category, String price, String currency, String vatRate) {
+                          String unit, String category, String price, String currency, String vatRate, boolean active) {
 
         static Product of(JsonObject p) {
             return new Product(p.getString("sku"), text(p, "barcode"), text(p, "name"), text(p, "brand"), text(p, "model"),
                     text(p, "spec"), text(p, "colour"), text(p, "unit"), text(p, "category"), p.getString("price"),
-                    p.getString("currency"), text(p, "vatRate"));
+                    p.getString("currency"), text(p, "vatRate"), p.getBoolean("active", true));
         }
 
         public JsonObject json() {
@@ -54,6 +54,9 @@ public final class CatalogSnapshot {
             put(b, "category", category);
             b.add("price", price).add("currency", currency);
             put(b, "vatRate", vatRate);
+            if (!active) {
+                b.add("active", false);
+            }
             return b.build();
         }
 
@@ -117,12 +120,13 @@ public final class CatalogSnapshot {
         return bySku.size();
     }
 
+    /** A product still sold, by barcode; one the store stopped selling is not found. */
     public synchronized Optional<Product> byBarcode(String barcode) {
-        return Optional.ofNullable(byBarcode.get(barcode));
+        return Optional.ofNullable(byBarcode.get(barcode)).filter(Product::active);
     }
 
     public synchronized Optional<Product> bySku(String sku) {
-        return Optional.ofNullable(bySku.get(sku));
+        return Optional.ofNullable(bySku.get(sku)).filter(Product::active);
     }
 
     /** Products whose name, brand, SKU or barcode holds {@code q} (case-insensitive), at most {@code limit}. */
@@ -130,7 +134,7 @@ public final class CatalogSnapshot {
         String needle = q.toLowerCase(Locale.ROOT);
         List<Product> found = new ArrayList<>();
         for (Product p : bySku.values()) {
-            if (contains(p.name(), needle) || contains(p.brand(), needle) || contains(p.sku(), needle) || contains(p.barcode(), needle)) {
+            if (p.active() && (contains(p.name(), needle) || contains(p.brand(), needle) || contains(p.sku(), needle) || contains(p.barcode(), needle))) {
                 found.add(p);
                 if (found.size() >= limit) {
                     break;

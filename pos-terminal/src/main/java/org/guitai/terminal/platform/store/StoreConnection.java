@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.guitai.kernel.security.TerminalSignature;
 import org.guitai.terminal.platform.config.TerminalSettings;
 
 /**
@@ -103,8 +104,8 @@ public class StoreConnection {
             String timestamp = clock.instant().toString();
             // signed from the application's /api/ on, as the store checks it whatever path it is deployed under
             String rawPath = "/api/" + path;
-            request.header("Guitai-Terminal", settings.terminalId()).header("Guitai-Timestamp", timestamp)
-                    .header("Guitai-Signature", key.sign(method, rawPath, timestamp, body));
+            request.header(TerminalSignature.TERMINAL_HEADER, settings.terminalId()).header(TerminalSignature.TIMESTAMP_HEADER, timestamp)
+                    .header(TerminalSignature.SIGNATURE_HEADER, key.sign(method, rawPath, timestamp, body));
         }
         try {
             HttpResponse<T> answer = client.send(request.build(), handler);

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,10 +14,10 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import org.guitai.kernel.security.TerminalSignature;
 import org.guitai.terminal.platform.config.TerminalSettings;
 
 /**
@@ -81,24 +80,9 @@ public class TerminalKey {
         return keys.getPublic();
     }
 
-    /**
-     * The signature the store checks: Ed25519 over {@code METHOD\nrawPathAndQuery\ntimestamp\n}
-     * followed by the body's bytes, as Base64.
-     */
+    /** The signature the store checks ({@link TerminalSignature}), as Base64. */
     public String sign(String method, String rawPathAndQuery, String timestamp, byte[] body) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(keys.getPrivate());
-            signature.update(signedText(method, rawPathAndQuery, timestamp));
-            signature.update(body);
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with the terminal's key", e);
-        }
-    }
-
-    static byte[] signedText(String method, String rawPathAndQuery, String timestamp) {
-        return (method + "\n" + rawPathAndQuery + "\n" + timestamp + "\n").getBytes(StandardCharsets.UTF_8);
+        return TerminalSignature.sign(keys.getPrivate(), TerminalSignature.signedBytes(method, rawPathAndQuery, timestamp, body));
     }
 
     /** Whether the store has accepted this key (the terminal remembers it enrolled the key it has now). */

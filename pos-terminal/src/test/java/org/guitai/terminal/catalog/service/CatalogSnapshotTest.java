@@ -37,6 +37,9 @@ class CatalogSnapshotTest {
         assertTrue(reopened.byBarcode("111").isEmpty(), "the old barcode of a product is no longer found");
         assertEquals("2.00", reopened.bySku("B").orElseThrow().price());
         assertEquals(1, reopened.search("nb", 10).size());
+
+        reopened.apply(answer(10, product("B", "222", "2.00").replace("\"version\":1", "\"active\":false,\"version\":10")), false);
+        assertTrue(new CatalogSnapshot(dir).byBarcode("222").isEmpty(), "a product the store no longer sells is not sold offline");
     }
 
     @Test

@@ -21,9 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.guitai.kernel.barcode.Ean13;
 import org.guitai.kernel.money.Money;
 import org.guitai.platform.persistence.GaplessNumbers;
+import org.guitai.platform.persistence.InstantConverter;
 import org.guitai.platform.persistence.Update;
 import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.domain.Stock;
@@ -66,11 +68,13 @@ public class CatalogRepository {
     }
 
     /**
-     * The active products with these barcodes or SKUs, each with its stock, in one query on the caller's
-     * transaction's connection: the lookup of every submitted sale, read without building a JPA
-     * query for a statement whose text changes with the number of codes.
+     * The active products with these barcodes or SKUs, each with its stock and priced as they were
+     * at {@code pricedAt}: the last price of the product's history from then or before, or its first
+     * price when it came into the catalog later (a terminal whose clock runs behind). One query on
+     * the caller's transaction's connection: the lookup of every submitted sale, read without
+     * building a JPA query for a statement whose text changes with the number of codes.
      */
-    public List<Stocked> findWithStock(Collection<String> barcodes, Collection<String> skus) {
+    public List<Stocked> findWithStock(Collection<String> barcodes, Collection<String> skus, Instant pricedAt) {
         if (barcodes.isEmpty() && skus.isEmpty()) {
             return List.of();
         }
@@ -78,11 +82,16 @@ public class CatalogRepository {
         String where = barcodes.isEmpty() ? "p.sku in (" + placeholders(skus.size()) + ")"
                 : skus.isEmpty() ? "p.barcode in (" + placeholders(barcodes.size()) + ")"
                 : "(p.barcode in (" + placeholders(barcodes.size()) + ") or p.sku in (" + placeholders(skus.size()) + "))";
-        String sql = "select p.sku, p.barcode, p.name, p.brand, p.model, p.spec, p.colour, p.unit, p.price, p.currency, p.vat_rate, s.on_hand"
+        String sql = "select p.sku, p.barcode, p.name, p.brand, p.model, p.spec, p.colour, p.unit,"
+                + " coalesce((select h.price from product_price h where h.sku = p.sku and h.effective_from <= ?"
+                + " order by h.effective_from desc limit 1),"
+                + " (select h.price from product_price h where h.sku = p.sku order by h.effective_from limit 1), p.price),"
+                + " p.currency, p.vat_rate, s.on_hand"
                 + " from product p left join stock s on s.sku = p.sku where " + where + " and p.active";
         Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            int p = 1;
+            query.setObject(1, InstantConverter.utc(pricedAt));
+            int p = 2;
             for (String code : barcodes) {
                 query.setString(p++, code);
             }
@@ -103,6 +112,45 @@ public class CatalogRepository {
             return found;
         } catch (SQLException e) {
             throw new IllegalStateException("looking up products failed", e);
+        }
+    }
+
+    /** The catalog's version: that of its last change (0 before any). */
+    public long version() {
+        return ((Number) em.createNativeQuery("select version from catalog_version where id = 1").getSingleResult()).longValue();
+    }
+
+    /** A product as a terminal's snapshot keeps it, with the catalog version of its last change. */
+    public record Changed(Product product, boolean active, BigDecimal onHand, long version) {
+    }
+
+    /**
+     * Hands on, in version order, every product changed after version {@code since} up to {@code upTo},
+     * streamed from the database row by row (a terminal's first snapshot is the whole catalog).
+     */
+    public void changes(long since, long upTo, Consumer<Changed> sink) {
+        String sql = "select p.sku, p.barcode, p.name, p.brand, p.model, p.spec, p.colour, p.unit, p.category, p.price, p.currency,"
+                + " p.vat_rate, p.active, p.version, s.on_hand from product p left join stock s on s.sku = p.sku"
+                + " where p.version > ? and p.version <= ? order by p.version";
+        Connection connection = em.unwrap(Connection.class);
+        try (PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            // rows as they come, not the whole answer in memory first
+            query.setFetchSize(500);
+            query.setLong(1, since);
+            query.setLong(2, upTo);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Product product = new Product(row.getString(1), new Ean13(row.getString(2)),
+                            new Product.Description(row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
+                                    row.getString(8)),
+                            Money.of(row.getBigDecimal(10), Currency.getInstance(row.getString(11))), row.getBigDecimal(12))
+                            .inCategory(row.getString(9));
+                    BigDecimal onHand = row.getBigDecimal(15);
+                    sink.accept(new Changed(product, row.getBoolean(13), onHand == null ? BigDecimal.ZERO : onHand, row.getLong(14)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the catalog's changes failed", e);
         }
     }
 

@@ -119,18 +119,19 @@ public class CatalogService {
 
     /**
      * The products (with stock) a whole sale document names, found in one query by barcode or
-     * SKU in the caller's transaction. A code that names no active product is refused like a
-     * single lookup would be.
+     * SKU in the caller's transaction, each at the price it had at {@code pricedAt}: a sale made
+     * offline is held to the shelf price of its time, not to one set while the terminal was away.
+     * A code that names no active product is refused like a single lookup would be.
      */
     @Transactional(TxType.MANDATORY)
-    public Map<String, Item> items(Collection<String> barcodes, Collection<String> skus) {
+    public Map<String, Item> items(Collection<String> barcodes, Collection<String> skus, Instant pricedAt) {
         for (String barcode : barcodes) {
             if (!Ean13.isValid(barcode)) {
                 throw new InvalidBarcodeException(barcode);
             }
         }
         Map<String, Item> byCode = new HashMap<>();
-        for (CatalogRepository.Stocked found : catalog.findWithStock(barcodes, skus)) {
+        for (CatalogRepository.Stocked found : catalog.findWithStock(barcodes, skus, pricedAt)) {
             Item item = new Item(found.product(), found.onHand());
             byCode.put(found.product().barcode(), item);
             byCode.put(found.product().sku(), item);
@@ -142,6 +143,33 @@ public class CatalogService {
             throw new ProductNotFoundException("SKU " + s);
         });
         return byCode;
+    }
+
+    /** The version of the catalog's last change: a terminal's snapshot that has it is up to date. */
+    public long version() {
+        return catalog.version();
+    }
+
+    /** The catalog's version when they were read, and the products changed after a terminal's version up to it. */
+    public interface ChangesSink {
+
+        void version(long version);
+
+        void product(CatalogRepository.Changed changed);
+    }
+
+    /**
+     * What changed after version {@code since}: the version now, read first, then every product
+     * changed after {@code since} up to that version, in version order. Products changed meanwhile
+     * carry a later version and come with the next call: a version is taken under the counter's row
+     * lock and committed before the next is taken, so nothing numbered up to the version read is
+     * still to commit.
+     */
+    @Transactional(TxType.REQUIRED)
+    public void changes(long since, ChangesSink sink) {
+        long version = catalog.version();
+        sink.version(version);
+        catalog.changes(since, version, sink::product);
     }
 
     private Item withStock(Product product) {

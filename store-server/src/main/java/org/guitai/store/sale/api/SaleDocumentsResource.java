@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.guitai.platform.security.AcceptsTerminalSignature;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.platform.security.RefusesCardNumbers;
 import org.guitai.store.platform.config.StoreSettings;
@@ -41,8 +42,12 @@ public class SaleDocumentsResource {
     @Inject
     StoreSettings settings;
 
-    /** A whole finished sale: 201 with the sale when recorded now, 200 with the same sale when it was already. */
+    /**
+     * A whole finished sale: 201 with the sale when recorded now, 200 with the same sale when it was
+     * already. A terminal may send it signed, naming the cashier who made it.
+     */
     @POST
+    @AcceptsTerminalSignature
     @RefusesCardNumbers(members = {"payments", "customerId"})
     @APIResponse(responseCode = "201", description = "the sale, recorded now",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))

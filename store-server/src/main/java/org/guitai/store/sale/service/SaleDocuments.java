@@ -81,9 +81,13 @@ public class SaleDocuments {
      * Records the document once: 201 the first time; a replay (the same id again, maybe racing its
      * first copy) is answered with the sale recorded under its id, even when a rule would now
      * refuse it (the stock, a price or an approval has moved on since, maybe used up by that very
-     * sale); an id another sale took is a conflict; whoever may not submit sales is not shown one.
+     * sale); an id another sale took is a conflict; whoever may not submit sales is not shown one,
+     * nor is a terminal another terminal's.
      */
     public Submitted submitOnce(Document document, Caller caller) {
+        if (caller.isTerminal() && !document.terminalId().equals(caller.terminalId())) {
+            throw new ForbiddenException("terminal " + caller.terminalId() + " signs its own sales, not terminal " + document.terminalId() + "'s");
+        }
         // no transaction of its own (called from a resource, it runs in none): each try below has one
         try {
             return self.submit(document, caller);
@@ -102,7 +106,9 @@ public class SaleDocuments {
     /** Checks the document with every rule of the counter and records it, in one transaction. */
     @Transactional
     public Submitted submit(Document document, Caller caller) {
-        caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
+        if (!caller.isTerminal()) {
+            caller.require("submitting sales", Role.CASHIER, Role.STORE_MANAGER);
+        }
         Instant now = clock.instant();
         if (document.createdAt().isAfter(now.plus(CLOCK_SKEW))) {
             throw new SaleRuleException("document-in-future", "Sale from the future",
@@ -120,7 +126,7 @@ public class SaleDocuments {
                 document.createdAt());
         Map<String, CatalogService.Item> items = catalog.items(
                 document.lines().stream().flatMap(l -> l.barcode().stream()).collect(Collectors.toSet()),
-                document.lines().stream().flatMap(l -> l.sku().stream()).collect(Collectors.toSet()));
+                document.lines().stream().flatMap(l -> l.sku().stream()).collect(Collectors.toSet()), document.createdAt());
         for (SaleService.LineOrder line : document.lines()) {
             sales.placeLine(sale, line, items.get(line.barcode().or(line::sku).orElseThrow()), seller);
         }
@@ -137,7 +143,11 @@ public class SaleDocuments {
                     "the payments leave " + sale.due().toPlainString() + " due on a total of " + sale.total().toPlainString(),
                     Map.of("due", sale.due().toPlainString()));
         }
-        if (!seller.equals(caller)) {
+        if (caller.isTerminal()) {
+            audit.record(AuditEvent.SALE_ATTESTED_BY_TERMINAL, AuditLog.Who.of(seller.staffCode(), caller.terminalId()), sale.id(),
+                    seller.staffCode(), "terminal " + caller.terminalId() + " signed the document and attested that " + seller.staffCode()
+                            + " made the sale at " + document.createdAt());
+        } else if (!seller.equals(caller)) {
             audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller), sale.id(),
                     seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
         }
@@ -187,10 +197,15 @@ public class SaleDocuments {
 
     /**
      * Who made the sale: the cashier the document names (a terminal replays sales made offline by
-     * whoever was logged in then, possibly not who is logged in now), else the caller.
+     * whoever was logged in then, possibly not who is logged in now), else the caller. A document
+     * the terminal signed itself must name its cashier: the terminal's word is all there is for it.
      */
     private Caller seller(Document document, Caller caller) {
-        if (document.cashierCode().isEmpty() || document.cashierCode().get().equals(caller.staffCode())) {
+        if (caller.isTerminal() && document.cashierCode().isEmpty()) {
+            throw new SaleRuleException("document-incomplete", "Incomplete sale",
+                    "a document a terminal signs names the cashier who made the sale (cashierCode)");
+        }
+        if (!caller.isTerminal() && (document.cashierCode().isEmpty() || document.cashierCode().get().equals(caller.staffCode()))) {
             return caller;
         }
         if (!document.terminalId().equals(caller.terminalId())) {

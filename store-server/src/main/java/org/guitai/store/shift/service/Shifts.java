@@ -30,6 +30,7 @@ import org.guitai.store.shift.domain.ShiftNotFoundException;
 import org.guitai.store.shift.domain.ShiftRuleException;
 import org.guitai.store.shift.domain.ShiftStateException;
 import org.guitai.store.staff.domain.Role;
+import org.guitai.store.terminal.service.TerminalStates;
 
 /**
  * The cash office: opening a shift with its float, posting to its ledger as the counter works,
@@ -40,6 +41,9 @@ import org.guitai.store.staff.domain.Role;
 @ApplicationScoped
 @Transactional
 public class Shifts {
+
+    @Inject
+    TerminalStates terminals;
 
     @Inject
     ShiftRepository shifts;
@@ -248,7 +252,8 @@ public class Shifts {
      * out from the ledger only now, the difference graded (the n-th violation of the cashier's
      * calendar year at least LEVEL_2 from the third and LEVEL_3 from the fifth) and, beyond the
      * authorised limit, accepted by a manager's CASH_DIFFERENCE approval for this shift. Sales the
-     * customer is still paying for keep the shift open. A second close is refused.
+     * customer is still paying for keep the shift open, and so do sales its terminal last reported
+     * as made but not yet sent. A second close is refused.
      */
     public Shift close(String shiftId, List<Map.Entry<BigDecimal, BigDecimal>> counted, Optional<String> approvalId, Caller caller) {
         caller.require("closing a shift", Role.CASHIER, Role.STORE_MANAGER);
@@ -260,6 +265,13 @@ public class Shifts {
         if (!unfinished.isEmpty()) {
             throw new ShiftStateException("unfinished-sales", "Sales still open", "finish or cancel the sales of this shift first: "
                     + String.join(", ", unfinished), Map.of("sales", unfinished));
+        }
+        // sales the terminal made offline and has not sent belong in this ledger: counting the drawer without them is wrong
+        int unsent = terminals.pendingAt(shift.terminalId());
+        if (unsent > 0) {
+            throw new ShiftStateException("unsynced-sales", "Sales not yet sent", "terminal " + shift.terminalId() + " last reported "
+                    + unsent + (unsent == 1 ? " sale" : " sales") + " not yet sent to the store: let it send them before the shift is closed",
+                    Map.of("terminalId", shift.terminalId(), "pendingDocuments", unsent));
         }
         BigDecimal expected = shift.expectedCash();
         BigDecimal countedCash = count.total();
