@@ -74,7 +74,8 @@ public class TerminalSessionsResource {
     public Response logIn(@Valid @NotNull LoginRequest login) {
         byte[] body = Json.createObjectBuilder().add("terminalId", settings.terminalId()).add("staffCode", login.staffCode())
                 .add("pin", login.pin()).build().toString().getBytes(StandardCharsets.UTF_8);
-        Optional<HttpResponse<String>> answer = store.send("POST", "sessions", body, new StoreConnection.Anonymous(), settings.documentTimeout());
+        // the store checks a PIN slowly on purpose: the whole store timeout, not the brief one of a sale handed over
+        Optional<HttpResponse<String>> answer = store.send("POST", "sessions", body, new StoreConnection.Anonymous(), settings.storeTimeout());
         if (answer.isPresent()) {
             HttpResponse<String> a = answer.get();
             if (a.statusCode() != 201) {

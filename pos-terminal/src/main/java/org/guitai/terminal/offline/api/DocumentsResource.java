@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Optional;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
+import org.guitai.platform.security.ForbiddenException;
 import org.guitai.terminal.offline.service.Documents;
+import org.guitai.terminal.platform.problem.TerminalRuleException;
 
 /**
  * {@code POST /api/terminal/documents}: a finished sale, the body the store's {@code POST
@@ -58,6 +61,19 @@ public class DocumentsResource {
     @GET
     public List<QueuedView> waiting() {
         return documents.waiting().stream().map(q -> new QueuedView(q.position(), q.saleId())).toList();
+    }
+
+    /** A store manager sends a refused sale again, once whatever the store refused is put right (a product, a price, a shift). */
+    @POST
+    @Path("refused/{saleId}/retry")
+    public Response retry(@PathParam("saleId") String saleId) {
+        if (!caller.get().roles().contains("STORE_MANAGER")) {
+            throw new ForbiddenException("sending a refused sale again is for a store manager");
+        }
+        if (!documents.retryRefused(saleId)) {
+            throw new TerminalRuleException("not-found", 404, "Not found", "no refused sale " + saleId + " is kept at this terminal");
+        }
+        return Response.accepted().build();
     }
 
     /** Sales the store refused, each with the store's reason: kept for the manager, never dropped. */

@@ -117,6 +117,24 @@ public final class DocumentQueue {
         }
     }
 
+    /** A refused sale goes back at the end of the line, its refusal kept no more; false when none is refused under the id. */
+    public synchronized boolean requeue(String saleId) {
+        Path refused = refusedDir.resolve(saleId + ".json");
+        if (!Files.exists(refused)) {
+            return false;
+        }
+        String kept = read(refused);
+        String document = kept.substring("{\"document\":".length(), kept.lastIndexOf(",\"refusal\":"));
+        add(saleId, document);
+        try {
+            Files.delete(refused);
+            forceDirectory(refusedDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take " + saleId + " out of the refused sales", e);
+        }
+        return true;
+    }
+
     public synchronized boolean wasRefused(String saleId) {
         return Files.exists(refusedDir.resolve(saleId + ".json"));
     }

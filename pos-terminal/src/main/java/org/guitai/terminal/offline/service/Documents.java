@@ -223,7 +223,9 @@ public class Documents {
             }
             return Optional.of(new Outcome(status, a.body(), false));
         }
-        boolean later = status == 401 || status == 403 || status == 408 || status == 429
+        // a refusal is the store's own word, a problem: a 404 page while its application is still starting is not one
+        boolean storesWord = a.headers().firstValue("Content-Type").map(type -> type.startsWith("application/problem+json")).orElse(false);
+        boolean later = !storesWord || status == 401 || status == 403 || status == 408 || status == 429
                 || (status == 409 && a.headers().firstValue("Retry-After").isPresent());
         if (later) {
             LOG.fine(() -> "the store cannot take sale " + saleId + " yet (" + status + "): it stays queued");
@@ -244,6 +246,17 @@ public class Documents {
         }
         LOG.warning(() -> "the store refused sale " + saleId + " (" + status + "): kept for the manager");
         return Optional.of(new Outcome(status, problem.toString(), true));
+    }
+
+    /** A manager puts a refused sale back in line (once whatever refused it is put right at the store); false when none is refused under the id. */
+    public boolean retryRefused(String saleId) {
+        synchronized (this) {
+            if (!queue.requeue(saleId)) {
+                return false;
+            }
+        }
+        kick.run();
+        return true;
     }
 
     private Outcome queued(String saleId) {

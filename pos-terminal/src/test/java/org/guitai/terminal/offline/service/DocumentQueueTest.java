@@ -46,6 +46,12 @@ class DocumentQueueTest {
         assertEquals(0, reopened.size());
         assertTrue(reopened.wasRefused(id));
         assertEquals(List.of("{\"document\":{\"id\":\"" + id + "\"},\"refusal\":{\"status\":422}}"), reopened.refused());
+
+        assertTrue(reopened.requeue(id), "a manager sends it again");
+        DocumentQueue again = new DocumentQueue(dir);
+        assertEquals(List.of("{\"id\":\"" + id + "\"}"), again.waiting().stream().map(DocumentQueue.Queued::document).toList());
+        assertEquals(List.of(), again.refused());
+        assertTrue(!again.requeue(id));
     }
 
     @Test
