@@ -16,6 +16,7 @@ const state = {
   names: {},
   approvals: null,
   checks: null,
+  refused: null,
   openShifts: null,
   closedShifts: null,
   panel: { mode: 'empty', shift: null, report: null, movements: null },
@@ -39,7 +40,7 @@ function forgetSession() {
   try { sessionStorage.removeItem(SESSION_KEY); } catch (e) { /* nothing kept */ }
   // the next one to log in at this screen sees nothing of the last one's work
   Object.assign(state, {
-    approvals: null, checks: null, openShifts: null, closedShifts: null,
+    approvals: null, checks: null, refused: null, openShifts: null, closedShifts: null,
     panel: { mode: 'empty', shift: null, report: null, movements: null },
     report: { period: 'day', view: null, path: null }, targets: { month: null, board: null }, audit: { entries: null },
   });
@@ -169,6 +170,7 @@ function rerender() {
   if (state.store) $('store-name').textContent = t('app.store', { name: state.store.storeName, id: state.store.storeId });
   if (state.approvals) renderApprovals();
   if (state.checks) renderChecks();
+  if (state.refused) renderRefused();
   if (state.openShifts) renderShiftLists();
   renderPanel();
   if (state.report.view) renderReport();
@@ -181,11 +183,40 @@ function rerender() {
 
 async function loadApprovals() {
   const date = $('approvals-date').value || state.today;
-  const [approvals, checks] = await Promise.all([api('GET', `approvals?date=${date}`), api('GET', 'checks?status=PENDING')]);
+  const [approvals, checks, refused] = await Promise.all([api('GET', `approvals?date=${date}`), api('GET', 'checks?status=PENDING'),
+    api('GET', 'refused-sales')]);
   state.approvals = approvals;
   state.checks = checks;
+  state.refused = refused;
   renderApprovals();
   renderChecks();
+  renderRefused();
+}
+
+/** Sales a terminal made that the store refused when they were sent: kept there, settled here with a note. */
+function renderRefused() {
+  fillTable($('refused-table'), state.refused, (r) => el('tr', { dataset: { saleId: r.saleId } },
+    cell(shortDateTime(r.refusedAt)), cell(r.terminalId), cell(staffLabel(r.cashierCode, state.names)),
+    cell({ text: shortId(r.saleId), title: r.saleId }), cell({ text: r.reason, title: r.problemType }),
+    el('td', {}, el('input', { id: `refused-note-${r.saleId}`, type: 'text', maxlength: 500, placeholder: t('refused.notePlaceholder') })),
+    el('td', { class: 'row-actions' },
+      el('button', { type: 'button', class: 'small ok', id: `refused-resolve-${r.saleId}`, onclick: () => resolveRefused(r) }, t('refused.resolve')))));
+}
+
+async function resolveRefused(refused) {
+  const note = $(`refused-note-${refused.saleId}`).value.trim();
+  if (!note) {
+    say(t('refused.noteNeeded'), 'error');
+    $(`refused-note-${refused.saleId}`).focus();
+    return;
+  }
+  try {
+    await api('POST', `refused-sales/${refused.saleId}/resolve`, { note });
+    say(t('refused.done', { sale: shortId(refused.saleId) }), 'ok');
+    await loadApprovals();
+  } catch (error) {
+    sayError(error);
+  }
 }
 
 function renderApprovals() {

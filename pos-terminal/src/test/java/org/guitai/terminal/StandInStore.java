@@ -129,7 +129,7 @@ final class StandInStore implements AutoCloseable {
      * to the store, its catalog catch-up, its reachability check), which come when they will.
      */
     int callCount() {
-        return (int) calls.stream().filter(c -> !c.rawPath().startsWith("/api/terminals/") && !c.rawPath().startsWith("/api/catalog/")
+        return (int) calls.stream().filter(c -> !c.rawPath().startsWith("/api/terminals/") && !c.rawPath().startsWith("/api/catalog/") && !c.rawPath().startsWith("/api/refused-sales/")
                 && !c.rawPath().equals("/api/status")).count();
     }
 

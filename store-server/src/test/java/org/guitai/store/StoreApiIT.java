@@ -106,6 +106,46 @@ class StoreApiIT {
         return session;
     }
 
+    // --- sales a terminal kept after the store refused them ---------------------------------------------
+
+    @Test
+    void aTerminalReportsTheSalesTheStoreRefusedAndTheManagerSettlesThem() throws Exception {
+        JsonHttp atT1 = cashier();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String report = "{\"refused\":[%s]}";
+        String one = "{\"saleId\":\"%s\",\"cashierCode\":\"C001\",\"createdAt\":\"2026-12-06T10:00:00Z\",\"status\":422,"
+                + "\"problemType\":\"urn:guitai:problem:insufficient-stock\",\"reason\":\"only 0 left of E00002\","
+                + "\"refusedAt\":\"2026-12-06T11:00:00Z\",\"document\":\"{}\"}";
+        Answer reported = atT1.put("refused-sales/T1", report.formatted(one.formatted(first) + "," + one.formatted(second)));
+        assertEquals(200, reported.status(), reported::toString);
+        assertEquals(2, reported.json().getInt("refused"));
+        assertEquals(403, atT1.put("refused-sales/T2", report.formatted("")).status(), "a terminal reports only its own");
+        assertEquals(400, atT1.put("refused-sales/T1", "{\"refused\":[{\"saleId\":\"not-a-uuid\"}]}").status());
+        assertEquals(403, atT1.get("refused-sales").status(), "the list is the manager's");
+
+        JsonHttp manager = loggedIn("M001", "1357");
+        List<JsonObject> open = manager.get("refused-sales").array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("saleId").equals(first) || r.getString("saleId").equals(second)).toList();
+        assertEquals(2, open.size(), open::toString);
+        assertEquals("only 0 left of E00002", open.get(0).getString("reason"));
+        assertEquals("T1", open.get(0).getString("terminalId"));
+
+        assertEquals(400, manager.post("refused-sales/" + first + "/resolve", "{\"note\":\"  \"}").status(), "a settling says how");
+        assertEquals(403, atT1.post("refused-sales/" + first + "/resolve", "{\"note\":\"re-entered\"}").status());
+        assertEquals(204, manager.post("refused-sales/" + first + "/resolve", "{\"note\":\"re-entered at the counter as sale 42\"}").status());
+        assertEquals(409, manager.post("refused-sales/" + first + "/resolve", "{\"note\":\"again\"}").status());
+        assertEquals(404, manager.post("refused-sales/" + UUID.randomUUID() + "/resolve", "{\"note\":\"x\"}").status());
+        assertEquals(1, count("select count(*) from audit_entry where event = 'REFUSED_SALE_RESOLVED' and sale_id = ? and requested_by = 'M001'", first));
+
+        // the terminal sent the second again and the store took it: it reports it no more, and it is withdrawn
+        assertEquals(200, atT1.put("refused-sales/T1", report.formatted("")).status());
+        List<String> still = manager.get("refused-sales").array().getValuesAs(JsonObject.class).stream().map(r -> r.getString("saleId")).toList();
+        assertFalse(still.contains(first) || still.contains(second), still::toString);
+        List<String> all = manager.get("refused-sales?all=true").array().getValuesAs(JsonObject.class).stream().map(r -> r.getString("saleId")).toList();
+        assertTrue(all.contains(first) && all.contains(second), all::toString);
+    }
+
     // --- health and documents ------------------------------------------------------------------
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -54,6 +55,8 @@ public class Replay {
 
     private ScheduledExecutorService worker;
     private final AtomicBoolean kicked = new AtomicBoolean();
+    /** The refused sales as the store last took them: sent again only when they change (and after a restart). */
+    private String lastRefusedReport;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -108,15 +111,47 @@ public class Replay {
         if (answer.isEmpty() || answer.get().statusCode() != 200) {
             return;
         }
-        JsonObject state;
-        try (JsonReader reader = Json.createReader(new StringReader(answer.get().body()))) {
-            state = reader.readObject();
-        }
+        JsonObject state = read(answer.get().body());
         if (state.containsKey("activeStaff")) {
             offlineLogins.retainOnly(state.getJsonArray("activeStaff").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         }
         if (state.containsKey("catalogVersion")) {
             catalog.catchUp(state.getJsonNumber("catalogVersion").longValue());
+        }
+        reportRefused();
+    }
+
+    /**
+     * The sales the store refused, which this terminal keeps, go to the store whenever the list
+     * changed, so that the store's manager sees each with its reason on the manager's page.
+     */
+    private void reportRefused() {
+        JsonArrayBuilder refused = Json.createArrayBuilder();
+        for (String kept : documents.refused()) {
+            JsonObject r = read(kept);
+            JsonObject document = r.getJsonObject("document");
+            JsonObject refusal = r.getJsonObject("refusal");
+            JsonObject problem = refusal.getJsonObject("problem");
+            refused.add(Json.createObjectBuilder().add("saleId", document.getString("id"))
+                    .add("cashierCode", document.getString("cashierCode", ""))
+                    .add("createdAt", document.getString("createdAt", ""))
+                    .add("status", refusal.getInt("status", 422))
+                    .add("problemType", problem.getString("type", ""))
+                    .add("reason", problem.getString("detail", problem.getString("title", "")))
+                    .add("refusedAt", refusal.getString("refusedAt", ""))
+                    .add("document", document.toString()));
+        }
+        String body = Json.createObjectBuilder().add("refused", refused).build().toString();
+        if (body.equals(lastRefusedReport)) {
+            return;
+        }
+        store.send("PUT", "refused-sales/" + settings.terminalId(), body.getBytes(StandardCharsets.UTF_8), new StoreConnection.Signed(),
+                settings.replayTimeout()).filter(a -> a.statusCode() == 200).ifPresent(a -> lastRefusedReport = body);
+    }
+
+    private static JsonObject read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
         }
     }
 }
