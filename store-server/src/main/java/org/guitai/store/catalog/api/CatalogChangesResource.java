@@ -39,7 +39,7 @@ public class CatalogChangesResource {
     @GET
     @AcceptsTerminalSignature
     @APIResponse(responseCode = "200", description = "the catalog's version and the products changed since the asked one",
-            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(implementation = CatalogChangesView.class)))
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "CatalogChangesView")))
     public Response changes(@QueryParam("since") String since) {
         long after = since(since);
         StreamingOutput answer = out -> {

@@ -62,7 +62,7 @@ public class TerminalsResource {
     @Path("{terminalId}/state")
     @AcceptsTerminalSignature
     public TerminalStateView report(@PathParam("terminalId") String terminalId, @NotNull @Valid StateRequest request) {
-        return TerminalStateView.of(states.report(terminalId, request.pendingDocuments(), caller.get()));
+        return TerminalStateView.of(states.report(terminalId, request.pending(), caller.get()));
     }
 
     /** Every terminal with a key or a report, for a store manager. */
