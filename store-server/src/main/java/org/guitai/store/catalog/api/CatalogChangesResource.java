@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.AcceptsTerminalSignature;
 import org.guitai.store.catalog.service.CatalogRepository;
@@ -37,6 +38,8 @@ public class CatalogChangesResource {
      */
     @GET
     @AcceptsTerminalSignature
+    @SecurityRequirement(name = "staff")
+    @SecurityRequirement(name = "terminal")
     @APIResponse(responseCode = "200", description = "the catalog's version and the products changed since the asked one",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "CatalogChangesView")))
     public Response changes(@QueryParam("since") String since) {

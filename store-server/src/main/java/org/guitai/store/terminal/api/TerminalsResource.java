@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.guitai.platform.security.AcceptsTerminalSignature;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.terminal.service.TerminalKeys;
@@ -61,6 +62,8 @@ public class TerminalsResource {
     @PUT
     @Path("{terminalId}/state")
     @AcceptsTerminalSignature
+    @SecurityRequirement(name = "staff")
+    @SecurityRequirement(name = "terminal")
     public TerminalStateView report(@PathParam("terminalId") String terminalId, @NotNull @Valid StateRequest request) {
         return TerminalStateView.of(states.report(terminalId, request.pending(), caller.get()));
     }
