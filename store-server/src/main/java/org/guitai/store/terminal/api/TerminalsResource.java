@@ -54,7 +54,7 @@ public class TerminalsResource {
         TerminalKeys.Enrolled enrolled = keys.enroll(terminalId, request.publicKey(), caller.get());
         TerminalView view = TerminalView.of(enrolled.terminal());
         return enrolled.outcome() == TerminalKeys.Outcome.ENROLLED
-                ? Response.created(uri.getBaseUriBuilder().path("terminals").path(terminalId).build()).entity(view).build()
+                ? Response.created(uri.getAbsolutePath()).entity(view).build()
                 : Response.ok(view).build();
     }
 
