@@ -15,9 +15,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.AcceptsTerminalSignature;
-import org.guitai.store.catalog.domain.Product;
 import org.guitai.store.catalog.service.CatalogRepository;
 import org.guitai.store.catalog.service.CatalogService;
 
@@ -38,8 +38,10 @@ public class CatalogChangesResource {
      */
     @GET
     @AcceptsTerminalSignature
+    @SecurityRequirement(name = "staff")
+    @SecurityRequirement(name = "terminal")
     @APIResponse(responseCode = "200", description = "the catalog's version and the products changed since the asked one",
-            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(implementation = CatalogChangesView.class)))
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "CatalogChangesView")))
     public Response changes(@QueryParam("since") String since) {
         long after = since(since);
         StreamingOutput answer = out -> {
@@ -80,17 +82,14 @@ public class CatalogChangesResource {
     }
 
     /** As {@link ProductView} writes a product, with whether it is sold and the version of its change. */
-    private static void write(JsonGenerator json, CatalogRepository.Changed changed) {
-        Product p = changed.product();
-        Product.Description d = p.description();
+    private static void write(JsonGenerator json, CatalogRepository.Changed p) {
         json.writeStartObject()
-                .write("sku", p.sku()).write("barcode", p.barcode()).write("name", d.name()).write("brand", d.brand())
-                .write("model", d.model()).write("spec", d.spec()).write("colour", d.colour()).write("unit", d.unit())
-                .write("category", p.category()).write("price", p.price().toPlainString())
-                .write("currency", p.price().currency().getCurrencyCode())
+                .write("sku", p.sku()).write("barcode", p.barcode()).write("name", p.name()).write("brand", p.brand())
+                .write("model", p.model()).write("spec", p.spec()).write("colour", p.colour()).write("unit", p.unit())
+                .write("category", p.category()).write("price", p.price().toPlainString()).write("currency", p.currency())
                 .write("vatRate", p.vatRate().stripTrailingZeros().toPlainString())
-                .write("stock", changed.onHand().stripTrailingZeros().toPlainString())
-                .write("active", changed.active()).write("version", changed.version())
+                .write("stock", p.onHand().stripTrailingZeros().toPlainString())
+                .write("active", p.active()).write("version", p.version())
                 .writeEnd();
     }
 }

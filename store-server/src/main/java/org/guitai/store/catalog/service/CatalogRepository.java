@@ -20,6 +20,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.guitai.kernel.barcode.Ean13;
@@ -120,8 +121,13 @@ public class CatalogRepository {
         return ((Number) em.createNativeQuery("select version from catalog_version where id = 1").getSingleResult()).longValue();
     }
 
-    /** A product as a terminal's snapshot keeps it, with the catalog version of its last change. */
-    public record Changed(Product product, boolean active, BigDecimal onHand, long version) {
+    /**
+     * A product as a terminal's snapshot keeps it, with the catalog version of its last change: the
+     * row as stored, not a domain object, so that a whole catalog streams without building one per row.
+     */
+    public record Changed(String sku, String barcode, String name, String brand, String model, String spec, String colour, String unit,
+                          String category, BigDecimal price, String currency, BigDecimal vatRate, boolean active, BigDecimal onHand,
+                          long version) {
     }
 
     /**
@@ -135,18 +141,16 @@ public class CatalogRepository {
         Connection connection = em.unwrap(Connection.class);
         try (PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             // rows as they come, not the whole answer in memory first
-            query.setFetchSize(500);
+            query.setFetchSize(1000);
             query.setLong(1, since);
             query.setLong(2, upTo);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    Product product = new Product(row.getString(1), new Ean13(row.getString(2)),
-                            new Product.Description(row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
-                                    row.getString(8)),
-                            Money.of(row.getBigDecimal(10), Currency.getInstance(row.getString(11))), row.getBigDecimal(12))
-                            .inCategory(row.getString(9));
                     BigDecimal onHand = row.getBigDecimal(15);
-                    sink.accept(new Changed(product, row.getBoolean(13), onHand == null ? BigDecimal.ZERO : onHand, row.getLong(14)));
+                    sink.accept(new Changed(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                            row.getString(6), row.getString(7), row.getString(8), Objects.requireNonNullElse(row.getString(9), ""),
+                            row.getBigDecimal(10), row.getString(11), row.getBigDecimal(12), row.getBoolean(13),
+                            onHand == null ? BigDecimal.ZERO : onHand, row.getLong(14)));
                 }
             }
         } catch (SQLException e) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.guitai.platform.security.AcceptsTerminalSignature;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.platform.security.RefusesCardNumbers;
@@ -48,6 +49,8 @@ public class SaleDocumentsResource {
      */
     @POST
     @AcceptsTerminalSignature
+    @SecurityRequirement(name = "staff")
+    @SecurityRequirement(name = "terminal")
     @RefusesCardNumbers(members = {"payments", "customerId"})
     @APIResponse(responseCode = "201", description = "the sale, recorded now",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "SaleView")))

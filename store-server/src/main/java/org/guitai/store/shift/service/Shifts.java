@@ -43,9 +43,6 @@ import org.guitai.store.terminal.service.TerminalStates;
 public class Shifts {
 
     @Inject
-    TerminalStates terminals;
-
-    @Inject
     ShiftRepository shifts;
 
     @Inject
@@ -59,6 +56,9 @@ public class Shifts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TerminalStates terminals;
 
     /** The close as recorded, with the shift as it now stands. */
     public record Closed(Shift shift, List<CashMovement> movements) {

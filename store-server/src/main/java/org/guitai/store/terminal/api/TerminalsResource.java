@@ -19,6 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.guitai.platform.security.AcceptsTerminalSignature;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.terminal.service.TerminalKeys;
@@ -53,7 +54,7 @@ public class TerminalsResource {
         TerminalKeys.Enrolled enrolled = keys.enroll(terminalId, request.publicKey(), caller.get());
         TerminalView view = TerminalView.of(enrolled.terminal());
         return enrolled.outcome() == TerminalKeys.Outcome.ENROLLED
-                ? Response.created(uri.getBaseUriBuilder().path("terminals").path(terminalId).build()).entity(view).build()
+                ? Response.created(uri.getAbsolutePath()).entity(view).build()
                 : Response.ok(view).build();
     }
 
@@ -61,8 +62,10 @@ public class TerminalsResource {
     @PUT
     @Path("{terminalId}/state")
     @AcceptsTerminalSignature
+    @SecurityRequirement(name = "staff")
+    @SecurityRequirement(name = "terminal")
     public TerminalStateView report(@PathParam("terminalId") String terminalId, @NotNull @Valid StateRequest request) {
-        return TerminalStateView.of(states.report(terminalId, request.pendingDocuments(), caller.get()));
+        return TerminalStateView.of(states.report(terminalId, request.pending(), caller.get()));
     }
 
     /** Every terminal with a key or a report, for a store manager. */
