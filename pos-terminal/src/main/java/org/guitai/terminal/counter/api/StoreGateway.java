@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.Public;
+import org.guitai.terminal.device.service.CounterDevices;
 import org.guitai.terminal.platform.config.TerminalSettings;
 
 /**
@@ -56,6 +57,10 @@ public class StoreGateway {
 
     @Inject
     TerminalSettings settings;
+
+    /** The drawer and the printer follow the sale as the store records it. */
+    @Inject
+    CounterDevices devices;
 
     private HttpClient client;
 
@@ -101,7 +106,9 @@ public class StoreGateway {
     }
 
     private Response forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
-        URI target = storeTarget(rawStorePath(uri), uri.getRequestUri().getRawQuery());
+        String path = rawStorePath(uri);
+        URI target = storeTarget(path, uri.getRequestUri().getRawQuery());
+        devices.beforeStore(method, path, body);
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(settings.storeTimeout())
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -120,6 +127,7 @@ public class StoreGateway {
             Thread.currentThread().interrupt();
             throw new StoreUnreachableException(settings.storeUrl().toString(), e);
         }
+        devices.afterStore(method, path, body, answer.statusCode(), answer.body(), headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         return reply(answer, uri);
     }
 

@@ -58,6 +58,7 @@ public final class JposDevices implements AutoCloseable {
     private final Scanner scanner = new Scanner();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, Boolean> opened = new ConcurrentHashMap<>();
+    private final Map<String, String> serviceClasses = new ConcurrentHashMap<>();
 
     private JposDevices() {
     }
@@ -140,6 +141,10 @@ public final class JposDevices implements AutoCloseable {
     }
 
     private void openOne(String name, BaseControl control, Step ready) {
+        JposEntry entry = JposServiceLoader.getManager().getEntryRegistry().getJposEntry(name);
+        if (entry != null && entry.getPropertyValue(JposEntry.SERVICE_CLASS_PROP_NAME) != null) {
+            serviceClasses.put(name, entry.getPropertyValue(JposEntry.SERVICE_CLASS_PROP_NAME).toString());
+        }
         try {
             control.open(name);
             control.claim(CLAIM_TIMEOUT_MS);
@@ -169,6 +174,11 @@ public final class JposDevices implements AutoCloseable {
 
     private Status status(String name, DeviceCategory category) {
         return new Status(name, category, opened.getOrDefault(name, false), Optional.ofNullable(failures.get(name)));
+    }
+
+    /** Whether the device is one of the terminal's simulators (which take the simulator's commands). */
+    public boolean simulated(String name) {
+        return serviceClasses.getOrDefault(name, "").startsWith(DeviceService.class.getPackageName() + ".");
     }
 
     public boolean isOpen(String name) {

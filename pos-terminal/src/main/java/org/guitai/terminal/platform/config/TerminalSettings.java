@@ -23,6 +23,7 @@ public class TerminalSettings extends Settings {
     private URI storeUrl;
     private Duration storeTimeout;
     private Path dataDir;
+    private Path jposXml;
 
     @Override
     protected void read(SettingsReader r) {
@@ -31,6 +32,8 @@ public class TerminalSettings extends Settings {
         storeTimeout = Duration.ofMillis(r.number("guitai.store.timeout-ms", 10_000, 100, 120_000));
         // the journal, the queue of sales waiting for the store, the catalog snapshot, the printer's paper: all on this disk
         dataDir = Path.of(r.optional("guitai.terminal.data-dir").orElse("var/terminal-" + terminalId)).toAbsolutePath();
+        // the counter's devices by logical name; a relative path is taken from where the terminal was started, like the data directory
+        jposXml = Path.of(r.optional("guitai.terminal.jpos-xml").orElse("config/terminal/jpos.xml")).toAbsolutePath();
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -48,6 +51,11 @@ public class TerminalSettings extends Settings {
     /** Where the terminal keeps what must survive a restart ({@code GUITAI_TERMINAL_DATA_DIR}); created at start. */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The JavaPOS configuration naming the counter's devices ({@code GUITAI_TERMINAL_JPOS_XML}): a file, not a classpath resource. */
+    public Path jposXml() {
+        return jposXml;
     }
 
     public Duration storeTimeout() {
