@@ -38,6 +38,7 @@ const KEYS = [
   { cap: 'Alt+L', text: 'keys.delivery' },
   { cap: 'Alt+N', text: 'keys.noSale' },
   { cap: 'Alt+X', text: 'keys.xReport' },
+  { cap: 'Alt+V', text: 'keys.devices' },
   { cap: 'Alt+G', text: 'keys.language' },
   { cap: 'Alt+Z', text: 'keys.logout' },
 ];
@@ -1436,6 +1437,7 @@ const FUNCTION_KEYS = {
 const ALT_KEYS = {
   KeyQ: () => openLineDialog('line-quantity'), KeyD: () => openLineDialog('line-discount'), KeyR: () => openLineDialog('line-price'), KeyO: openOrderDiscount,
   KeyS: openSlip, KeyI: openInvoice, KeyP: openPacking, KeyL: openDelivery, KeyN: openNoSale, KeyX: openXReport,
+  KeyV: () => openDevices(),
   KeyG: () => switchLanguage(i18n.lang === 'zh-CN' ? 'en' : 'zh-CN'), KeyZ: logout,
 };
 
