@@ -89,7 +89,7 @@ public class CounterDevices {
     @PostConstruct
     void open() {
         devices = JposDevices.open(settings.jposXml(), settings.dataDir(), () -> spooler.wake(), this::scanned);
-        spooler = new ReceiptSpooler(devices::print, threads, RETRY, Clock.systemUTC());
+        spooler = new ReceiptSpooler(devices::print, Optional.of(settings.dataDir().resolve("printer-spool")), threads, RETRY, Clock.systemUTC());
         store = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         follow(customerDisplay.current());

@@ -1,5 +1,12 @@
 package org.guitai.terminal.device.service;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +17,13 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import jpos.JposException;
 import org.guitai.terminal.device.domain.PrinterFault;
 import org.guitai.terminal.device.domain.Printout;
@@ -26,6 +35,8 @@ import org.guitai.terminal.device.domain.Printout;
  * waits at the head of the queue with the fault for the screen to show, and is tried again when the
  * printer reports it is back ({@link #wake()}) or after a while. A job leaves the queue only once
  * printed; a key (the sale's slip, an invoice number) is taken once, so nothing prints twice.
+ * A fetched document waits on disk (the spool folder) until printed, so a restart loses none; one
+ * not yet fetched is fetched with its caller's token, which is kept in memory only.
  */
 public final class ReceiptSpooler implements AutoCloseable {
 
@@ -81,6 +92,7 @@ public final class ReceiptSpooler implements AutoCloseable {
     }
 
     private final Paper paper;
+    private final Optional<Path> spool;
     private final Duration retry;
     private final Clock clock;
     private final Object lock = new Object();
@@ -97,9 +109,16 @@ public final class ReceiptSpooler implements AutoCloseable {
     private boolean closed;
 
     public ReceiptSpooler(Paper paper, ThreadFactory threads, Duration retry, Clock clock) {
+        this(paper, Optional.empty(), threads, retry, clock);
+    }
+
+    /** @param spool the folder where fetched documents wait to print; those found there are queued first */
+    public ReceiptSpooler(Paper paper, Optional<Path> spool, ThreadFactory threads, Duration retry, Clock clock) {
         this.paper = paper;
+        this.spool = spool;
         this.retry = retry;
         this.clock = clock;
+        spool.ifPresent(this::requeue);
         this.worker = threads.newThread(this::work);
         worker.setName("receipt-spooler");
         worker.start();
@@ -142,7 +161,6 @@ public final class ReceiptSpooler implements AutoCloseable {
 
     private void work() {
         while (true) {
-            Entry head;
             synchronized (lock) {
                 while (!closed && queue.isEmpty()) {
                     waitOn(null);
@@ -150,10 +168,15 @@ public final class ReceiptSpooler implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                head = queue.peekFirst();
                 woken = false;
             }
-            if (!attempt(head)) {
+            // every document is fetched as soon as it can be (the caller's token is fresh), then the head printed
+            fetchWaiting();
+            Entry head;
+            synchronized (lock) {
+                head = queue.peekFirst();
+            }
+            if (head != null && (head.printout == null || !print(head))) {
                 synchronized (lock) {
                     if (!woken && !closed) {
                         waitOn(retry);
@@ -163,21 +186,45 @@ public final class ReceiptSpooler implements AutoCloseable {
         }
     }
 
-    /** One try at the head job; false when it must wait for the printer or the store. */
-    private boolean attempt(Entry entry) {
+    /** Fetches each queued document not fetched yet, in queue order, until the store does not answer. */
+    private void fetchWaiting() {
+        List<Entry> unfetched;
+        synchronized (lock) {
+            unfetched = queue.stream().filter(e -> e.printout == null).toList();
+        }
+        for (Entry entry : unfetched) {
+            try {
+                Printout printout = entry.fetch.call();
+                synchronized (lock) {
+                    entry.printout = printout;
+                    entry.error = null;
+                }
+                keep(entry);
+            } catch (RefusedException e) {
+                LOG.warning(() -> "not printed, the store refused the document of " + entry.what + ": " + e.getMessage());
+                synchronized (lock) {
+                    queue.remove(entry);
+                    entry.error = e.getMessage();
+                    refused.addLast(entry.view());
+                    while (refused.size() > 20) {
+                        refused.removeFirst();
+                    }
+                }
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "the document of " + entry.what + " could not be fetched yet", e);
+                synchronized (lock) {
+                    entry.error = "store-unreachable";
+                    error = "the store did not give the document of " + entry.what + ": " + e.getMessage();
+                }
+                return;
+            }
+        }
+    }
+
+    /** One try at printing the head job; false when it must wait for the printer. */
+    private boolean print(Entry entry) {
         try {
-            if (entry.printout == null) {
-                entry.printout = entry.fetch.call();
-            }
             paper.print(entry.printout);
-            synchronized (lock) {
-                queue.remove(entry);
-                printed++;
-                lastPrinted = entry.what;
-                fault = null;
-                error = null;
-            }
-            return true;
         } catch (JposException e) {
             synchronized (lock) {
                 fault = PrinterFault.of(e);
@@ -185,24 +232,94 @@ public final class ReceiptSpooler implements AutoCloseable {
                 entry.error = fault.slug();
             }
             return false;
-        } catch (RefusedException e) {
-            LOG.warning(() -> "not printed, the store refused the document of " + entry.what + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the printer failed on " + entry.what, e);
             synchronized (lock) {
-                queue.remove(entry);
-                entry.error = e.getMessage();
-                refused.addLast(entry.view());
-                while (refused.size() > 20) {
-                    refused.removeFirst();
-                }
-            }
-            return true;
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "the document of " + entry.what + " could not be fetched yet", e);
-            synchronized (lock) {
-                entry.error = "store-unreachable";
-                error = "the store did not give the document of " + entry.what + ": " + e.getMessage();
+                fault = PrinterFault.FAILURE;
+                error = e.toString();
+                entry.error = fault.slug();
             }
             return false;
+        }
+        forget(entry);
+        synchronized (lock) {
+            queue.remove(entry);
+            printed++;
+            lastPrinted = entry.what;
+            fault = null;
+            error = null;
+        }
+        return true;
+    }
+
+    // --- the spool folder: one properties file per fetched document, named to sort in queue order ---
+
+    private Path fileOf(Entry entry) {
+        return spool.orElseThrow().resolve(String.format("%016d-%08d.job", entry.queuedAt.toEpochMilli(), entry.id));
+    }
+
+    private void keep(Entry entry) {
+        if (spool.isEmpty()) {
+            return;
+        }
+        Properties job = new Properties();
+        job.setProperty("key", entry.key);
+        job.setProperty("what", entry.what);
+        job.setProperty("queuedAt", entry.queuedAt.toString());
+        job.setProperty("title", entry.printout.title());
+        job.setProperty("text", entry.printout.text());
+        entry.printout.barcode().ifPresent(b -> job.setProperty("barcode", b));
+        job.setProperty("copy", Boolean.toString(entry.printout.copy()));
+        Path file = fileOf(entry);
+        try {
+            Files.createDirectories(file.getParent());
+            Path written = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer out = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
+                job.store(out, "a document waiting for the receipt printer");
+            }
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "the document of " + entry.what + " waits in memory only: cannot write " + file, e);
+        }
+    }
+
+    private void forget(Entry entry) {
+        if (spool.isPresent()) {
+            try {
+                Files.deleteIfExists(fileOf(entry));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "printed, but cannot remove its spool file: it would print again after a restart", e);
+            }
+        }
+    }
+
+    private void requeue(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".job")).sorted().toList();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot read the spool folder " + folder, e);
+            return;
+        }
+        for (Path file : files) {
+            Properties job = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                job.load(in);
+                Entry entry = new Entry(nextId++, job.getProperty("key"), job.getProperty("what"), Instant.parse(job.getProperty("queuedAt")), null);
+                entry.printout = new Printout(job.getProperty("title"), job.getProperty("text"),
+                        Optional.ofNullable(job.getProperty("barcode")), Boolean.parseBoolean(job.getProperty("copy")));
+                Files.move(file, fileOf(entry), StandardCopyOption.ATOMIC_MOVE);
+                queue.addLast(entry);
+                keys.add(entry.key);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot take up the spooled document " + file, e);
+            }
+        }
+        if (!queue.isEmpty()) {
+            LOG.info(() -> queue.size() + " document(s) from before the restart wait for the printer");
         }
     }
 

@@ -122,6 +122,48 @@ class ReceiptSpoolerTest {
         assertEquals(1, paper().size());
     }
 
+    @Test
+    void aFetchedDocumentWaitingForPaperOutlivesARestartAndPrintsOnce() throws Exception {
+        Path spool = dataDir.resolve("printer-spool");
+        spooler.close();
+        spooler = new ReceiptSpooler(devices::print, Optional.of(spool), Thread::new, RETRY, Clock.systemUTC());
+        spoolerRef.set(spooler);
+        devices.command(JposDevices.PRINTER, SimulatorCommands.PAPER_OUT, null);
+        spooler.submit("slip:sale-9", "slip S001-00000009", () -> new Printout("小票", "桂台 收款小票 9\n", Optional.of("S001-00000009"), false));
+        spooler.submit("slip:sale-10", "slip S001-00000010", () -> new Printout("小票", "桂台 收款小票 10\n", Optional.of("S001-00000010"), false));
+        Eventually.until(WAIT, "both documents fetched and on disk", () -> {
+            try {
+                return jobs(spool).size() == 2;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+
+        spooler.close();
+        spooler = new ReceiptSpooler(devices::print, Optional.of(spool), Thread::new, RETRY, Clock.systemUTC());
+        spoolerRef.set(spooler);
+        assertEquals(List.of("slip:sale-9", "slip:sale-10"), spooler.status().waiting().stream().map(ReceiptSpooler.Job::key).toList());
+        assertFalse(spooler.submit("slip:sale-9", "again", () -> {
+            throw new AssertionError("a key taken before the restart is still taken");
+        }));
+
+        devices.command(JposDevices.PRINTER, SimulatorCommands.PAPER_LOADED, null);
+        Eventually.until(WAIT, "both to print", () -> spooler.status().printed() == 2);
+        List<Path> printed = paper();
+        assertEquals(2, printed.size());
+        assertEquals("桂台 收款小票 9\n[S001-00000009]\n", Files.readString(printed.get(0), StandardCharsets.UTF_8));
+        assertEquals(List.of(), jobs(spool), "nothing left to print after the next restart");
+    }
+
+    private static List<Path> jobs(Path spool) throws IOException {
+        if (!Files.isDirectory(spool)) {
+            return List.of();
+        }
+        try (var listing = Files.list(spool)) {
+            return listing.filter(p -> p.toString().endsWith(".job")).toList();
+        }
+    }
+
     private List<Path> paper() throws IOException {
         Path folder = dataDir.resolve("printer");
         if (!Files.isDirectory(folder)) {
