@@ -92,15 +92,31 @@ async function pollDevices() {
 async function takeScans() {
   const scans = await terminalApi('GET', `devices/scanner/scans?after=${devices.lastScan}`);
   for (const scan of scans) {
+    // a label with nowhere to go now (a dialog without a field open) waits for the next poll
+    if (!enterScan(scan.data)) return;
     devices.lastScan = Math.max(devices.lastScan, scan.seq);
-    enterScan(scan.data);
   }
 }
 
+/**
+ * A label goes where a keyboard-wedge scanner would type it: into the field of an open dialog that
+ * has the focus (a slip at packing, a payment code), else into the scan field; then Enter. False
+ * when it has nowhere to go yet.
+ */
 function enterScan(text) {
-  if ($('sale-view').hidden) return;
+  if ($('sale-view').hidden) return false;
+  const field = document.activeElement;
+  const dialog = openDialogs()[0];
+  if (dialog && field && field.tagName === 'INPUT' && dialog.contains(field) && field.form) {
+    field.value = text;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.form.requestSubmit();
+    return true;
+  }
+  if (dialog) return false;
   $('scan').value = text;
   $('scan-form').requestSubmit();
+  return true;
 }
 
 $('scan-photo').addEventListener('click', () => $('scan-photo-file').click());

@@ -531,12 +531,34 @@ class TerminalIT {
             send(asCashier(terminal("api/terminal/devices/printer/paper-loaded")).POST(HttpRequest.BodyPublishers.noBody()));
         }
         JsonObject printed = Eventually.until(Duration.ofSeconds(20), "the slip to print once the paper is back",
-                () -> device("GuitaiPrinter"), p -> p.getString("lastReceipt", "").contains("S001-00000777"));
+                () -> device("GuitaiPrinter"), p -> p.getString("lastReceipt", "").contains("S001-00000777") && p.getInt("queuedJobs") == 0);
         assertEquals("READY", printed.getString("state"));
-        assertEquals(0, printed.getInt("queuedJobs"));
         assertTrue(printed.getString("lastReceipt").startsWith("桂台 收款小票\n"), printed::toString);
         Call slip = store.onlyCallTo("/api/sales/" + sale + "/slip");
         assertEquals(Optional.of("Bearer " + CASHIER_TOKEN), slip.header("Authorization"), "the slip is fetched as the cashier");
+    }
+
+    @Test
+    void anIssuedInvoicePrintsOnceWithItsNumberAsTheBarcode() {
+        String sale = UUID.randomUUID().toString();
+        String number = "3300" + (System.nanoTime() % 100_000_000L);
+        store.answer("/api/sales/" + sale + "/invoice", Reply.of(201).body("application/json",
+                "{\"number\":\"" + number + "\",\"status\":\"ISSUED\",\"saleId\":\"" + sale + "\"}"));
+        store.answer("/api/invoices/" + number + "/print", Reply.of(200).body("text/html;charset=UTF-8",
+                "<html><head><title>发票 " + number + "</title></head><body><h1>增值税普通发票</h1><p>No. " + number + "</p>"
+                        + "<table><tr><td>电饭煲</td><td>279.00</td></tr></table>"
+                        + "<img class=\"barcode\" alt=\"" + number + "\" src=\"data:image/png;base64,AA\"></body></html>"));
+        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"buyerName\":\"杭州某某贸易有限公司\",\"buyerAddress\":\"杭州\",\"buyerPhone\":\"13800138000\"}";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> issued = send(asCashier(terminal("api/store/sales/" + sale + "/invoice")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertEquals(201, issued.statusCode(), () -> describe(issued));
+        }
+        JsonObject printed = Eventually.until(Duration.ofSeconds(20), "the invoice to print",
+                () -> device("GuitaiPrinter"), p -> p.getString("lastReceipt", "").contains("No. " + number));
+        assertTrue(printed.getString("lastReceipt").contains("电饭煲  279.00") && printed.getString("lastReceipt").contains("[" + number + "]"),
+                printed::toString);
+        assertEquals(1, store.callsTo("/api/invoices/" + number + "/print").size(), "the same invoice answered twice prints once");
     }
 
     @Test

@@ -116,7 +116,7 @@ public class DevicesResource {
             case LINE_DISPLAY -> new DeviceView(name, category, "READY", null, simulated, null, shown(name, SimulatorCommands.SHOWN_LINES)
                     .orElse(null), null, null, null, null, null, null);
             case POS_PRINTER -> {
-                // the paper first, the queue second: a receipt shown is never one the queue still calls waiting
+                // the paper first, the queue second: a receipt on paper may still be waiting in the queue for a moment, never the reverse
                 List<String> receipts = shown(name, SimulatorCommands.LAST_RECEIPTS).orElse(List.of());
                 List<String> files = shown(name, SimulatorCommands.LAST_FILES).orElse(List.of());
                 ReceiptSpooler.Status printing = counter.printing();
