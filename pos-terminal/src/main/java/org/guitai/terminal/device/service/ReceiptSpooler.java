@@ -139,6 +139,8 @@ public final class ReceiptSpooler implements AutoCloseable {
                 oldest.remove();
             }
             queue.addLast(new Entry(nextId++, key, what, clock.instant(), fetch));
+            // a new document is fetched at once, even while the head waits for the printer
+            woken = true;
             lock.notifyAll();
             return true;
         }
