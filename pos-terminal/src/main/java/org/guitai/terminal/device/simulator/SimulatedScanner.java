@@ -147,4 +147,10 @@ public class SimulatedScanner extends DeviceService implements ScannerService12 
             queued.clear();
         }
     }
+
+    /** The control is done with this instance: its event thread goes too. */
+    @Override
+    public void deleteInstance() throws JposException {
+        events.shutdownNow();
+    }
 }
