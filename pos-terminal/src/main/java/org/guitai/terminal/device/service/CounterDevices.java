@@ -286,6 +286,10 @@ public class CounterDevices {
      * @throws DeviceUnavailableException when the device is not open or is no simulator
      */
     public List<Object> simulate(String logicalName, int command, Object argument) {
+        if (!devices.simulated(logicalName)) {
+            // a vendor's service might give the same directIO number a meaning of its own
+            throw new DeviceUnavailableException(logicalName, "is not one of the terminal's simulators: its controls are the device's own");
+        }
         try {
             List<Object> out = devices.command(logicalName, command, argument);
             if (JposDevices.PRINTER.equals(logicalName)) {
