@@ -562,6 +562,23 @@ class TerminalIT {
     }
 
     @Test
+    void aSalePaidByCheckPrintsItsSlipWhenTheCheckIsTaken() {
+        String sale = UUID.randomUUID().toString();
+        store.answer("/api/sales/" + sale + "/payments", Reply.of(201).body("application/json",
+                "{\"payment\":{\"tender\":\"CHECK\"},\"sale\":{\"id\":\"" + sale + "\",\"status\":\"AWAITING_CLEARANCE\",\"slipCode\":\"S001-00000888\"}}"));
+        store.answer("/api/sales/" + sale + "/slip", Reply.of(200).body("text/html;charset=UTF-8",
+                "<html><head><title>小票 S001-00000888</title></head><body><h1>桂台 收款小票 支票</h1>"
+                        + "<img class=\"barcode\" alt=\"S001-00000888\" src=\"data:image/png;base64,AA\"></body></html>"));
+        String check = "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"123456\",\"bank\":\"ICBC\"}";
+        HttpResponse<byte[]> taken = send(asCashier(terminal("api/store/sales/" + sale + "/payments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(check)));
+        assertEquals(201, taken.statusCode(), () -> describe(taken));
+        Eventually.until(Duration.ofSeconds(20), "the slip to print", () -> device("GuitaiPrinter"),
+                p -> p.getString("lastReceipt", "").contains("[S001-00000888]"));
+        assertFalse(device("GuitaiDrawer").getBoolean("drawerOpen"), "a check needs no drawer");
+    }
+
+    @Test
     void aScannedLabelReachesThePagesScanFeed() {
         long before = device("GuitaiScanner").getJsonNumber("lastScan").longValue();
         HttpResponse<byte[]> scanned = send(asCashier(terminal("api/terminal/devices/scanner/scan")).header("Content-Type", "application/json")

@@ -43,11 +43,11 @@ import org.guitai.terminal.platform.config.TerminalSettings;
 /**
  * What the counter's devices do as the sale moves: the drawer opens for cash taken and for an
  * approved no-sale, and while it stands open the next cash payment waits; the paid slip prints when
- * the sale is completed and the invoice when it is issued, through the spooler, so printing never
- * holds up a sale; the line display shows what the customer display shows. The store's answers are
- * read as the gateway passes them ({@link #beforeStore}, {@link #afterStore}); a sale recorded by
- * the terminal itself calls {@link #cashTaken()}, {@link #requireDrawerClosed()} and
- * {@link #printReceipt} directly.
+ * the sale is completed (or left waiting for its check to clear) and the invoice when it is issued,
+ * through the spooler, so printing never holds up a sale; the line display shows what the customer
+ * display shows. The store's answers are read as the gateway passes them ({@link #beforeStore},
+ * {@link #afterStore}); a sale recorded by the terminal itself calls {@link #cashTaken()},
+ * {@link #requireDrawerClosed()} and {@link #printReceipt} directly.
  */
 @ApplicationScoped
 public class CounterDevices {
@@ -171,6 +171,11 @@ public class CounterDevices {
                         cashTaken();
                     }
                 }
+                // a sale paid by check is done at the counter when the check is taken: it is never completed here
+                String saleId = decode(payment.group(1));
+                json(answer).map(a -> a.getJsonObject("sale")).filter(sale -> "AWAITING_CLEARANCE".equals(sale.getString("status", null))
+                        && sale.getString("slipCode", null) != null).ifPresent(sale -> spooler.submit("slip:" + saleId, "slip " + sale.getString("slipCode"),
+                        () -> storePage("sales/" + encode(saleId) + "/slip", false, authorization)));
             } else if (complete.matches()) {
                 String saleId = decode(complete.group(1));
                 spooler.submit("slip:" + saleId, slipName(answer, saleId),
