@@ -39,6 +39,7 @@ const KEYS = [
   { cap: 'Alt+N', text: 'keys.noSale' },
   { cap: 'Alt+X', text: 'keys.xReport' },
   { cap: 'Alt+J', text: 'keys.journal' },
+  { cap: 'Alt+V', text: 'keys.devices' },
   { cap: 'Alt+G', text: 'keys.language' },
   { cap: 'Alt+Z', text: 'keys.logout' },
 ];
@@ -1501,6 +1502,7 @@ const FUNCTION_KEYS = {
 const ALT_KEYS = {
   KeyQ: () => openLineDialog('line-quantity'), KeyD: () => openLineDialog('line-discount'), KeyR: () => openLineDialog('line-price'), KeyO: openOrderDiscount,
   KeyS: openSlip, KeyI: openInvoice, KeyP: openPacking, KeyL: openDelivery, KeyN: openNoSale, KeyX: openXReport, KeyJ: openJournal,
+  KeyV: () => openDevices(),
   KeyG: () => switchLanguage(i18n.lang === 'zh-CN' ? 'en' : 'zh-CN'), KeyZ: logout,
 };
 

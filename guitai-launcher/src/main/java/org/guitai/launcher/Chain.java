@@ -98,6 +98,10 @@ public final class Chain implements AutoCloseable {
         if (!ComponentConfig.setInEnvironment("guitai.terminal.data-dir", environment)) {
             terminalProps.put("guitai.terminal.data-dir", layout.home().resolve("terminal-t1").toString());
         }
+        // the counter's devices: the simulators of config/terminal/jpos.xml unless the operator names a store's own file
+        if (!ComponentConfig.setInEnvironment("guitai.terminal.jpos-xml", environment)) {
+            terminalProps.put("guitai.terminal.jpos-xml", layout.config().resolve("terminal").resolve("jpos.xml").toString());
+        }
 
         terminalProps.putAll(terminalSettings);
 

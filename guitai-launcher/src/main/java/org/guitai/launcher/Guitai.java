@@ -191,6 +191,11 @@ public final class Guitai {
         // files named relative to where the launcher was called, not to the distribution it runs from
         pathFromEnvironment("GUITAI_IMPORT_DIR").ifPresent(dir -> settings.put("guitai.import-dir", dir.toString()));
         pathFromEnvironment("GUITAI_STORE_CREDENTIALS_FILE").ifPresent(f -> settings.put("guitai.store-credentials-file", f.toString()));
+        if ("terminal".equals(component)) {
+            // the devices of the distribution's config/terminal/jpos.xml (the simulators), or the store's own file
+            settings.put("guitai.terminal.jpos-xml", pathFromEnvironment("GUITAI_TERMINAL_JPOS_XML")
+                    .orElse(distribution.config().resolve("terminal").resolve("jpos.xml")).toString());
+        }
         ServerProcess server = new ServerProcess(component, distribution.war(application), port, home, distribution.payaraJar(),
                 distribution.driverJar(), env("GUITAI_MAX_HEAP", "512m"), settings, bindAddress, ServerProcess.Output.CONSOLE, statusPath);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(30)), "guitai-stop"));

@@ -3,9 +3,18 @@ package org.guitai.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +25,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +129,9 @@ class CashierPageIT {
         waitFor("the login form", () -> id("login-staff").isDisplayed() && id("login-staff").equals(browser.switchTo().activeElement()));
         if (!test.getTags().contains("no-login")) {
             logIn("C001", "2468");
+            // the cashier shuts the drawer after each cash (the terminal refuses the next cash while it is open)
+            Answer closed = terminal().post("terminal/devices/drawer/close");
+            assertEquals(200, closed.status(), closed::toString);
         }
     }
 
@@ -520,6 +535,88 @@ class CashierPageIT {
     }
 
     @Test
+    @Order(15)
+    void theDevicesFollowACashSaleAndAPrinterOutOfPaperNeverHoldsUpTheNext() throws Exception {
+        Path paper = chain.layout().home().resolve("terminal-t1").resolve("printer");
+        // the paper of earlier runs (the chain's home is kept; slip numbers start again with the database)
+        printedBefore = Files.isDirectory(paper) ? List.copyOf(receiptsWith(paper, "")) : List.of();
+        scan(RICE_COOKER);
+        waitFor("line 1", () -> lines().size() == 1);
+        waitFor("the line display shows the line and the total", () -> {
+            List<String> shown = lineDisplay();
+            return shown.get(0).startsWith("电饭煲") && shown.get(0).endsWith("¥279.00") && shown.get(1).equals("合计         ¥279.00");
+        });
+        confirm();
+        payCash("279.00", "3");
+        waitFor("the drawer open on the screen", () -> id("drawer-state").isDisplayed());
+        assertTrue(terminalDevice("GuitaiDrawer").getBoolean("drawerOpen"));
+        waitFor("received and change on the line display (唱)", () -> lineDisplay().equals(List.of("收款         ¥300.00", "找零          ¥21.00")));
+
+        id("devices-button").click();
+        waitFor("the devices panel", () -> id("devices-dialog").isDisplayed() && text("devices-list").contains("GuitaiPrinter"));
+        shot("devices-panel");
+        id("devices-drawer-close").click();
+        waitFor("the drawer shut from the screen", () -> !id("drawer-state").isDisplayed());
+        assertTrue(!terminalDevice("GuitaiDrawer").getBoolean("drawerOpen"));
+        press(Keys.ESCAPE);
+
+        press(Keys.F9);
+        waitFor("completed", () -> "COMPLETED".equals(status()));
+        String slip = id("sale-slip").getAttribute("data-slip-code");
+        Path receipt = waitForReceipt(paper, slip, 1);
+        String printed = Files.readString(receipt, StandardCharsets.UTF_8);
+        assertTrue(printed.contains("收款专用章") && !printed.contains("副本"), "the original slip, stamped: " + printed);
+        Path barcode = receipt.resolveSibling(receipt.getFileName().toString().replace(".txt", "-1.png"));
+        assertEquals(slip, decode(barcode), "the printed barcode reads as the slip code");
+        waitFor("thanks on the line display", () -> lineDisplay().get(0).startsWith("谢谢惠顾"));
+
+        // paper out: the next sale is taken and completed all the same, its slip waits and prints once the paper is in
+        press(Keys.F9);
+        waitFor("the next customer", () -> "NONE".equals(status()) && focused("scan"));
+        press(Keys.chord(Keys.ALT, "v"));
+        waitFor("the devices panel", () -> id("devices-dialog").isDisplayed());
+        id("devices-paper-out").click();
+        // the simulated scanner reads the kettle's label: it reaches the scan field as if scanned, once the panel is closed
+        id("devices-scan-data").sendKeys(KETTLE);
+        id("devices-scan").click();
+        press(Keys.ESCAPE);
+        waitFor("line 1 from the scanner", () -> lines().size() == 1 && text("lines").contains("电水壶"));
+        confirm();
+        payCash("179.00", "2");
+        press(Keys.F9);
+        waitFor("completed without its paper", () -> "COMPLETED".equals(status()));
+        String second = id("sale-slip").getAttribute("data-slip-code");
+        waitFor("the printer's banner", () -> id("printer-banner").isDisplayed() && text("printer-banner").contains("缺纸"));
+        shot("printer-out-of-paper");
+        assertEquals(1, terminalDevice("GuitaiPrinter").getInt("queuedJobs"));
+        assertEquals(List.of(), receiptsWith(paper, second));
+
+        id("devices-button").click();
+        waitFor("the devices panel", () -> id("devices-dialog").isDisplayed());
+        id("devices-paper-loaded").click();
+        waitFor("the banner gone", () -> !id("printer-banner").isDisplayed());
+        waitForReceipt(paper, second, 1);
+        waitFor("the panel shows the receipt", () -> text("devices-receipt").contains(second));
+        press(Keys.ESCAPE);
+        Answer closed = terminal().post("terminal/devices/drawer/close");
+        assertEquals(200, closed.status(), closed::toString);
+
+        // a copy printed again from F10, marked 副本
+        press(Keys.F9);
+        waitFor("the next customer", () -> "NONE".equals(status()) && focused("scan"));
+        press(Keys.F10);
+        waitFor("the search for past sales", () -> id("find-dialog").isDisplayed() && focused("find-slip"));
+        id("find-slip").sendKeys(String.valueOf(Long.parseLong(second.substring(second.indexOf('-') + 1))), Keys.ENTER);
+        waitFor("the one sale of that slip", () -> text("find-results").contains(second)
+                && browser.findElements(By.cssSelector("#find-results tbody tr[data-sale-id]")).size() == 1);
+        id("find-print").click();
+        Path copy = waitForReceipt(paper, second, 2);
+        assertTrue(Files.readString(copy, StandardCharsets.UTF_8).contains("副本"), "the reprint is a copy");
+        assertEquals(1, receiptsWith(paper, second).stream().filter(p -> !read(p).contains("副本")).count(), "the original printed once");
+        press(Keys.ESCAPE);
+    }
+
+    @Test
     @Order(20)
     void whenTheStoreStopsMidSaleTheBannerSaysSoAndNothingIsDoubledWhenItReturns() throws SQLException {
         scan(RICE_COOKER);
@@ -582,6 +679,68 @@ class CashierPageIT {
                 .until(d -> count("select count(*) from sale where id = ? and total = 279.00 and cashier_code = 'C001'", saleId) == 1);
         waitFor("nothing waits", () -> terminal.get("terminal").json().getInt("pendingDocuments") == 0);
         waitFor("the banner gone", () -> !id("banner").isDisplayed());
+    }
+
+    // --- the counter's devices ---------------------------------------------------------------------
+
+    /** The terminal's own API with the page's session. */
+    private static JsonHttp terminal() {
+        String token = (String) ((JavascriptExecutor) browser).executeScript("return session.token");
+        return new JsonHttp(URI.create(chain.terminal().url() + "/api/")).as(token);
+    }
+
+    private static JsonObject terminalDevice(String logicalName) {
+        Answer devices = terminal().get("terminal/devices");
+        assertEquals(200, devices.status(), devices::toString);
+        return devices.array().getValuesAs(JsonObject.class).stream().filter(d -> d.getString("logicalName").equals(logicalName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + logicalName + " in " + devices));
+    }
+
+    private static List<String> lineDisplay() {
+        return terminalDevice("GuitaiDisplay").getJsonArray("lines").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    /** Receipts printed before the devices' test began. */
+    private static List<Path> printedBefore = List.of();
+
+    /** The receipts on the simulated printer's paper that mention this text (a slip code), oldest first, printed by this run. */
+    private static List<Path> receiptsWith(Path paper, String text) throws IOException {
+        if (!Files.isDirectory(paper)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(paper)) {
+            return files.filter(p -> p.toString().endsWith(".txt") && !printedBefore.contains(p)).sorted()
+                    .filter(p -> read(p).contains(text)).toList();
+        }
+    }
+
+    private static Path waitForReceipt(Path paper, String text, int count) {
+        waitFor(count + " receipt(s) with " + text, () -> {
+            try {
+                return receiptsWith(paper, text).size() == count;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try {
+            List<Path> receipts = receiptsWith(paper, text);
+            return receipts.get(receipts.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String decode(Path png) throws IOException, NotFoundException {
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(ImageIO.read(png.toFile()))));
+        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
     // --- the cashier's hands ---------------------------------------------------------------------

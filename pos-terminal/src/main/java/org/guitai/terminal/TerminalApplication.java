@@ -7,6 +7,7 @@ import org.guitai.platform.rest.ApiApplication;
 
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "Guitai counter terminal", version = "1",
-        description = "The cashier page's own API: which terminal this is, and the way through to the store server."))
+        description = "The cashier page's own API: which terminal this is, the way through to the store server, the customer "
+                + "display, and the counter's devices (JavaPOS printer, drawer, line display and scanner)."))
 public class TerminalApplication extends ApiApplication {
 }

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.MultiFormatWriter;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -437,16 +442,10 @@ class TerminalIT {
                 .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(document));
     }
 
-    private jakarta.json.JsonArray jsonArray(HttpResponse<byte[]> response) {
-        try (var reader = Json.createReader(new StringReader(text(response)))) {
-            return reader.readArray();
-        }
-    }
-
     private List<JsonObject> journal(String token) {
         HttpResponse<byte[]> day = send(terminal("api/terminal/journal").header("Authorization", "Bearer " + token));
         assertEquals(200, day.statusCode(), () -> describe(day));
-        return jsonArray(day).getValuesAs(JsonObject.class);
+        return jsonArray(day);
     }
 
     private int pending() {
@@ -730,6 +729,195 @@ class TerminalIT {
                 .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body));
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         return request;
+    }
+
+    // --- the counter's devices (the simulators of config/terminal/jpos.xml) --------------------------------
+
+    @Test
+    void listsTheCountersDevicesWithTheirStateToAStaffMember() {
+        HttpResponse<byte[]> anonymous = send(get("api/terminal/devices"));
+        assertEquals(401, anonymous.statusCode(), () -> describe(anonymous));
+        assertSameMediaType("application/problem+json", contentType(anonymous));
+
+        HttpResponse<byte[]> listed = send(asCashier(get("api/terminal/devices")));
+        assertEquals(200, listed.statusCode(), () -> describe(listed));
+        assertTrue(contentType(listed).startsWith("application/json"), () -> describe(listed));
+        List<JsonObject> devices = jsonArray(listed);
+        assertEquals(List.of("GuitaiScanner:Scanner", "GuitaiPrinter:POSPrinter", "GuitaiDrawer:CashDrawer", "GuitaiDisplay:LineDisplay"),
+                devices.stream().map(d -> d.getString("logicalName") + ":" + d.getString("category")).toList());
+        for (JsonObject device : devices) {
+            assertTrue(List.of("READY", "ERROR").contains(device.getString("state")), device::toString);
+            assertTrue(device.getBoolean("simulated"), device::toString);
+        }
+        assertEquals(2, device("GuitaiDisplay").getJsonArray("lines").size(), "the line display's two lines");
+    }
+
+    @Test
+    void readsTheBarcodeInAPhotoAndSaysSoWhenThereIsNone() throws Exception {
+        BitMatrix matrix = new MultiFormatWriter().encode("S001-00000042", BarcodeFormat.CODE_128, 400, 120, Map.of(EncodeHintType.MARGIN, 20));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        MatrixToImageWriter.writeToStream(matrix, "png", png);
+
+        HttpResponse<byte[]> read = send(asCashier(terminal("api/terminal/scans/image")).header("Content-Type", "image/png")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())));
+        assertEquals(200, read.statusCode(), () -> describe(read));
+        assertEquals("S001-00000042", json(read).getString("text"));
+        assertEquals("CODE_128", json(read).getString("format"));
+
+        HttpResponse<byte[]> none = send(asCashier(terminal("api/terminal/scans/image")).header("Content-Type", "image/png")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(samplePng())));
+        assertEquals(422, none.statusCode(), () -> describe(none));
+        assertSameMediaType("application/problem+json", contentType(none));
+        assertEquals("urn:guitai:problem:no-barcode-found", json(none).getString("type"));
+
+        HttpResponse<byte[]> notAnImage = send(asCashier(terminal("api/terminal/scans/image")).header("Content-Type", "image/jpeg")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("not a photo")));
+        assertEquals(400, notAnImage.statusCode(), () -> describe(notAnImage));
+    }
+
+    @Test
+    void theDrawerOpensOnCashAndTheNextCashPaymentWaitsUntilItIsClosed() {
+        String sale = UUID.randomUUID().toString();
+        String path = "/api/sales/" + sale + "/payments";
+        store.answer(path, Reply.of(201).body("application/json", "{\"payment\":{\"tender\":\"CASH\"},\"sale\":{\"id\":\"" + sale + "\"}}"));
+        send(asCashier(terminal("api/terminal/devices/drawer/close")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertFalse(device("GuitaiDrawer").getBoolean("drawerOpen"));
+
+        String first = cash(UUID.randomUUID());
+        HttpResponse<byte[]> taken = send(asCashier(terminal("api/store/sales/" + sale + "/payments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(first)));
+        assertEquals(201, taken.statusCode(), () -> describe(taken));
+        assertTrue(device("GuitaiDrawer").getBoolean("drawerOpen"), "cash taken opens the drawer");
+
+        HttpResponse<byte[]> next = send(asCashier(terminal("api/store/sales/" + sale + "/payments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(cash(UUID.randomUUID()))));
+        assertEquals(409, next.statusCode(), () -> describe(next));
+        assertSameMediaType("application/problem+json", contentType(next));
+        assertTrue(json(next).getString("type").endsWith("drawer-open"), () -> describe(next));
+        assertEquals("Close the drawer", json(next).getString("title"));
+        assertEquals(1, store.callsTo(path).size(), "the refused payment never reached the store");
+
+        HttpResponse<byte[]> repeated = send(asCashier(terminal("api/store/sales/" + sale + "/payments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(first)));
+        assertEquals(201, repeated.statusCode(), () -> "a repeat of the cash already in the drawer passes: " + describe(repeated));
+        String card = "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"10.00\",\"authCode\":\"A1\",\"last4\":\"1234\"}";
+        HttpResponse<byte[]> byCard = send(asCashier(terminal("api/store/sales/" + sale + "/payments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(card)));
+        assertEquals(201, byCard.statusCode(), () -> "a card needs no drawer: " + describe(byCard));
+
+        HttpResponse<byte[]> closed = send(asCashier(terminal("api/terminal/devices/drawer/close")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, closed.statusCode(), () -> describe(closed));
+        assertFalse(json(closed).getBoolean("drawerOpen"));
+        HttpResponse<byte[]> afterClosing = send(asCashier(terminal("api/store/sales/" + sale + "/payments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(cash(UUID.randomUUID()))));
+        assertEquals(201, afterClosing.statusCode(), () -> describe(afterClosing));
+        assertTrue(device("GuitaiDrawer").getBoolean("drawerOpen"));
+        send(asCashier(terminal("api/terminal/devices/drawer/close")).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Test
+    void aCompletedSalesSlipPrintsWithTheCallersTokenAndWaitsOutAPaperOut() {
+        String sale = UUID.randomUUID().toString();
+        store.answer("/api/sales/" + sale + "/complete", Reply.of(200).body("application/json",
+                "{\"id\":\"" + sale + "\",\"status\":\"COMPLETED\",\"slipCode\":\"S001-00000777\"}"));
+        store.answer("/api/sales/" + sale + "/slip", Reply.of(200).body("text/html;charset=UTF-8",
+                "<html><head><title>小票 S001-00000777</title></head><body><h1>桂台 收款小票</h1><p>小票号 Slip S001-00000777</p>"
+                        + "<img class=\"barcode\" alt=\"S001-00000777\" src=\"data:image/png;base64,AA\"></body></html>"));
+        HttpResponse<byte[]> out = send(asCashier(terminal("api/terminal/devices/printer/paper-out")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, out.statusCode(), () -> describe(out));
+        try {
+            HttpResponse<byte[]> completed = send(asCashier(terminal("api/store/sales/" + sale + "/complete")).POST(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, completed.statusCode(), "the sale completes without its paper: " + describe(completed));
+            JsonObject waiting = Eventually.until(Duration.ofSeconds(20), "the printer to report the paper out",
+                    () -> device("GuitaiPrinter"), p -> "ERROR".equals(p.getString("state")));
+            assertEquals("paper-out", waiting.getString("error"));
+            assertEquals(1, waiting.getInt("queuedJobs"), waiting::toString);
+        } finally {
+            send(asCashier(terminal("api/terminal/devices/printer/paper-loaded")).POST(HttpRequest.BodyPublishers.noBody()));
+        }
+        JsonObject printed = Eventually.until(Duration.ofSeconds(20), "the slip to print once the paper is back",
+                () -> device("GuitaiPrinter"), p -> p.getString("lastReceipt", "").contains("S001-00000777") && p.getInt("queuedJobs") == 0);
+        assertEquals("READY", printed.getString("state"));
+        assertTrue(printed.getString("lastReceipt").startsWith("桂台 收款小票\n"), printed::toString);
+        Call slip = store.onlyCallTo("/api/sales/" + sale + "/slip");
+        assertEquals(Optional.of("Bearer " + CASHIER_TOKEN), slip.header("Authorization"), "the slip is fetched as the cashier");
+    }
+
+    @Test
+    void anIssuedInvoicePrintsOnceWithItsNumberAsTheBarcode() {
+        String sale = UUID.randomUUID().toString();
+        String number = "3300" + (System.nanoTime() % 100_000_000L);
+        store.answer("/api/sales/" + sale + "/invoice", Reply.of(201).body("application/json",
+                "{\"number\":\"" + number + "\",\"status\":\"ISSUED\",\"saleId\":\"" + sale + "\"}"));
+        store.answer("/api/invoices/" + number + "/print", Reply.of(200).body("text/html;charset=UTF-8",
+                "<html><head><title>发票 " + number + "</title></head><body><h1>增值税普通发票</h1><p>No. " + number + "</p>"
+                        + "<table><tr><td>电饭煲</td><td>279.00</td></tr></table>"
+                        + "<img class=\"barcode\" alt=\"" + number + "\" src=\"data:image/png;base64,AA\"></body></html>"));
+        String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"buyerName\":\"杭州某某贸易有限公司\",\"buyerAddress\":\"杭州\",\"buyerPhone\":\"13800138000\"}";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> issued = send(asCashier(terminal("api/store/sales/" + sale + "/invoice")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertEquals(201, issued.statusCode(), () -> describe(issued));
+        }
+        JsonObject printed = Eventually.until(Duration.ofSeconds(20), "the invoice to print",
+                () -> device("GuitaiPrinter"), p -> p.getString("lastReceipt", "").contains("No. " + number));
+        assertTrue(printed.getString("lastReceipt").contains("电饭煲  279.00") && printed.getString("lastReceipt").contains("[" + number + "]"),
+                printed::toString);
+        assertEquals(1, store.callsTo("/api/invoices/" + number + "/print").size(), "the same invoice answered twice prints once");
+    }
+
+    @Test
+    void aSalePaidByCheckPrintsItsSlipWhenTheCheckIsTaken() {
+        String sale = UUID.randomUUID().toString();
+        store.answer("/api/sales/" + sale + "/payments", Reply.of(201).body("application/json",
+                "{\"payment\":{\"tender\":\"CHECK\"},\"sale\":{\"id\":\"" + sale + "\",\"status\":\"AWAITING_CLEARANCE\",\"slipCode\":\"S001-00000888\"}}"));
+        store.answer("/api/sales/" + sale + "/slip", Reply.of(200).body("text/html;charset=UTF-8",
+                "<html><head><title>小票 S001-00000888</title></head><body><h1>桂台 收款小票 支票</h1>"
+                        + "<img class=\"barcode\" alt=\"S001-00000888\" src=\"data:image/png;base64,AA\"></body></html>"));
+        String check = "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CHECK\",\"amount\":\"279.00\",\"checkNumber\":\"123456\",\"bank\":\"ICBC\"}";
+        HttpResponse<byte[]> taken = send(asCashier(terminal("api/store/sales/" + sale + "/payments")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(check)));
+        assertEquals(201, taken.statusCode(), () -> describe(taken));
+        Eventually.until(Duration.ofSeconds(20), "the slip to print", () -> device("GuitaiPrinter"),
+                p -> p.getString("lastReceipt", "").contains("[S001-00000888]"));
+        assertFalse(device("GuitaiDrawer").getBoolean("drawerOpen"), "a check needs no drawer");
+    }
+
+    @Test
+    void aScannedLabelReachesThePagesScanFeed() {
+        long before = device("GuitaiScanner").getJsonNumber("lastScan").longValue();
+        HttpResponse<byte[]> scanned = send(asCashier(terminal("api/terminal/devices/scanner/scan")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":\"6910384000029\"}")));
+        assertEquals(202, scanned.statusCode(), () -> describe(scanned));
+        List<JsonObject> scans = Eventually.until(Duration.ofSeconds(20), "the label to arrive",
+                () -> jsonArray(send(asCashier(get("api/terminal/devices/scanner/scans?after=" + before)))), l -> !l.isEmpty());
+        assertEquals("6910384000029", scans.get(0).getString("data"));
+        assertEquals(before + 1, scans.get(0).getJsonNumber("seq").longValue());
+    }
+
+    private static final String CASHIER_TOKEN = "token-of-c001-at-the-devices-" + UUID.randomUUID();
+
+    /** The request with the token of a cashier the stand-in store vouches for. */
+    private static HttpRequest.Builder asCashier(HttpRequest.Builder request) {
+        store.answer("/api/sessions/current", Reply.of(200).body("application/json",
+                "{\"staff\":{\"code\":\"C001\",\"name\":\"王芳\",\"roles\":[\"CASHIER\"]},\"terminalId\":\"T1\"}"));
+        return request.header("Authorization", "Bearer " + CASHIER_TOKEN);
+    }
+
+    private JsonObject device(String logicalName) {
+        HttpResponse<byte[]> listed = send(asCashier(get("api/terminal/devices")));
+        assertEquals(200, listed.statusCode(), () -> describe(listed));
+        return jsonArray(listed).stream().filter(d -> d.getString("logicalName").equals(logicalName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + logicalName + " in " + text(listed)));
+    }
+
+    private static String cash(UUID id) {
+        return "{\"id\":\"" + id + "\",\"tender\":\"CASH\",\"amountDue\":\"100.00\",\"counted\":[{\"denomination\":\"100\",\"count\":1}],"
+                + "\"rejected\":[]}";
+    }
+
+    private static List<JsonObject> jsonArray(HttpResponse<byte[]> response) {
+        return Json.createReader(new StringReader(text(response))).readArray().getValuesAs(JsonObject.class);
     }
 
     // --- the store away, and paths that are not the store's -------------------------------------------

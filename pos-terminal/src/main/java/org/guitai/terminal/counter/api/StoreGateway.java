@@ -40,6 +40,7 @@ import org.guitai.terminal.offline.service.OfflineCounter;
 import org.guitai.terminal.platform.problem.TerminalRuleException;
 import org.guitai.terminal.platform.security.OfflineLogins;
 import org.guitai.terminal.platform.security.StoreSessions;
+import org.guitai.terminal.device.service.CounterDevices;
 import org.guitai.terminal.platform.config.TerminalSettings;
 
 /**
@@ -89,6 +90,9 @@ public class StoreGateway {
 
     @Inject
     StoreSessions sessions;
+    /** The drawer and the printer follow the sale as the store records it. */
+    @Inject
+    CounterDevices devices;
 
     private HttpClient client;
 
@@ -251,6 +255,7 @@ public class StoreGateway {
 
     private Response forwardToStore(String method, UriInfo uri, HttpHeaders headers, byte[] body, String rawPath, String rawQuery) {
         URI target = storeTarget(rawPath, rawQuery);
+        devices.beforeStore(method, rawPath, body);
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(settings.storeTimeout())
                 .method(method, body == null || body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -269,6 +274,7 @@ public class StoreGateway {
             Thread.currentThread().interrupt();
             throw new StoreUnreachableException(settings.storeUrl().toString(), e);
         }
+        devices.afterStore(method, rawPath, body, answer.statusCode(), answer.body(), headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         return reply(answer, uri);
     }
 

@@ -1,6 +1,8 @@
 package org.guitai.terminal.display.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
 import org.guitai.terminal.display.domain.CustomerView;
 import org.guitai.terminal.display.domain.DisplayText;
@@ -8,7 +10,8 @@ import org.guitai.terminal.display.domain.DisplayText;
 /**
  * The sale this counter's customer is looking at, as the cashier's screen last reported it. Each
  * report gets the next version, so that a display asking "anything after version n?" can tell.
- * It lives in memory: after a restart the display greets, as it would between customers.
+ * It lives in memory: after a restart the display greets, as it would between customers. Each
+ * report is announced as a {@link Current} event, so that a line display can show the same.
  */
 @ApplicationScoped
 public class CustomerDisplay {
@@ -21,10 +24,15 @@ public class CustomerDisplay {
         }
     }
 
+    @Inject
+    Event<Current> shown;
+
     private final AtomicReference<Current> current = new AtomicReference<>(new Current(0, CustomerView.idle(), "zh-CN"));
 
     public Current show(CustomerView view, String language) {
-        return current.updateAndGet(c -> new Current(c.version() + 1, view, language));
+        Current now = current.updateAndGet(c -> new Current(c.version() + 1, view, language));
+        shown.fire(now);
+        return now;
     }
 
     public Current current() {
