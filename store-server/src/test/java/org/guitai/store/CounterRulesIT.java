@@ -1927,6 +1927,7 @@ class CounterRulesIT {
         String rsa = Base64.getEncoder().encodeToString(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded());
         assertProblem(422, "invalid-terminal-key", cashierThere.put(path, "{\"publicKey\":\"" + rsa + "\"}"));
         assertProblem(422, "invalid-terminal-key", cashierThere.put(path, "{\"publicKey\":\"AAAA\"}"));
+        assertProblem(422, "invalid-terminal-key", cashierThere.put(path, "{\"publicKey\":\"not a key!\"}"), "not even base64");
         assertProblem(400, "invalid-request", cashierThere.put(path, "{}"));
 
         List<JsonObject> terminals = expect(200, shop.manager().get("terminals")).array().getValuesAs(JsonObject.class);
