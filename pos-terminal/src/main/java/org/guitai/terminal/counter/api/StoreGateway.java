@@ -40,6 +40,7 @@ import org.guitai.terminal.offline.service.OfflineCounter;
 import org.guitai.terminal.platform.problem.TerminalRuleException;
 import org.guitai.terminal.platform.security.OfflineLogins;
 import org.guitai.terminal.platform.security.StoreSessions;
+import org.guitai.terminal.device.domain.Printout;
 import org.guitai.terminal.device.service.CounterDevices;
 import org.guitai.terminal.platform.config.TerminalSettings;
 
@@ -236,7 +237,18 @@ public class StoreGateway {
     }
 
     private Response offlineAnswer(String method, String rawPath, String rawQuery, byte[] body, Caller caller) {
+        // the drawer and the printer follow a sale made here as they follow the store's
+        devices.beforeStore(method, rawPath, body);
         OfflineCounter.Answer answer = offline.answer(method, rawPath, rawQuery, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), caller);
+        if (method.equals("POST") && answer.status() / 100 == 2) {
+            String[] p = rawPath.split("/");
+            if (p.length == 3 && p[0].equals("sales") && p[2].equals("payments") && json(body).getString("tender", "").equals("CASH")) {
+                devices.cashTaken();
+            } else if (p.length == 3 && p[0].equals("sales") && p[2].equals("complete")) {
+                offline.slipText(p[1]).ifPresent(slip -> devices.printReceipt("offline-slip:" + p[1],
+                        new Printout("slip " + slip.getKey(), slip.getValue(), Optional.of(slip.getKey()), false)));
+            }
+        }
         // the page learns that this terminal answered, not the store
         Response.ResponseBuilder reply = Response.status(answer.status()).header("Guitai-Offline", "true");
         if (answer.body().getValueType() == JsonValue.ValueType.NULL) {

@@ -304,6 +304,18 @@ public class OfflineCounter {
         return view.build();
     }
 
+    /** The provisional slip of a sale made here, as text for the receipt printer, and its provisional number (the barcode). */
+    public Optional<Map.Entry<String, String>> slipText(String saleId) {
+        OfflineSale sale = sales.get(saleId);
+        if (sale == null || !provisionalSlips.containsKey(saleId)) {
+            return Optional.empty();
+        }
+        String html = slip(sale);
+        String text = html.substring(html.indexOf("<pre>\n") + 6, html.indexOf("</pre>")).replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+        return Optional.of(Map.entry(provisionalSlips.get(saleId), text));
+    }
+
     /** A plain slip for a sale made while the store was away: its provisional number; the invoice comes once the store has the sale. */
     private String slip(OfflineSale sale) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
