@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
  * The catalog as this terminal last heard it from the store, indexed by barcode and by SKU (a
@@ -207,12 +208,7 @@ public final class CatalogSnapshot {
         if (changed.isEmpty()) {
             lines.append(Json.createObjectBuilder().add("version", newVersion).add("product", JsonValue.NULL).build()).append('\n');
         }
-        try (FileChannel channel = FileChannel.open(changes, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            channel.write(java.nio.ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + changes, e);
-        }
+        DurableFiles.append(changes, lines.toString());
         changesSinceFold += changed.size();
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.guitai.terminal.journal.domain.JournalChain;
 import org.guitai.terminal.platform.config.TerminalSettings;
+import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
  * The journal on this terminal's disk: one file per local day ({@code journal-YYYY-MM-DD.log}),
@@ -96,15 +97,7 @@ public class Journal {
         long seq = lastSeq + 1;
         String line = JournalChain.line(seq, now.toString(), type.name(), fields, lastHash);
         Path file = dir.resolve("journal-" + LocalDate.ofInstant(now, zone) + ".log");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal " + file, e);
-        }
+        DurableFiles.append(file, line + "\n");
         lastSeq = seq;
         lastHash = JournalChain.hashOf(line);
         return seq;

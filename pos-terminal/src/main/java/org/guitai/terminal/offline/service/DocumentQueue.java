@@ -2,17 +2,15 @@ package org.guitai.terminal.offline.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
  * Sales waiting for the store, one file each ({@code <position>-<saleId>.json}) in the order they
@@ -65,7 +63,7 @@ public final class DocumentQueue {
         }
         long position = lastPosition + 1;
         Path file = dir.resolve(String.format("%012d-%s.json", position, saleId));
-        writeDurably(file, document);
+        DurableFiles.write(file, document);
         lastPosition = position;
         Queued queued = new Queued(position, saleId, document);
         line.put(position, queued);
@@ -91,7 +89,7 @@ public final class DocumentQueue {
         find(saleId).ifPresent(q -> {
             try {
                 Files.deleteIfExists(dir.resolve(name(q)));
-                forceDirectory(dir);
+                DurableFiles.forceFolder(dir);
                 line.remove(q.position());
                 positions.remove(q.saleId().toLowerCase());
             } catch (IOException e) {
@@ -104,7 +102,7 @@ public final class DocumentQueue {
     public synchronized void setAside(String saleId, String refusal) {
         Optional<Queued> queued = find(saleId);
         String document = queued.map(Queued::document).orElse("null");
-        writeDurably(refusedDir.resolve(saleId + ".json"), "{\"document\":" + document + ",\"refusal\":" + refusal + "}");
+        DurableFiles.write(refusedDir.resolve(saleId + ".json"), "{\"document\":" + document + ",\"refusal\":" + refusal + "}");
         queued.ifPresent(q -> remove(q.saleId()));
     }
 
@@ -128,7 +126,7 @@ public final class DocumentQueue {
         add(saleId, document);
         try {
             Files.delete(refused);
-            forceDirectory(refusedDir);
+            DurableFiles.forceFolder(refusedDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take " + saleId + " out of the refused sales", e);
         }
@@ -158,29 +156,6 @@ public final class DocumentQueue {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static void writeDurably(Path file, String content) {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void forceDirectory(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some file systems cannot open a directory for forcing; the rename is still atomic there
         }
     }
 }

@@ -12,12 +12,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,6 +31,7 @@ import org.guitai.terminal.platform.config.TerminalSettings;
 import org.guitai.terminal.platform.problem.TerminalRuleException;
 import org.guitai.terminal.platform.store.StoreConnection;
 import org.guitai.terminal.platform.store.TerminalKey;
+import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
  * Finished sales handed to the terminal ({@code POST /api/terminal/documents}, and the cash sales
@@ -311,12 +309,7 @@ public class Documents {
     private String nextProvisionalSlip() {
         try {
             long next = (Files.exists(slipCounter) ? Long.parseLong(Files.readString(slipCounter).trim()) : 0) + 1;
-            Path temp = slipCounter.resolveSibling("offline-slip-counter.tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(Long.toString(next).getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temp, slipCounter, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.write(slipCounter, Long.toString(next));
             return String.format("%s-OFF-%06d", settings.terminalId(), next);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot count provisional slips in " + slipCounter, e);

@@ -18,7 +18,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +35,7 @@ import org.guitai.terminal.catalog.service.Catalog;
 import org.guitai.terminal.catalog.service.CatalogSnapshot;
 import org.guitai.terminal.offline.domain.OfflineSale;
 import org.guitai.terminal.platform.config.TerminalSettings;
+import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
  * The store's counter API as this terminal answers it while the store is away, for cash sales: the
@@ -87,13 +87,7 @@ public class OfflineCounter {
     public void storeSaid(String rawPath, String rawQuery, String body) {
         String name = remembered(rawPath, rawQuery);
         if (name != null) {
-            try {
-                Path temp = cache.resolve(name + ".tmp");
-                Files.writeString(temp, body, StandardCharsets.UTF_8);
-                Files.move(temp, cache.resolve(name + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot keep the store's answer in " + cache, e);
-            }
+            DurableFiles.write(cache.resolve(name + ".json"), body);
         }
     }
 

@@ -10,12 +10,9 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.guitai.kernel.security.SlowHash;
 import org.guitai.platform.security.Caller;
 import org.guitai.terminal.platform.config.TerminalSettings;
+import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
  * Who may log in at this terminal while the store is away: staff who logged in here through the
@@ -135,15 +133,6 @@ public class OfflineLogins {
         JsonObjectBuilder all = Json.createObjectBuilder();
         known.forEach((code, k) -> all.add(code, Json.createObjectBuilder().add("pinHash", k.pinHash()).add("staff", k.staff())
                 .add("loggedInAt", k.loggedInAt().toString()).add("wrongPins", k.wrongPins())));
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(all.build().toString().getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        DurableFiles.write(file, all.build().toString());
     }
 }

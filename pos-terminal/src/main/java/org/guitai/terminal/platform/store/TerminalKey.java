@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -19,6 +17,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import org.guitai.kernel.security.TerminalSignature;
 import org.guitai.terminal.platform.config.TerminalSettings;
+import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
  * This terminal's credential: an Ed25519 key pair made at its first start and kept in its data
@@ -62,8 +61,8 @@ public class TerminalKey {
             }
             Files.createDirectories(dir);
             keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            writePrivately(privateFile, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
-            writePrivately(publicFile, publicKey());
+            DurableFiles.writePrivately(privateFile, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
+            DurableFiles.writePrivately(publicFile, publicKey());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the terminal's key in " + dir, e);
         } catch (GeneralSecurityException e) {
@@ -96,21 +95,6 @@ public class TerminalKey {
     }
 
     public void markEnrolled() {
-        try {
-            writePrivately(dir.resolve("enrolled"), publicKey());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot note the enrolment in " + dir, e);
-        }
-    }
-
-    private static void writePrivately(Path file, String content) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temp, content);
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // a file system without POSIX permissions keeps its own
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.writePrivately(dir.resolve("enrolled"), publicKey());
     }
 }
