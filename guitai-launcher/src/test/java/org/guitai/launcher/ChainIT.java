@@ -297,6 +297,8 @@ class ChainIT {
         Answer paid = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
                 + "\",\"tender\":\"CASH\",\"amountDue\":\"279.00\",\"counted\":[{\"denomination\":\"100\",\"count\":3}]}"));
         assertEquals("收您300.00元，找您21.00元", paid.json().getString("announcement"));
+        // the simulated drawer opened for the cash; the cashier gives the change and shuts it, or the next cash waits
+        expect(200, new JsonHttp(URI.create(chain.terminal().url() + "/api/")).as(login.json().getString("token")).post("terminal/devices/drawer/close"));
         Answer completed = expect(200, cashier.post("sales/" + saleId + "/complete"));
         assertEquals("COMPLETED", completed.json().getString("status"));
         assertEquals(RICE_COOKER_PRICE.toPlainString(), completed.json().getString("total"));
