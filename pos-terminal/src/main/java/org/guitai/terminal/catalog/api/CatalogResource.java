@@ -18,7 +18,8 @@ import org.guitai.terminal.catalog.service.Catalog;
 @Produces(APPLICATION_JSON)
 public class CatalogResource {
 
-    public record CatalogView(long version, int products) {
+    /** {@code lastCatchUp}: the last time the snapshot caught up with the store (products, full load or delta, milliseconds). */
+    public record CatalogView(long version, int products, Catalog.CatchUp lastCatchUp) {
     }
 
     @Inject
@@ -26,7 +27,7 @@ public class CatalogResource {
 
     @GET
     public CatalogView get() {
-        return new CatalogView(catalog.version(), catalog.size());
+        return new CatalogView(catalog.version(), catalog.size(), catalog.lastCatchUp().orElse(null));
     }
 
     @GET

@@ -32,6 +32,12 @@ public class Catalog {
 
     private CatalogSnapshot snapshot;
 
+    /** The last catch-up: how many products, whether it was a full load, how long it took (fetch and apply), and when. */
+    public record CatchUp(int products, boolean full, long millis, java.time.Instant at) {
+    }
+
+    private volatile CatchUp last;
+
     @PostConstruct
     void open() {
         snapshot = new CatalogSnapshot(settings.dataDir().resolve("catalog"));
@@ -57,6 +63,10 @@ public class Catalog {
         return snapshot.size();
     }
 
+    public Optional<CatchUp> lastCatchUp() {
+        return Optional.ofNullable(last);
+    }
+
     /**
      * Catches up with the store when it reports a newer version than the snapshot's (or the snapshot
      * is empty); returns how many products changed, nothing when the store does not answer.
@@ -66,6 +76,7 @@ public class Catalog {
         if (since != 0 && storeVersion <= since) {
             return Optional.of(0);
         }
+        long started = System.nanoTime();
         Optional<HttpResponse<InputStream>> answer = store.send("GET", "catalog/changes?since=" + since, null, new StoreConnection.Signed(),
                 LOAD_TIMEOUT, HttpResponse.BodyHandlers.ofInputStream());
         if (answer.isEmpty()) {
@@ -77,6 +88,7 @@ public class Catalog {
                 return Optional.empty();
             }
             int changed = snapshot.apply(body, since == 0);
+            last = new CatchUp(changed, since == 0, (System.nanoTime() - started) / 1_000_000, java.time.Instant.now());
             LOG.info(() -> "catalog snapshot at version " + snapshot.version() + ": " + changed + " products changed, " + snapshot.size() + " in all");
             return Optional.of(changed);
         } catch (IOException | RuntimeException e) {

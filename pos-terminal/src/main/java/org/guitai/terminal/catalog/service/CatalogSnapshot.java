@@ -15,13 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.guitai.terminal.platform.storage.DurableFiles;
 
 /**
@@ -75,8 +73,9 @@ public final class CatalogSnapshot {
     private static final int FOLD_AFTER = 20_000;
 
     private final Path dir;
-    private final Map<String, Product> bySku = new HashMap<>();
-    private final Map<String, Product> byBarcode = new HashMap<>();
+    /** Each product as the UTF-8 bytes of its JSON (a quarter of the memory of a record of strings), by SKU; SKUs by barcode. */
+    private final Map<String, byte[]> bySku = new HashMap<>();
+    private final Map<String, String> byBarcode = new HashMap<>();
     private long version;
     private int changesSinceFold;
 
@@ -123,18 +122,26 @@ public final class CatalogSnapshot {
 
     /** A product still sold, by barcode; one the store stopped selling is not found. */
     public synchronized Optional<Product> byBarcode(String barcode) {
-        return Optional.ofNullable(byBarcode.get(barcode)).filter(Product::active);
+        return Optional.ofNullable(byBarcode.get(barcode)).flatMap(this::bySku);
     }
 
     public synchronized Optional<Product> bySku(String sku) {
-        return Optional.ofNullable(bySku.get(sku)).filter(Product::active);
+        return Optional.ofNullable(bySku.get(sku)).map(CatalogSnapshot::product).filter(Product::active);
+    }
+
+    private static Product product(byte[] json) {
+        return Product.of(parse(new String(json, StandardCharsets.UTF_8)));
     }
 
     /** Products whose name, brand, SKU or barcode holds {@code q} (case-insensitive), at most {@code limit}. */
     public synchronized List<Product> search(String q, int limit) {
         String needle = q.toLowerCase(Locale.ROOT);
         List<Product> found = new ArrayList<>();
-        for (Product p : bySku.values()) {
+        for (byte[] json : bySku.values()) {
+            if (!new String(json, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            Product p = product(json);
             if (p.active() && (contains(p.name(), needle) || contains(p.brand(), needle) || contains(p.sku(), needle) || contains(p.barcode(), needle))) {
                 found.add(p);
                 if (found.size() >= limit) {
@@ -157,8 +164,14 @@ public final class CatalogSnapshot {
      * @return how many products changed
      */
     public synchronized int apply(InputStream answer, boolean full) {
+        // a full load goes straight into the maps as it is read: 100,000 products never stand in memory twice
         List<Product> changed = new ArrayList<>();
+        int count = 0;
         long newVersion = version;
+        if (full) {
+            bySku.clear();
+            byBarcode.clear();
+        }
         try (JsonParser parser = Json.createParser(answer)) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
@@ -168,34 +181,37 @@ public final class CatalogSnapshot {
                 } else if (event == JsonParser.Event.KEY_NAME && parser.getString().equals("products")) {
                     parser.next(); // START_ARRAY
                     while (parser.next() == JsonParser.Event.START_OBJECT) {
-                        changed.add(Product.of(parser.getObject()));
+                        Product p = Product.of(parser.getObject());
+                        put(p);
+                        count++;
+                        if (!full) {
+                            changed.add(p);
+                        }
                     }
                 }
             }
         }
-        if (full) {
-            bySku.clear();
-            byBarcode.clear();
-        }
-        changed.forEach(this::put);
         long applied = Math.max(newVersion, version);
-        if (full || changesSinceFold + changed.size() > FOLD_AFTER) {
+        if (full || changesSinceFold + count > FOLD_AFTER) {
             version = applied;
             fold();
-        } else if (!changed.isEmpty() || applied != version) {
+        } else if (count > 0 || applied != version) {
             appendChanges(changed, applied);
             version = applied;
         }
-        return changed.size();
+        return count;
     }
 
     private void put(Product p) {
-        Product old = bySku.put(p.sku(), p);
-        if (old != null && old.barcode() != null) {
-            byBarcode.remove(old.barcode());
+        byte[] old = bySku.put(p.sku(), p.json().toString().getBytes(StandardCharsets.UTF_8));
+        if (old != null) {
+            String oldBarcode = product(old).barcode();
+            if (oldBarcode != null && p.sku().equals(byBarcode.get(oldBarcode))) {
+                byBarcode.remove(oldBarcode);
+            }
         }
         if (p.barcode() != null) {
-            byBarcode.put(p.barcode(), p);
+            byBarcode.put(p.barcode(), p.sku());
         }
     }
 
@@ -220,14 +236,10 @@ public final class CatalogSnapshot {
             try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 out.write(Json.createObjectBuilder().add("version", version).build().toString());
                 out.write('\n');
-                writeAll(bySku.values(), line -> {
-                    try {
-                        out.write(line);
-                        out.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+                for (byte[] json : bySku.values()) {
+                    out.write(new String(json, StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -238,10 +250,6 @@ public final class CatalogSnapshot {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + snapshot, e);
         }
-    }
-
-    private static void writeAll(Collection<Product> products, Consumer<String> out) {
-        products.forEach(p -> out.accept(p.json().toString()));
     }
 
     private static JsonObject parse(String line) {

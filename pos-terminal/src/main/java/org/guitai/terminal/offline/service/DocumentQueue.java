@@ -88,8 +88,8 @@ public final class DocumentQueue {
     public synchronized void remove(String saleId) {
         find(saleId).ifPresent(q -> {
             try {
+                // not forced: a deletion a crash undoes sends the sale again, and the store answers with the sale it has
                 Files.deleteIfExists(dir.resolve(name(q)));
-                DurableFiles.forceFolder(dir);
                 line.remove(q.position());
                 positions.remove(q.saleId().toLowerCase());
             } catch (IOException e) {
