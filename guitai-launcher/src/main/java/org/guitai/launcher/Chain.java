@@ -25,6 +25,13 @@ import org.guitai.launcher.ServerProcess.Output;
  */
 public final class Chain implements AutoCloseable {
 
+    /**
+     * A terminal's heap: its catalog snapshot of 100,000 products, its queue and journal fit well
+     * within it, and the whole terminal stays under 500 MB resident (the offline benchmark).
+     */
+    static final String TERMINAL_HEAP = "192m";
+
+
     public static final String STORE_ID = "S001";
     /** The demo publishes its PINs: its servers answer on this machine only. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -114,7 +121,7 @@ public final class Chain implements AutoCloseable {
                         layout.storePort(), layout.home(), d.payaraJar(), d.driverJar(), "384m", storeProps, loopback,
                         Output.LOG_FILE, "/api/status"),
                 new ServerProcess("terminal-t1", d.war(Distribution.TERMINAL), layout.terminalPort(),
-                        layout.home(), d.payaraJar(), d.driverJar(), "256m", terminalProps, loopback, Output.LOG_FILE,
+                        layout.home(), d.payaraJar(), d.driverJar(), TERMINAL_HEAP, terminalProps, loopback, Output.LOG_FILE,
                         "/api/terminal"));
     }
 
