@@ -31,7 +31,6 @@ public final class Chain implements AutoCloseable {
      */
     static final String TERMINAL_HEAP = "192m";
 
-
     public static final String STORE_ID = "S001";
     /** The demo publishes its PINs: its servers answer on this machine only. */
     public static final String LOOPBACK = "127.0.0.1";

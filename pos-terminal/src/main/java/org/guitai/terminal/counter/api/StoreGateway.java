@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
@@ -34,6 +33,7 @@ import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.Caller;
 import org.guitai.platform.security.NotAuthenticatedException;
 import org.guitai.platform.security.Public;
+import org.guitai.platform.security.TokenFilter;
 import org.guitai.terminal.journal.service.Journal;
 import org.guitai.terminal.offline.service.Documents;
 import org.guitai.terminal.offline.service.OfflineCounter;
@@ -43,6 +43,7 @@ import org.guitai.terminal.platform.security.StoreSessions;
 import org.guitai.terminal.device.domain.Printout;
 import org.guitai.terminal.device.service.CounterDevices;
 import org.guitai.terminal.platform.config.TerminalSettings;
+import org.guitai.terminal.platform.json.JsonBodies;
 
 /**
  * {@code /api/store/...} is the store server's {@code /api/...}: method, path, query, body and the
@@ -141,7 +142,7 @@ public class StoreGateway {
     private Response forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
         String rawPath = rawStorePath(uri);
         String rawQuery = uri.getRequestUri().getRawQuery();
-        Optional<String> token = bearer(headers);
+        Optional<String> token = TokenFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         // a session opened here while the store was away, or a sale made here then: this terminal answers
         Optional<Caller> offlineCaller = token.flatMap(offlineLogins::session);
         if (offlineCaller.isPresent() || ownSale(rawPath)) {
@@ -196,8 +197,8 @@ public class StoreGateway {
             return;
         }
         Map<String, JsonValue> fields = new LinkedHashMap<>();
-        JsonObject sent = json(request);
-        JsonObject got = json(answer);
+        JsonObject sent = JsonBodies.objectOrEmpty(request);
+        JsonObject got = JsonBodies.objectOrEmpty(answer);
         if (p[0].equals("sales")) {
             fields.put("saleId", Json.createValue(p[1]));
             for (String name : List.of("slipCode", "total", "cashier", "status")) {
@@ -219,18 +220,6 @@ public class StoreGateway {
         journal.append(type, fields);
     }
 
-    private static JsonObject json(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(bytes))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (RuntimeException notJson) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-    }
-
     private boolean ownSale(String rawPath) {
         String[] segments = rawPath.split("/");
         return segments.length > 1 && segments[0].equals("sales") && offline.owns(segments[1]);
@@ -242,7 +231,7 @@ public class StoreGateway {
         OfflineCounter.Answer answer = offline.answer(method, rawPath, rawQuery, new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8), caller);
         if (method.equals("POST") && answer.status() / 100 == 2) {
             String[] p = rawPath.split("/");
-            if (p.length == 3 && p[0].equals("sales") && p[2].equals("payments") && json(body).getString("tender", "").equals("CASH")) {
+            if (p.length == 3 && p[0].equals("sales") && p[2].equals("payments") && JsonBodies.objectOrEmpty(body).getString("tender", "").equals("CASH")) {
                 devices.cashTaken();
             } else if (p.length == 3 && p[0].equals("sales") && p[2].equals("complete")) {
                 offline.slipText(p[1]).ifPresent(slip -> devices.printReceipt("offline-slip:" + p[1],
@@ -258,11 +247,6 @@ public class StoreGateway {
             return reply.type("text/html;charset=UTF-8").entity(((JsonString) answer.body()).getString()).build();
         }
         return reply.type(answer.problem() ? "application/problem+json" : MediaType.APPLICATION_JSON).entity(answer.body().toString()).build();
-    }
-
-    private static Optional<String> bearer(HttpHeaders headers) {
-        return Optional.ofNullable(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim()).filter(t -> !t.isEmpty());
     }
 
     private Response forwardToStore(String method, UriInfo uri, HttpHeaders headers, byte[] body, String rawPath, String rawQuery) {

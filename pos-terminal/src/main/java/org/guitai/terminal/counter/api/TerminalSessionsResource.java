@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -29,6 +27,7 @@ import org.guitai.terminal.platform.problem.TerminalRuleException;
 import org.guitai.terminal.platform.security.OfflineLogins;
 import org.guitai.terminal.platform.store.StoreConnection;
 import org.guitai.terminal.platform.store.TerminalKey;
+import org.guitai.terminal.platform.json.JsonBodies;
 
 /**
  * {@code POST /api/terminal/sessions}: logging in at this counter. While the store answers, it is
@@ -82,7 +81,7 @@ public class TerminalSessionsResource {
                 return Response.status(a.statusCode()).type(a.headers().firstValue("Content-Type").orElse("application/problem+json"))
                         .entity(a.body()).build();
             }
-            JsonObject session = read(a.body());
+            JsonObject session = JsonBodies.object(a.body());
             JsonObject staff = session.getJsonObject("staff");
             String token = session.getString("token");
             beside.execute(() -> {
@@ -113,11 +112,5 @@ public class TerminalSessionsResource {
                         LOG.warning(() -> "the store did not take this terminal's key (" + a.statusCode() + "): a store manager logging in here enrols it");
                     }
                 });
-    }
-
-    private static JsonObject read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.platform.security.ForbiddenException;
+import org.guitai.platform.security.TokenFilter;
 import org.guitai.terminal.offline.service.Documents;
 import org.guitai.terminal.platform.problem.TerminalRuleException;
 
@@ -50,8 +51,7 @@ public class DocumentsResource {
         if (document == null || document.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidRequestException("a sale document is a JSON object");
         }
-        Optional<String> bearer = Optional.ofNullable(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim());
+        Optional<String> bearer = TokenFilter.bearerToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         Documents.Outcome outcome = documents.hand(document.asJsonObject(), caller.get(), bearer);
         return Response.status(outcome.status()).type(outcome.problem() ? "application/problem+json" : APPLICATION_JSON)
                 .entity(outcome.body()).build();

@@ -6,10 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +30,7 @@ import org.guitai.terminal.platform.problem.TerminalRuleException;
 import org.guitai.terminal.platform.store.StoreConnection;
 import org.guitai.terminal.platform.store.TerminalKey;
 import org.guitai.terminal.platform.storage.DurableFiles;
+import org.guitai.terminal.platform.json.JsonBodies;
 
 /**
  * Finished sales handed to the terminal ({@code POST /api/terminal/documents}, and the cash sales
@@ -151,7 +150,7 @@ public class Documents {
     /** The same sale again: the store's sale once it has it (200), the refusal once refused, else still queued (202). */
     private Outcome again(String saleId, JsonObject document, Optional<String> bearer) {
         if (queue.wasRefused(saleId)) {
-            JsonObject refusal = read(queue.refused().stream().filter(r -> r.contains(saleId)).findFirst().orElse("{}"))
+            JsonObject refusal = JsonBodies.object(queue.refused().stream().filter(r -> r.contains(saleId)).findFirst().orElse("{}"))
                     .getJsonObject("refusal");
             return new Outcome(refusal.getInt("status", 422), refusal.getJsonObject("problem").toString(), true);
         }
@@ -208,7 +207,7 @@ public class Documents {
         if (status == 200 || status == 201) {
             synchronized (this) {
                 if (!sent.containsKey(saleId)) {
-                    JsonObject sale = read(a.body());
+                    JsonObject sale = JsonBodies.object(a.body());
                     Map<String, JsonValue> fields = new LinkedHashMap<>();
                     fields.put("saleId", Json.createValue(saleId));
                     fields.put("slipCode", Json.createValue(sale.getString("slipCode", "")));
@@ -318,15 +317,9 @@ public class Documents {
 
     private static JsonObject problem(String body, int status) {
         try {
-            return read(body);
+            return JsonBodies.object(body);
         } catch (RuntimeException notJson) {
             return Json.createObjectBuilder().add("status", status).add("title", "Refused by the store").add("detail", String.valueOf(body)).build();
-        }
-    }
-
-    private static JsonObject read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
         }
     }
 }

@@ -36,6 +36,7 @@ import org.guitai.terminal.catalog.service.CatalogSnapshot;
 import org.guitai.terminal.offline.domain.OfflineSale;
 import org.guitai.terminal.platform.config.TerminalSettings;
 import org.guitai.terminal.platform.storage.DurableFiles;
+import org.guitai.terminal.platform.json.JsonBodies;
 
 /**
  * The store's counter API as this terminal answers it while the store is away, for cash sales: the
@@ -124,7 +125,7 @@ public class OfflineCounter {
                 return new Answer(204, JsonValue.NULL);
             }
             if (p[0].equals("sales")) {
-                return sale(method, p, read(body), caller);
+                return sale(method, p, JsonBodies.objectOrEmpty(body), caller);
             }
         } catch (OfflineSale.Refused refused) {
             return problem(refused.slug(), 422, refused.title(), refused.getMessage());
@@ -222,10 +223,10 @@ public class OfflineCounter {
         if (first) {
             Documents.Outcome handed = documents.hand(document(sale, body), new Caller(sale.cashierCode(), sale.cashierCode(), java.util.Set.of(),
                     settings.terminalId()), Optional.empty());
-            read(handed.body()).entrySet().stream().filter(e -> e.getKey().equals("provisionalSlip"))
+            JsonBodies.objectOrEmpty(handed.body()).entrySet().stream().filter(e -> e.getKey().equals("provisionalSlip"))
                     .findFirst().ifPresent(e -> provisionalSlips.put(sale.id(), ((JsonString) e.getValue()).getString()));
             if (!provisionalSlips.containsKey(sale.id())) {
-                provisionalSlips.put(sale.id(), read(handed.body()).getString("slipCode", ""));
+                provisionalSlips.put(sale.id(), JsonBodies.objectOrEmpty(handed.body()).getString("slipCode", ""));
             }
         }
         OfflineSale.CashPayment cash = sale.payment().orElseThrow();
@@ -358,18 +359,6 @@ public class OfflineCounter {
     private static Answer problem(String slug, int status, String title, String detail) {
         return new Answer(status, Json.createObjectBuilder().add("type", org.guitai.kernel.problem.Problem.TYPE_PREFIX + slug).add("title", title)
                 .add("status", status).add("detail", detail).build());
-    }
-
-    private static JsonObject read(String body) {
-        if (body == null || body.isBlank()) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (RuntimeException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 
     private static String orEmpty(String s) {

@@ -8,9 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -24,6 +22,7 @@ import org.guitai.terminal.catalog.service.Catalog;
 import org.guitai.terminal.platform.config.TerminalSettings;
 import org.guitai.terminal.platform.security.OfflineLogins;
 import org.guitai.terminal.platform.store.StoreConnection;
+import org.guitai.terminal.platform.json.JsonBodies;
 
 /**
  * The terminal's own round: every few seconds (and at once when a sale is queued behind others) it
@@ -111,7 +110,7 @@ public class Replay {
         if (answer.isEmpty() || answer.get().statusCode() != 200) {
             return;
         }
-        JsonObject state = read(answer.get().body());
+        JsonObject state = JsonBodies.object(answer.get().body());
         if (state.containsKey("activeStaff")) {
             offlineLogins.retainOnly(state.getJsonArray("activeStaff").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
         }
@@ -128,7 +127,7 @@ public class Replay {
     private void reportRefused() {
         JsonArrayBuilder refused = Json.createArrayBuilder();
         for (String kept : documents.refused()) {
-            JsonObject r = read(kept);
+            JsonObject r = JsonBodies.object(kept);
             JsonObject document = r.getJsonObject("document");
             JsonObject refusal = r.getJsonObject("refusal");
             JsonObject problem = refusal.getJsonObject("problem");
@@ -147,11 +146,5 @@ public class Replay {
         }
         store.send("PUT", "refused-sales/" + settings.terminalId(), body.getBytes(StandardCharsets.UTF_8), new StoreConnection.Signed(),
                 settings.replayTimeout()).filter(a -> a.statusCode() == 200).ifPresent(a -> lastRefusedReport = body);
-    }
-
-    private static JsonObject read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 }
