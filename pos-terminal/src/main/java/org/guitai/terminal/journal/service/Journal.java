@@ -37,17 +37,27 @@ public class Journal {
     /** What kinds of thing the journal records. */
     public enum Type {
         /** A finished sale: the whole document, as the terminal recorded it. */
-        SALE,
+        SALE(true),
         /** A payment the store took at this counter. */
-        PAYMENT,
+        PAYMENT(true),
         /** A voided line or a cancelled sale. */
-        VOID,
+        VOID(true),
         /** The drawer opened without a sale. */
-        NO_SALE,
-        /** The store acknowledged a sale the terminal had kept (its slip number). */
-        SENT,
+        NO_SALE(true),
+        /**
+         * The store acknowledged a sale the terminal had kept (its slip number). Not forced: a crash
+         * that loses it (the journal's last lines) makes the terminal send the sale again, and the store
+         * answers with the sale it has; the next forced entry takes it to the disk with it.
+         */
+        SENT(false),
         /** The store refused a sale: kept, with the store's reason, for the manager. */
-        REFUSED
+        REFUSED(true);
+
+        private final boolean forced;
+
+        Type(boolean forced) {
+            this.forced = forced;
+        }
     }
 
     @Inject
@@ -91,13 +101,13 @@ public class Journal {
         }
     }
 
-    /** Appends an entry and forces it to the disk; returns its sequence number. */
+    /** Appends an entry, forced to the disk before it returns unless its type need not be; returns its sequence number. */
     public synchronized long append(Type type, Map<String, JsonValue> fields) {
         Instant now = clock.instant();
         long seq = lastSeq + 1;
         String line = JournalChain.line(seq, now.toString(), type.name(), fields, lastHash);
         Path file = dir.resolve("journal-" + LocalDate.ofInstant(now, zone) + ".log");
-        DurableFiles.append(file, line + "\n");
+        DurableFiles.append(file, line + "\n", type.forced);
         lastSeq = seq;
         lastHash = JournalChain.hashOf(line);
         return seq;

@@ -34,9 +34,20 @@ public final class DurableFiles {
 
     /** Appends {@code text} to {@code file} (made if missing) and forces it to the disk. */
     public static void append(Path file, String text) {
+        append(file, text, true);
+    }
+
+    /**
+     * Appends {@code text} to {@code file} (made if missing), forced to the disk or not: an append
+     * not forced reaches the disk with the next forced one to the same file at the latest, or is lost
+     * (the file's tail) in a crash before it.
+     */
+    public static void append(Path file, String text, boolean force) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             writeAll(channel, text);
-            channel.force(true);
+            if (force) {
+                channel.force(true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }
