@@ -283,16 +283,19 @@ class HqApiIT {
     void theStaffReviewShowsNetSalesAndTheStaffErrorsAttributedToEachMember() {
         UUID saleA = UUID.randomUUID();
         UUID saleB = UUID.randomUUID();
+        UUID served = UUID.randomUUID();
         Answer delivered = store(CREDENTIAL).post("stores/S001/events", batch(
                 saleEvent(UUID.randomUUID(), saleA, "300.00", RETURN_DAY, "RA1"),
                 saleEvent(UUID.randomUUID(), saleB, "200.00", RETURN_DAY, "RA1"),
+                saleEvent(UUID.randomUUID(), served, "80.00", RETURN_DAY, "RA1", "RS3"),
+                returnEvent(UUID.randomUUID(), UUID.randomUUID(), served, RETURN_DAY, "QUALITY", "RS3", null, "30.00", refund("CASH", "30.00")),
                 returnEvent(UUID.randomUUID(), UUID.randomUUID(), saleA, RETURN_DAY, "STAFF_ERROR", "RA1", "RB2", "120.00", refund("CASH", "120.00")),
                 returnEvent(UUID.randomUUID(), UUID.randomUUID(), saleB, RETURN_DAY.plusDays(1), "CHANGE_OF_MIND", "RA1", null, "30.00",
                         refund("MOBILE", "30.00")),
                 returnEvent(UUID.randomUUID(), UUID.randomUUID(), saleB, RETURN_DAY.plusDays(1), "STAFF_ERROR", "RA1", "RB2", "20.00",
                         refund("CASH", "20.00"))));
         assertEquals(200, delivered.status(), delivered::toString);
-        assertEquals(5, delivered.json().getJsonArray("accepted").size(), delivered::toString);
+        assertEquals(7, delivered.json().getJsonArray("accepted").size(), delivered::toString);
 
         Answer review = analyst().get("reports/staff?month=2031-05");
         assertEquals(200, review.status(), review::toString);
@@ -301,7 +304,7 @@ class HqApiIT {
         assertEquals("330.00", seller.getString("sales"), "300 + 200 sold, less 120 + 30 + 20 refunded");
         assertEquals("500.00", seller.getString("grossSales"));
         assertEquals("170.00", seller.getString("refunded"));
-        assertEquals(2, seller.getInt("transactions"));
+        assertEquals(2, seller.getInt("transactions"), "the sale an associate served is credited to the associate");
         assertEquals("2", seller.getString("units"));
         assertEquals("250.00", seller.getString("averageTicket"));
         assertEquals(0, seller.getInt("returns"), "the returns of their sales are no staff errors of theirs");
@@ -309,6 +312,9 @@ class HqApiIT {
         assertEquals(2, responsible.getInt("returns"), "the two STAFF_ERROR returns, not the change of mind");
         assertEquals("0.00", responsible.getString("sales"));
         assertEquals(0, responsible.getInt("transactions"));
+        JsonObject associate = member(lines, "S001", "RS3");
+        assertEquals("50.00", associate.getString("sales"), "80 served, less 30 refunded");
+        assertEquals(1, associate.getInt("transactions"));
 
         assertEquals(List.of(), Json.createReader(new java.io.StringReader(analyst().get("reports/staff?month=2031-04").body())).readArray()
                 .getValuesAs(JsonObject.class).stream().filter(l -> l.getString("staffCode").startsWith("R")).toList(), "another month");
@@ -486,6 +492,10 @@ class HqApiIT {
     }
 
     private static JsonObject saleEvent(UUID eventId, UUID saleId, String total, LocalDate day, String cashier) {
+        return saleEvent(eventId, saleId, total, day, cashier, null);
+    }
+
+    private static JsonObject saleEvent(UUID eventId, UUID saleId, String total, LocalDate day, String cashier, String associate) {
         String at = day + "T02:00:00Z";
         return Json.createObjectBuilder()
                 .add("id", eventId.toString())
@@ -504,7 +514,8 @@ class HqApiIT {
                         .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("lineId", UUID.randomUUID().toString()).add("sku", "E00002").add("quantity", "1")
                                 .add("unitPrice", total).add("amount", total).add("vatRate", "0.13")))
-                        .add("tenders", Json.createArrayBuilder().add(Json.createObjectBuilder().add("tender", "CASH").add("amount", total))))
+                        .add("tenders", Json.createArrayBuilder().add(Json.createObjectBuilder().add("tender", "CASH").add("amount", total)))
+                        .addAll(associate == null ? Json.createObjectBuilder() : Json.createObjectBuilder().add("associate", associate)))
                 .build();
     }
 

@@ -23,8 +23,8 @@ import org.guitai.platform.security.Caller;
 /**
  * The month's staff review from the sale and return facts. A member's {@code sales} are net: what the sales credited to
  * them came to, less what the returns of sales credited to them refunded (a return is counted in the month it was
- * refunded, whenever its sale was made). A sale is credited to its cashier: the store's SaleCompleted names no associate
- * yet, while a return names the member its sale was credited to. {@code returns} counts the STAFF_ERROR returns whose cost
+ * refunded, whenever its sale was made). A sale is credited to its associate, else its cashier, as the store credits it
+ * (and names in a return's creditedStaff). {@code returns} counts the STAFF_ERROR returns whose cost
  * is attributed to the member. Every member with a sale, a refund or a return attributed in the month appears.
  */
 @ApplicationScoped
@@ -100,14 +100,14 @@ public class StaffReview {
         String currency = settings.currency().getCurrencyCode();
         Map<Member, BigDecimal> units = new java.util.HashMap<>();
         rows("""
-                select f.store_id, f.cashier, sum(l.quantity)
+                select f.store_id, coalesce(f.associate, f.cashier), sum(l.quantity)
                 from sale_fact f join sale_fact_line l on l.store_id = f.store_id and l.sale_id = f.sale_id
                 where f.business_date between ? and ? and f.currency = ?
-                group by f.store_id, f.cashier""", period, currency).forEach(r -> units.put(member(r), (BigDecimal) r[2]));
+                group by f.store_id, coalesce(f.associate, f.cashier)""", period, currency).forEach(r -> units.put(member(r), (BigDecimal) r[2]));
         List<Credited> credited = rows("""
-                select store_id, cashier, count(*), sum(total) from sale_fact
+                select store_id, coalesce(associate, cashier), count(*), sum(total) from sale_fact
                 where business_date between ? and ? and currency = ?
-                group by store_id, cashier""", period, currency).stream()
+                group by store_id, coalesce(associate, cashier)""", period, currency).stream()
                 .map(r -> new Credited(member(r), ((Number) r[2]).longValue(), (BigDecimal) r[3], units.getOrDefault(member(r), BigDecimal.ZERO)))
                 .toList();
         List<Refunded> refunded = rows("""
