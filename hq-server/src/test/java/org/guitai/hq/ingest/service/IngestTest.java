@@ -68,14 +68,14 @@ class IngestTest {
     private StoreEvent sale(String total) {
         serial++;
         UUID event = new UUID(0xE, serial);
-        SaleCompleted sale = new SaleCompleted(new UUID(0xA, serial), "T1", "C001", (long) serial, AT, LocalDate.of(2026, 11, 23),
+        SaleCompleted sale = new SaleCompleted(new UUID(0xA, serial), "T1", "C001", null, (long) serial, AT, LocalDate.of(2026, 11, 23),
                 "CNY", total, "0.00", List.of(new SaleCompleted.Line(new UUID(0xB, serial), "E00002", "1", total, total, "0.13")), List.of());
         return StoreEvent.of(event, sale);
     }
 
     private StoreEvent ofType(String type) {
         serial++;
-        return new StoreEvent(new UUID(0xE, serial), type, AT, null);
+        return StoreEvent.ofType(new UUID(0xE, serial), type, AT, null);
     }
 
     private BatchReceipt deliver(String storeId, String credential, StoreEvent... events) {
@@ -169,7 +169,7 @@ class IngestTest {
     @Test
     void anEventWithoutAnIdIsNeitherAcknowledgedNorRejected() {
         StoreEvent good = sale("10.00");
-        StoreEvent noId = new StoreEvent(null, StoreEvent.SALE_COMPLETED, AT, null);
+        StoreEvent noId = StoreEvent.ofType(null, StoreEvent.SALE_COMPLETED, AT, null);
         BatchReceipt receipt = deliver("S001", S001_CREDENTIAL, noId, good);
         assertEquals(ids(good), receipt.accepted());
         assertEquals(List.of(), receipt.rejected());
