@@ -44,6 +44,8 @@ public class Journal {
         VOID,
         /** The drawer opened without a sale. */
         NO_SALE,
+        /** A return's refund the store made at this counter (one tender of its plan, or an exchange's credit). */
+        REFUND,
         /** The store acknowledged a sale the terminal had kept (its slip number). */
         SENT,
         /** The store refused a sale: kept, with the store's reason, for the manager. */
