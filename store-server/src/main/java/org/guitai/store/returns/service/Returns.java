@@ -3,7 +3,6 @@ package org.guitai.store.returns.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -170,14 +169,13 @@ public class Returns {
                 policy().changeOfMindUntil(sale.businessDate()), lines, tenders);
     }
 
-    @Transactional(TxType.SUPPORTS)
+    /** Read in a transaction: the plan's plain SQL runs on the transaction's connection. */
     public Detail get(String returnId, Caller caller) {
         caller.require("reading returns", Role.CASHIER, Role.STORE_MANAGER);
         return detail(returns.get(returnId));
     }
 
     /** Returns newest first, optionally in one state, optionally only the overdue ones. */
-    @Transactional(TxType.SUPPORTS)
     public List<Detail> list(Optional<ReturnStatus> status, boolean overdueOnly, Caller caller) {
         caller.require("reading returns", Role.CASHIER, Role.STORE_MANAGER);
         List<ReturnStatus> statuses = status.map(List::of)
@@ -237,10 +235,10 @@ public class Returns {
             drafts.add(new ReturnLine.Draft(line.id(), line.sku(), line.item().barcode(), line.item().name(), line.item().spec(), asked.quantity(),
                     line.unitPrice(), refund));
         }
-        SaleReturn saleReturn = SaleReturn.request(returnId, 0, saleId, reason, responsibleStaff, caller.terminalId(), caller.staffCode(),
+        // a dry run of the return's own rules first, so a refused return never takes the counter's lock; the number last
+        SaleReturn.request(returnId, 0, saleId, reason, responsibleStaff, caller.terminalId(), caller.staffCode(),
                 sale.currency(), drafts, policy()::approvalsNeeded, now, today);
-        // the number last: the counter's row is held only for the commit
-        saleReturn = SaleReturn.request(returnId, returns.nextNumber(), saleId, reason, responsibleStaff, caller.terminalId(), caller.staffCode(),
+        SaleReturn saleReturn = SaleReturn.request(returnId, returns.nextNumber(), saleId, reason, responsibleStaff, caller.terminalId(), caller.staffCode(),
                 sale.currency(), drafts, policy()::approvalsNeeded, now, today);
         returns.add(saleReturn);
         audit.record(AuditEvent.RETURN_REQUESTED, AuditLog.Who.of(caller), saleId, returnNumber(saleReturn),
@@ -450,6 +448,11 @@ public class Returns {
     }
 
     private void requireReturnable(Sale sale) {
+        if (sale.status() == SaleStatus.AWAITING_CLEARANCE) {
+            throw new ReturnRuleException("check-not-cleared", 409, "The check has not cleared",
+                    "sale " + sale.id() + " waits for its check to clear: nothing of it is returned or refunded before its funds are in",
+                    Map.of("state", sale.status().name()));
+        }
         if (!RETURNABLE.contains(sale.status())) {
             throw new ReturnRuleException("sale-not-returnable", 409, "The sale cannot be returned",
                     "sale " + sale.id() + " is " + sale.status() + ": only a paid sale is returned", Map.of("state", sale.status().name()));
