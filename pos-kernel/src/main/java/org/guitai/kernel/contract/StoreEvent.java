@@ -12,9 +12,12 @@ public record StoreEvent(UUID id, String type, Instant occurredAt, SaleCompleted
     public static final String SALE_COMPLETED = "SaleCompleted";
     public static final String RETURN_COMPLETED = "ReturnCompleted";
 
-    /** An event of a type that carries no payload this kernel knows (or a sale event, for tests). */
-    public StoreEvent(UUID id, String type, Instant occurredAt, SaleCompleted saleCompleted) {
-        this(id, type, occurredAt, saleCompleted, null);
+    /**
+     * An event of a type that carries no payload this kernel knows (or a sale event, for tests). A
+     * factory, not a second constructor: JSON-B (Yasson) refuses to read a record with more than one.
+     */
+    public static StoreEvent of(UUID id, String type, Instant occurredAt, SaleCompleted saleCompleted) {
+        return new StoreEvent(id, type, occurredAt, saleCompleted, null);
     }
 
     public static StoreEvent of(UUID id, SaleCompleted sale) {

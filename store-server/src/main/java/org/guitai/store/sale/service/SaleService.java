@@ -204,6 +204,25 @@ public class SaleService {
         return sales.findBySlip(slip.number()).orElseThrow(() -> new SaleNotFoundException("slip " + slip.code()));
     }
 
+    /** The sale a slip code (as scanned or typed) or a bare slip number stands for. */
+    @Transactional(TxType.SUPPORTS)
+    public Sale bySlipCodeOrNumber(String codeOrNumber) {
+        String typed = codeOrNumber.trim();
+        if (typed.matches("\\d{1,18}")) {
+            return sales.findBySlip(Long.parseLong(typed)).orElseThrow(() -> new SaleNotFoundException("slip number " + typed));
+        }
+        return bySlip(typed);
+    }
+
+    /**
+     * The sale locked until the caller's transaction ends, for a return or a refund of it: two returns
+     * of the same sale take turns, and the second sees what the first returned. The row is not written.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Sale lockForReturn(String saleId) {
+        return sales.getForUpdate(saleId);
+    }
+
     /** A print of the paid slip: the sale, and whether the print is a copy (副本). */
     public record SlipPrint(Sale sale, boolean copy) {
     }
