@@ -1524,7 +1524,7 @@ const RETURN_KEYS = ['F1', 'KeyT', 'KeyG', 'KeyZ', 'KeyV', 'KeyJ', 'KeyX', 'KeyN
 const ALT_KEYS = {
   KeyQ: () => openLineDialog('line-quantity'), KeyD: () => openLineDialog('line-discount'), KeyR: () => openLineDialog('line-price'), KeyO: openOrderDiscount,
   KeyS: openSlip, KeyI: openInvoice, KeyP: openPacking, KeyL: openDelivery, KeyN: openNoSale, KeyX: openXReport, KeyJ: openJournal,
-  KeyV: () => openDevices(), KeyT: toggleReturns,
+  KeyV: () => openDevices(), KeyT: () => toggleReturns(),
   KeyG: () => switchLanguage(i18n.lang === 'zh-CN' ? 'en' : 'zh-CN'), KeyZ: logout,
 };
 
