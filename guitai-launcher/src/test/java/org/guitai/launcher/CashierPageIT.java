@@ -552,7 +552,7 @@ class CashierPageIT {
                 && focused("scan"));
         // the slip's barcode, read by the (simulated) scanner, reaches the scan field as if scanned
         Answer scanned = terminal().post("terminal/devices/scanner/scan", "{\"data\":\"" + firstSlip + "\"}");
-        assertEquals(200, scanned.status(), scanned::toString);
+        assertEquals(202, scanned.status(), scanned::toString);
         waitFor("the sale's two lines", () -> returnLines().size() == 2);
         JsonObject returnable = manager.get("returns/returnable?slipNumber=" + firstSlip).json();
         JsonObject cookerLine = line(returnable, RICE_COOKER);
@@ -635,6 +635,7 @@ class CashierPageIT {
         waitFor("the refund step", () -> "refund".equals(id("return-view").getAttribute("data-phase")) && id("refund-exchange").isDisplayed());
         assertEquals("¥179.00", text("refund-payout"));
 
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", id("refund-exchange"));
         id("refund-exchange").click();
         waitFor("a new sale at the counter, the exchange noted", () -> !id("return-view").isDisplayed() && id("exchange-note").isDisplayed()
                 && focused("scan"));
