@@ -466,6 +466,40 @@ class ReturnsIT {
         assertEquals("PAID", paid.getString("status"));
     }
 
+    // --- red-letter invoices ---------------------------------------------------------------------------
+
+    @Test
+    void aRefundedReturnOfAnInvoicedSaleGetsTheNextInvoiceNumberAsARedLetterInvoice() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidInCash(cashier, RICE_COOKER, "2", "558.00", "[{\"denomination\":\"100\",\"count\":6}]");
+        String lineId = lineOf(sale);
+        JsonObject original = expect(201, cashier.post("sales/" + sale.getString("id") + "/invoice", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"buyerName\":\"北京某某科技有限公司\",\"buyerAddress\":\"北京市西城区西单北大街120号\",\"buyerPhone\":\"010-66012345\"}")).json();
+        String number = original.getString("number");
+        JsonObject returnable = expect(200, cashier.get("returns/returnable?invoiceNumber=" + number)).json();
+        assertEquals(List.of(sale.getString("id"), number), List.of(returnable.getString("saleId"), returnable.getString("invoiceNumber")));
+
+        String returnId = UUID.randomUUID().toString();
+        expect(201, cashier.post("returns", returnBody(returnId, "\"invoiceNumber\":\"" + number + "\"", lineId, "1", "QUALITY", null)));
+        expect(200, cashier.post("returns/" + returnId + "/approve", "{\"approvalId\":\"" + returnApproval(cashier, "M001", returnId) + "\"}"));
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        JsonObject refunded = expect(200, refundCash(cashier, returnId, UUID.randomUUID().toString(), "279.00", "[{\"denomination\":\"100\",\"count\":2},"
+                + "{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"20\",\"count\":1},{\"denomination\":\"5\",\"count\":1},"
+                + "{\"denomination\":\"1\",\"count\":4}]")).json();
+        assertEquals("REFUNDED", refunded.getString("status"));
+        String redNumber = refunded.getString("redLetterInvoice");
+        assertEquals(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)) + 1, Long.parseLong(redNumber.substring(redNumber.lastIndexOf('-') + 1)),
+                "the next number of the gapless sequence");
+        JsonObject red = expect(200, cashier.get("invoices/" + redNumber)).json();
+        assertEquals(List.of("RED_LETTER", number, returnId, "-279.00"), List.of(red.getString("kind"), red.getString("originalNumber"),
+                red.getString("returnId"), red.getString("total")));
+        assertTrue(red.getString("totalInWords").startsWith("负"), red::toString);
+        assertEquals("-279.00", red.getJsonArray("lines").getJsonObject(0).getString("amount"));
+        JsonObject unchanged = expect(200, cashier.get("invoices/" + number)).json();
+        assertEquals(List.of("ISSUED", "558.00", original.getString("totalInWords")), List.of(unchanged.getString("status"), unchanged.getString("total"),
+                unchanged.getString("totalInWords")), "the original is never altered");
+    }
+
     // --- the deadline ---------------------------------------------------------------------------------
 
     @Test

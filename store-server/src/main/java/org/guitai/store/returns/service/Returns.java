@@ -27,6 +27,7 @@ import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.invoice.domain.Invoice;
+import org.guitai.store.invoice.domain.RedLetterLine;
 import org.guitai.store.invoice.service.InvoiceService;
 import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
@@ -442,6 +443,14 @@ public class Returns {
                 saleReturn.terminalId(), saleReturn.cashierCode(), saleReturn.reason().name(), sale.associateCode().orElse(sale.cashierCode()),
                 saleReturn.responsibleStaff().orElse(null), now, today(now), saleReturn.currency().getCurrencyCode(),
                 saleReturn.refunded().toPlainString(), lines, refunds)));
+        // 红字发票: a sale with a valid invoice gets a red-letter invoice for what the return refunded, citing it
+        Optional<Invoice> original = validInvoice(sale.id());
+        if (original.isPresent()) {
+            List<RedLetterLine> returned = saleReturn.lines().stream().map(l -> new RedLetterLine(l.saleLineId(), l.name(), l.spec(), l.quantity(),
+                    l.amount(), sale.line(l.saleLineId()).orElseThrow().vatRate())).toList();
+            Invoice red = invoices.issueRedLetter(saleReturn.id(), original.get().number(), returned, caller);
+            saleReturn.redLetterIssued(red.number());
+        }
     }
 
     // --- rules ---------------------------------------------------------------------------------------
@@ -532,7 +541,7 @@ public class Returns {
     }
 
     private Optional<Invoice> validInvoice(String saleId) {
-        return invoices.forSale(saleId).stream().filter(i -> i.status() == Invoice.Status.ISSUED).findFirst();
+        return invoices.forSale(saleId).stream().filter(i -> i.kind() == Invoice.Kind.NORMAL && i.status() == Invoice.Status.ISSUED).findFirst();
     }
 
     private ReturnPolicy policy() {
