@@ -116,3 +116,7 @@ ALTER TABLE approval
     ADD COLUMN return_id CHAR(36) CHARACTER SET ascii NULL AFTER sale_id;
 
 INSERT INTO number_counter (name, next_value) VALUES ('return', 1);
+
+-- An EXCHANGE tender of a new sale names the return whose credit it applies
+ALTER TABLE payment
+    ADD COLUMN return_id CHAR(36) CHARACTER SET ascii NULL;

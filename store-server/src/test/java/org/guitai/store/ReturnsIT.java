@@ -418,6 +418,88 @@ class ReturnsIT {
                 "the returns of the line add up to what was paid for it, not to its 809.22");
     }
 
+    // --- exchanges ------------------------------------------------------------------------------------
+
+    @Test
+    void anExchangeCreditsTheReturnToANewSaleEachHalfWithItsOwnSlip() {
+        JsonHttp cashier = shop().cashier();
+        // worth more than the new sale: the new sale is paid by the credit, the rest goes back to the card
+        JsonObject sale = paidByCard(cashier, BIG_RICE_COOKER, "1", "639.00");
+        String lineId = lineOf(sale);
+        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String newSale = openSale(cashier);
+        expect(201, addLine(cashier, newSale, RICE_COOKER, "1"));
+        String exchangeId = UUID.randomUUID().toString();
+        String exchange = "{\"id\":\"" + exchangeId + "\",\"tender\":\"EXCHANGE\",\"saleId\":\"" + newSale + "\"}";
+        JsonObject partly = expect(200, cashier.post("returns/" + returnId + "/refund", exchange)).json();
+        assertEquals(List.of("PARTLY_REFUNDED", "279.00", "360.00", newSale), List.of(partly.getString("status"), partly.getString("refunded"),
+                partly.getString("due"), partly.getString("exchangeSaleId")));
+        JsonObject paidNew = expect(200, cashier.get("sales/" + newSale)).json();
+        assertEquals("PAID", paidNew.getString("status"));
+        assertEquals(paidNew.getString("slipCode"), partly.getJsonArray("refunds").getJsonObject(0).getString("reference"), "the new sale has its own slip");
+        assertFalse(paidNew.getString("slipCode").equals(sale.getString("slipCode")));
+        assertTrue(partly.getString("number").startsWith("R"), "the return has its own number");
+        assertEquals(1, count("select count(*) from payment where sale_id = ? and tender = 'EXCHANGE' and return_id = ?", newSale, returnId));
+        expect(200, cashier.post("returns/" + returnId + "/refund", exchange));
+        assertEquals(1, count("select count(*) from payment where sale_id = ?", newSale), "a repeated exchange credits once");
+        assertEquals("CARD:360.00", partly.getJsonArray("refundPlan").getJsonObject(0).getString("tender") + ":"
+                + partly.getJsonArray("refundPlan").getJsonObject(0).getString("amount"));
+        JsonObject done = expect(200, cashier.post("returns/" + returnId + "/refund",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"reversalReference\":\"REV-3\"}")).json();
+        assertEquals("REFUNDED", done.getString("status"));
+
+        // worth less than the new sale: the credit covers part, the customer pays the difference
+        JsonObject small = paidByCard(cashier, RICE_COOKER, "1", "279.00");
+        String smallLine = lineOf(small);
+        String smallReturn = approvedReturn(cashier, small, smallLine, "1", "CHANGE_OF_MIND", null);
+        expect(200, cashier.post("returns/" + smallReturn + "/receive", receiveBody(smallLine, "1", "RESTOCK")));
+        String bigger = openSale(cashier);
+        expect(201, addLine(cashier, bigger, BIG_RICE_COOKER, "1"));
+        JsonObject credited = expect(200, cashier.post("returns/" + smallReturn + "/refund", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"EXCHANGE\",\"saleId\":\"" + bigger + "\"}")).json();
+        assertEquals("REFUNDED", credited.getString("status"));
+        JsonObject owing = expect(200, cashier.get("sales/" + bigger)).json();
+        assertEquals(List.of("CONFIRMED", "360.00"), List.of(owing.getString("status"), owing.getString("due")));
+        JsonObject paid = expect(201, cashier.post("sales/" + bigger + "/payments", Shop.cash("360.00", "[{\"denomination\":\"100\",\"count\":4}]")))
+                .json().getJsonObject("sale");
+        assertEquals("PAID", paid.getString("status"));
+    }
+
+    // --- red-letter invoices ---------------------------------------------------------------------------
+
+    @Test
+    void aRefundedReturnOfAnInvoicedSaleGetsTheNextInvoiceNumberAsARedLetterInvoice() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidInCash(cashier, RICE_COOKER, "2", "558.00", "[{\"denomination\":\"100\",\"count\":6}]");
+        String lineId = lineOf(sale);
+        JsonObject original = expect(201, cashier.post("sales/" + sale.getString("id") + "/invoice", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"buyerName\":\"北京某某科技有限公司\",\"buyerAddress\":\"北京市西城区西单北大街120号\",\"buyerPhone\":\"010-66012345\"}")).json();
+        String number = original.getString("number");
+        JsonObject returnable = expect(200, cashier.get("returns/returnable?invoiceNumber=" + number)).json();
+        assertEquals(List.of(sale.getString("id"), number), List.of(returnable.getString("saleId"), returnable.getString("invoiceNumber")));
+
+        String returnId = UUID.randomUUID().toString();
+        expect(201, cashier.post("returns", returnBody(returnId, "\"invoiceNumber\":\"" + number + "\"", lineId, "1", "QUALITY", null)));
+        expect(200, cashier.post("returns/" + returnId + "/approve", "{\"approvalId\":\"" + returnApproval(cashier, "M001", returnId) + "\"}"));
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        JsonObject refunded = expect(200, refundCash(cashier, returnId, UUID.randomUUID().toString(), "279.00", "[{\"denomination\":\"100\",\"count\":2},"
+                + "{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"20\",\"count\":1},{\"denomination\":\"5\",\"count\":1},"
+                + "{\"denomination\":\"1\",\"count\":4}]")).json();
+        assertEquals("REFUNDED", refunded.getString("status"));
+        String redNumber = refunded.getString("redLetterInvoice");
+        assertEquals(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)) + 1, Long.parseLong(redNumber.substring(redNumber.lastIndexOf('-') + 1)),
+                "the next number of the gapless sequence");
+        JsonObject red = expect(200, cashier.get("invoices/" + redNumber)).json();
+        assertEquals(List.of("RED_LETTER", number, returnId, "-279.00"), List.of(red.getString("kind"), red.getString("originalNumber"),
+                red.getString("returnId"), red.getString("total")));
+        assertTrue(red.getString("totalInWords").startsWith("负"), red::toString);
+        assertEquals("-279.00", red.getJsonArray("lines").getJsonObject(0).getString("amount"));
+        JsonObject unchanged = expect(200, cashier.get("invoices/" + number)).json();
+        assertEquals(List.of("ISSUED", "558.00", original.getString("totalInWords")), List.of(unchanged.getString("status"), unchanged.getString("total"),
+                unchanged.getString("totalInWords")), "the original is never altered");
+    }
+
     // --- the deadline ---------------------------------------------------------------------------------
 
     @Test

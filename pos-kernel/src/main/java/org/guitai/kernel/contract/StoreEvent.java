@@ -12,11 +12,13 @@ public record StoreEvent(UUID id, String type, Instant occurredAt, SaleCompleted
     public static final String SALE_COMPLETED = "SaleCompleted";
     public static final String RETURN_COMPLETED = "ReturnCompleted";
 
-    /**
-     * An event of a type that carries no payload this kernel knows (or a sale event, for tests). A
-     * factory, not a second constructor: JSON-B (Yasson) refuses to read a record with more than one.
+    /*
+     * Only the canonical constructor: JSON-B (Yasson) builds a record through its one constructor and
+     * refuses a record with more than one ("Multiple constructors found"), so other shapes are factories.
      */
-    public static StoreEvent of(UUID id, String type, Instant occurredAt, SaleCompleted saleCompleted) {
+
+    /** An event of any type with at most a sale payload (one this kernel does not know, or a sale event, for tests). */
+    public static StoreEvent ofType(UUID id, String type, Instant occurredAt, SaleCompleted saleCompleted) {
         return new StoreEvent(id, type, occurredAt, saleCompleted, null);
     }
 

@@ -49,7 +49,7 @@ public class Ingest {
      * Applies the events one by one, in order, and says which HQ now holds and which it cannot read.
      * An event without an id is skipped: without one it can be neither acknowledged nor recognised again.
      * An event that lost a race on a unique key counts as held when another delivery recorded it
-     * (its inbox entry is there now); else its sale or a line of it is recorded already under
+     * (its inbox entry is there now); else its sale or return, or a line of it, is recorded already under
      * another event, and it is refused: sending it again cannot help.
      * Any other failure is not the event's fault: it fails the whole batch, which the store sends again.
      */
@@ -74,7 +74,7 @@ public class Ingest {
                 if (recorded.test(event)) {
                     accepted.add(event.id());
                 } else {
-                    String reason = "its sale, or a line of it, is recorded at HQ already under another event";
+                    String reason = "its sale or return, or a line of it, is recorded at HQ already under another event";
                     LOG.warning(() -> "store " + storeId + " event " + event.id() + " rejected: " + reason);
                     rejected.add(new BatchReceipt.Rejection(event.id(), reason));
                 }

@@ -20,7 +20,11 @@ import org.guitai.hq.store.service.ChainStores;
 import org.guitai.kernel.money.Money;
 import org.guitai.platform.security.Caller;
 
-/** Chain figures read from the sale facts; every store appears, also with no sales. */
+/**
+ * Chain figures read from the sale and return facts; every store appears, also with no sales. {@code total} is what
+ * the sales came to (gross: returns do not lower it); {@code refunded} is what the returns completed in the period gave
+ * back, whenever their sales were made, so {@code total - refunded} is the period's net.
+ */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class ChainReports {
@@ -34,26 +38,46 @@ public class ChainReports {
     @Inject
     HqSettings settings;
 
-    public record StoreFigures(ChainStore store, long sales, Money total) {
+    /**
+     * @param sales how many sales completed, {@code total} what they came to
+     * @param returns how many returns were completed (fully refunded), {@code refunded} what they gave back
+     */
+    public record StoreFigures(ChainStore store, long sales, Money total, long returns, Money refunded) {
+
+        /** What the store took in: sales less refunds. */
+        public Money net() {
+            return total.minus(refunded);
+        }
     }
 
-    public record ChainFigures(LocalDate from, LocalDate to, long sales, Money total, List<StoreFigures> stores) {
+    public record ChainFigures(LocalDate from, LocalDate to, long sales, Money total, long returns, Money refunded,
+                               List<StoreFigures> stores) {
 
         /**
-         * Every store of {@code chain}, in its order, with what it sold in {@code currency} (a store
-         * without sales: none, zero); the chain's figures are the sums of the stores' shown.
+         * Every store of {@code chain}, in its order, with what it sold and refunded in {@code currency} (a store
+         * without sales or returns: none, zero); the chain's figures are the sums of the stores' shown.
          */
-        static ChainFigures of(ReportPeriod period, Currency currency, List<ChainStore> chain, List<StoreSales> sold) {
-            Map<String, StoreSales> byStore = new HashMap<>();
-            sold.forEach(s -> byStore.put(s.storeId(), s));
+        static ChainFigures of(ReportPeriod period, Currency currency, List<ChainStore> chain, List<StoreSales> sold,
+                               List<StoreReturns> returned) {
+            Map<String, StoreSales> sales = new HashMap<>();
+            sold.forEach(s -> sales.put(s.storeId(), s));
+            Map<String, StoreReturns> returns = new HashMap<>();
+            returned.forEach(r -> returns.put(r.storeId(), r));
             Money zero = Money.zero(currency);
             List<StoreFigures> figures = chain.stream().map(store -> {
-                StoreSales s = byStore.get(store.id());
-                return s == null ? new StoreFigures(store, 0, zero) : new StoreFigures(store, s.sales(), Money.of(s.total(), currency));
+                StoreSales s = sales.get(store.id());
+                StoreReturns r = returns.get(store.id());
+                return new StoreFigures(store, s == null ? 0 : s.sales(), s == null ? zero : Money.of(s.total(), currency),
+                        r == null ? 0 : r.returns(), r == null ? zero : Money.of(r.refunded(), currency));
             }).toList();
-            long sales = figures.stream().mapToLong(StoreFigures::sales).sum();
-            Money total = figures.stream().map(StoreFigures::total).reduce(zero, Money::plus);
-            return new ChainFigures(period.from(), period.to(), sales, total, figures);
+            return new ChainFigures(period.from(), period.to(), figures.stream().mapToLong(StoreFigures::sales).sum(),
+                    figures.stream().map(StoreFigures::total).reduce(zero, Money::plus), figures.stream().mapToLong(StoreFigures::returns).sum(),
+                    figures.stream().map(StoreFigures::refunded).reduce(zero, Money::plus), figures);
+        }
+
+        /** What the chain took in: sales less refunds. */
+        public Money net() {
+            return total.minus(refunded);
         }
     }
 
@@ -61,7 +85,11 @@ public class ChainReports {
     record StoreSales(String storeId, long sales, BigDecimal total) {
     }
 
-    /** Sales per store and in total for the period's business dates, for HQ's analysts and admins. */
+    /** One store's count of return facts over the period and what they refunded, as the database adds them up. */
+    record StoreReturns(String storeId, long returns, BigDecimal refunded) {
+    }
+
+    /** Sales and returns per store and in total for the period's business dates, for HQ's analysts and admins. */
     public ChainFigures chain(ReportPeriod period, Caller reader) {
         reader.require("reading the chain's reports", HqRole.HQ_ANALYST, HqRole.HQ_ADMIN);
         @SuppressWarnings("unchecked")
@@ -76,6 +104,18 @@ public class ChainReports {
         List<StoreSales> sold = rows.stream()
                 .map(row -> new StoreSales((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
                 .toList();
-        return ChainFigures.of(period, settings.currency(), stores.all(), sold);
+        @SuppressWarnings("unchecked")
+        List<Object[]> returnRows = em.createNativeQuery("""
+                        select store_id, count(*), sum(refunded) from return_fact
+                        where business_date between ? and ? and currency = ?
+                        group by store_id""")
+                .setParameter(1, period.from())
+                .setParameter(2, period.to())
+                .setParameter(3, settings.currency().getCurrencyCode())
+                .getResultList();
+        List<StoreReturns> returned = returnRows.stream()
+                .map(row -> new StoreReturns((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
+                .toList();
+        return ChainFigures.of(period, settings.currency(), stores.all(), sold, returned);
     }
 }

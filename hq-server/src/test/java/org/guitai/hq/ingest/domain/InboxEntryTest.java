@@ -16,7 +16,7 @@ class InboxEntryTest {
 
     @Test
     void anEntryKeepsWhenTheStoreSaysItHappenedAndWhenHqGotIt() {
-        InboxEntry entry = InboxEntry.received("S001", StoreEvent.of(EVENT, "StockCounted", OCCURRED, null), NOW);
+        InboxEntry entry = InboxEntry.received("S001", StoreEvent.ofType(EVENT, "StockCounted", OCCURRED, null), NOW);
         assertEquals(new InboxEntry.Key("S001", EVENT.toString()), entry.key());
         assertEquals("StockCounted", entry.type());
         assertEquals(OCCURRED, entry.occurredAt());
@@ -27,7 +27,7 @@ class InboxEntryTest {
     void anEventIdIsTheStoresOwnSoTheSameIdFromAnotherStoreIsAnotherEntry() {
         assertEquals(new InboxEntry.Key("S001", EVENT.toString()), new InboxEntry.Key("S001", EVENT.toString()));
         assertNotEquals(new InboxEntry.Key("S001", EVENT.toString()), new InboxEntry.Key("S002", EVENT.toString()));
-        StoreEvent event = StoreEvent.of(EVENT, StoreEvent.SALE_COMPLETED, OCCURRED, null);
+        StoreEvent event = StoreEvent.ofType(EVENT, StoreEvent.SALE_COMPLETED, OCCURRED, null);
         assertNotEquals(InboxEntry.received("S001", event, NOW).key(), InboxEntry.received("S002", event, NOW).key());
     }
 }

@@ -138,7 +138,7 @@ class SaleFactsTest {
     @Test
     void aSaleEventNeedsItsSaleWithItsIdCompletionTimeAndBusinessDate() {
         String needs = "a SaleCompleted event needs saleCompleted with saleId, completedAt and businessDate";
-        assertEquals(needs, unreadable(StoreEvent.of(EVENT, StoreEvent.SALE_COMPLETED, COMPLETED, null)));
+        assertEquals(needs, unreadable(StoreEvent.ofType(EVENT, StoreEvent.SALE_COMPLETED, COMPLETED, null)));
         SaleCompleted s = sale();
         assertEquals(needs, unreadable(new SaleCompleted(null, "T1", "C001", 42L, COMPLETED, BUSINESS_DATE, "CNY", "1.00", "0.00",
                 s.lines(), s.tenders())));
@@ -158,11 +158,11 @@ class SaleFactsTest {
 
     @Test
     void anEventOfATypeHqDoesNotKnowIsUnreadableNamingTheType() {
-        assertEquals("unknown event type StockCounted", unreadable(StoreEvent.of(EVENT, "StockCounted", COMPLETED, sale())),
+        assertEquals("unknown event type StockCounted", unreadable(StoreEvent.ofType(EVENT, "StockCounted", COMPLETED, sale())),
                 "even with a sale aboard, the type decides");
-        assertEquals("unknown event type saleCompleted", unreadable(StoreEvent.of(EVENT, "saleCompleted", COMPLETED, sale())),
+        assertEquals("unknown event type saleCompleted", unreadable(StoreEvent.ofType(EVENT, "saleCompleted", COMPLETED, sale())),
                 "type names are exact");
-        assertEquals("unknown event type null", unreadable(StoreEvent.of(EVENT, null, COMPLETED, sale())));
+        assertEquals("unknown event type null", unreadable(StoreEvent.ofType(EVENT, null, COMPLETED, sale())));
     }
 
     @Test
@@ -190,7 +190,7 @@ class SaleFactsTest {
                 new SaleCompleted.Line(line.lineId(), line.sku(), line.quantity(), line.unitPrice(), line.amount(), "0.12345"))) {
             assertTrue(unreadable(withLines(bad)).contains("cannot be read"), bad::toString);
         }
-        assertTrue(unreadable(StoreEvent.of(EVENT, StoreEvent.SALE_COMPLETED, null, sale())).contains("occurredAt"));
+        assertTrue(unreadable(StoreEvent.ofType(EVENT, StoreEvent.SALE_COMPLETED, null, sale())).contains("occurredAt"));
         assertEquals(2, read(sale()).lines().size(), "the sample itself is readable");
     }
 }

@@ -75,7 +75,7 @@ class IngestTest {
 
     private StoreEvent ofType(String type) {
         serial++;
-        return StoreEvent.of(new UUID(0xE, serial), type, AT, null);
+        return StoreEvent.ofType(new UUID(0xE, serial), type, AT, null);
     }
 
     private BatchReceipt deliver(String storeId, String credential, StoreEvent... events) {
@@ -169,7 +169,7 @@ class IngestTest {
     @Test
     void anEventWithoutAnIdIsNeitherAcknowledgedNorRejected() {
         StoreEvent good = sale("10.00");
-        StoreEvent noId = StoreEvent.of(null, StoreEvent.SALE_COMPLETED, AT, null);
+        StoreEvent noId = StoreEvent.ofType(null, StoreEvent.SALE_COMPLETED, AT, null);
         BatchReceipt receipt = deliver("S001", S001_CREDENTIAL, noId, good);
         assertEquals(ids(good), receipt.accepted());
         assertEquals(List.of(), receipt.rejected());

@@ -5,8 +5,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.guitai.store.invoice.domain.Invoice;
 import org.guitai.store.invoice.domain.InvoiceLine;
 
-/** An invoice as the API answers it; every field printed on the fapiao. */
-public record InvoiceView(String number, String status, String issuedOn, String issuedAt, String remark, String saleId,
+/**
+ * An invoice as the API answers it; every field printed on the fapiao. {@code kind} is NORMAL or RED_LETTER (红字发票: negative
+ * quantities and amounts, {@code originalNumber} the invoice it corrects, {@code returnId} the return it was issued for).
+ */
+public record InvoiceView(String number, String kind, String originalNumber, String returnId, String status, String issuedOn, String issuedAt, String remark, String saleId,
                           String buyerName, String buyerAddress, String buyerPhone, String buyerTaxId, String signature,
                           List<LineView> lines, String net, String tax, String total, String totalInWords, String currency,
                           String issuer, String payee, String voidReason, String voidedAt) {
@@ -23,7 +26,7 @@ public record InvoiceView(String number, String status, String issuedOn, String 
     }
 
     public static InvoiceView of(Invoice i) {
-        return new InvoiceView(i.number(), i.status().name(), i.issuedOn().toString(), i.issuedAt().toString(), i.remark(), i.saleId(),
+        return new InvoiceView(i.number(), i.kind().name(), i.originalNumber().orElse(null), i.returnId().orElse(null), i.status().name(), i.issuedOn().toString(), i.issuedAt().toString(), i.remark(), i.saleId(),
                 i.buyerName(), i.buyerAddress(), i.buyerPhone(), i.buyerTaxId().orElse(null), i.signature().orElse(null),
                 i.lines().stream().map(LineView::of).toList(), i.net().toPlainString(), i.tax().toPlainString(), i.total().toPlainString(),
                 i.totalInWords(), i.currency().getCurrencyCode(), i.issuer(), i.payee(),

@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.guitai.kernel.money.AmountInWords;
 import org.guitai.kernel.money.Money;
 import org.guitai.platform.persistence.Keyed;
+import org.guitai.store.sale.domain.SoldItem;
 import org.guitai.store.sale.domain.Taxes;
 
 /**
@@ -35,12 +36,26 @@ import org.guitai.store.sale.domain.Taxes;
  * <li>an invoice issued on a later day than its sale carries the remark 补开.</li>
  * </ul>
  * Once issued it is never changed: a void is a separate record and the number stays used.
+ * <p>
+ * A return of goods that were invoiced is answered by a red-letter invoice (红字发票, kind
+ * {@link Kind#RED_LETTER}): the next number of the same sequence, citing the original invoice
+ * (which stays as it is), with the returned quantities and refunded amounts negative, the VAT split
+ * from each line as a normal invoice splits it, and a total in uppercase that starts with 负. The
+ * red-letter invoices of an original never add up to more than the original.
  */
 @Entity
 @Table(name = "invoice")
 public class Invoice extends Keyed {
 
     public static final String LATE_REMARK = "补开";
+
+    /** The remark of a red-letter invoice, before the original's number. */
+    public static final String RED_LETTER_REMARK = "红字发票，对应正数发票 ";
+
+    public enum Kind {
+        NORMAL,
+        RED_LETTER
+    }
 
     public enum Status {
         ISSUED,
@@ -53,6 +68,15 @@ public class Invoice extends Keyed {
 
     @Column(name = "seq")
     private long seq;
+
+    @Column(name = "kind")
+    private String kind = Kind.NORMAL.name();
+
+    @Column(name = "original_number")
+    private String originalNumber;
+
+    @Column(name = "return_id")
+    private String returnId;
 
     @Column(name = "id")
     private String requestId;
@@ -178,6 +202,92 @@ public class Invoice extends Keyed {
         return invoice;
     }
 
+    /**
+     * The red-letter invoice (红字发票) of a return against this invoice, with its number.
+     *
+     * @param requestId the id of the invoice row (one per return)
+     * @param soldItems the sold items of the original's sale by sale line id, for brand, model, colour and unit
+     * @param alreadyRedLettered what the ISSUED red-letter invoices of this original already take back (positive)
+     * @throws InvoiceRuleException 409 when this invoice is void or itself red-letter, or when the lines would take back
+     *         more than the original has left; 422 when nothing is refunded
+     */
+    public Invoice redLetter(String requestId, String returnId, List<RedLetterLine> returned, Map<String, SoldItem> soldItems,
+            Money alreadyRedLettered, LocalDate today, String issuer, String payee, String number, long seq, RoundingMode rounding,
+            Instant now) {
+        requireIssued();
+        if (kind() != Kind.NORMAL) {
+            throw new InvoiceRuleException("invoice-is-red-letter", 409, "A red-letter invoice cannot be red-lettered",
+                    "invoice " + this.number + " is itself a red-letter invoice; cite the original invoice " + originalNumber,
+                    Map.of("originalNumber", originalNumber));
+        }
+        Currency currency = currency();
+        Invoice red = new Invoice();
+        Money net = Money.zero(currency);
+        Money tax = Money.zero(currency);
+        Money total = Money.zero(currency);
+        for (RedLetterLine line : returned) {
+            Money amount = Money.of(line.amount().amount(), currency);
+            // split on the positive amount, as the original was split, then negated: the same fen either way
+            Money lineTax = Taxes.taxIn(amount, line.vatRate(), rounding);
+            Money lineNet = amount.minus(lineTax);
+            SoldItem item = soldItems.get(line.saleLineId());
+            BigDecimal unitPrice = unitPrice(amount.amount(), line.quantity(), rounding);
+            red.lines.add(new InvoiceLine(line.saleLineId(), line.name(), item == null ? "" : item.brand(), item == null ? "" : item.model(),
+                    line.spec(), item == null ? "" : item.colour(), item == null ? "" : item.unit(), line.quantity().negate(), unitPrice,
+                    amount.negate().amount(), line.vatRate(), lineNet.negate().amount(), lineTax.negate().amount()));
+            net = net.minus(lineNet);
+            tax = tax.minus(lineTax);
+            total = total.minus(amount);
+        }
+        if (!total.isNegative()) {
+            throw new InvoiceRuleException("invoice-empty", 422, "Nothing to invoice", "the return refunds nothing to red-letter", Map.of());
+        }
+        Money left = total().minus(alreadyRedLettered);
+        if (total.negate().isGreaterThan(left)) {
+            throw new InvoiceRuleException("red-letter-exceeds-original", 409, "More than the original invoice",
+                    "a red-letter invoice of " + total.negate().toPlainString() + " against invoice " + this.number + " of "
+                            + total().toPlainString() + ", of which " + alreadyRedLettered.toPlainString() + " is red-lettered already, leaves only "
+                            + left.toPlainString(),
+                    Map.of("originalNumber", this.number, "left", left.toPlainString()));
+        }
+        red.number = number;
+        red.seq = seq;
+        red.kind = Kind.RED_LETTER.name();
+        red.originalNumber = this.number;
+        red.returnId = returnId;
+        red.requestId = requestId;
+        red.saleId = saleId;
+        red.issuedOn = today;
+        red.issuedAt = now;
+        red.remark = RED_LETTER_REMARK + this.number;
+        red.buyerName = buyerName;
+        red.buyerAddress = buyerAddress;
+        red.buyerPhone = buyerPhone;
+        red.buyerTaxId = buyerTaxId;
+        red.signature = null;
+        red.currency = this.currency;
+        red.net = net.amount();
+        red.tax = tax.amount();
+        red.total = total.amount();
+        red.totalInWords = AmountInWords.of(total);
+        red.issuer = issuer;
+        red.payee = payee;
+        return red;
+    }
+
+    /** The refunded unit price: exact when the amount divides to the fen, else rounded (pro-rata discounts). */
+    private static BigDecimal unitPrice(BigDecimal amount, BigDecimal quantity, RoundingMode rounding) {
+        try {
+            BigDecimal exact = amount.divide(quantity);
+            if (exact.stripTrailingZeros().scale() <= 2) {
+                return exact.setScale(2, RoundingMode.UNNECESSARY);
+            }
+        } catch (ArithmeticException nonTerminating) {
+            // falls through to the rounded price
+        }
+        return amount.divide(quantity, 2, rounding);
+    }
+
     /** @throws InvoiceRuleException (409) when the invoice is already void */
     public void requireIssued() {
         if (voidRecord != null) {
@@ -191,6 +301,30 @@ public class Invoice extends Keyed {
         requireIssued();
         voidRecord = new InvoiceVoid(this, reason, approvalId, staffCode, now);
         return voidRecord;
+    }
+
+    /** @throws InvoiceRuleException (409) when red-letter invoices cite this one: it stays valid for them */
+    public void requireNotRedLettered(List<Invoice> redLetters) {
+        List<String> citing = redLetters.stream().filter(r -> r.status() == Status.ISSUED).map(Invoice::number).toList();
+        if (!citing.isEmpty()) {
+            throw new InvoiceRuleException("invoice-red-lettered", 409, "Invoice has red-letter invoices",
+                    "invoice " + number + " is cited by the red-letter invoice(s) " + String.join(", ", citing) + " and cannot be voided",
+                    Map.of("redLetterInvoices", citing));
+        }
+    }
+
+    public Kind kind() {
+        return Kind.valueOf(kind);
+    }
+
+    /** The invoice a red-letter invoice corrects; empty for a normal invoice. */
+    public Optional<String> originalNumber() {
+        return Optional.ofNullable(originalNumber);
+    }
+
+    /** The return a red-letter invoice was issued for; empty for a normal invoice. */
+    public Optional<String> returnId() {
+        return Optional.ofNullable(returnId);
     }
 
     public Status status() {

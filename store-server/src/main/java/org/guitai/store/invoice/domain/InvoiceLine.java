@@ -3,10 +3,14 @@ package org.guitai.store.invoice.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
+import java.util.Optional;
 
-/** One line of an invoice, as printed. */
+/** One line of an invoice, as printed; on a red-letter invoice its quantity, amount, net and tax are negative. */
 @Embeddable
 public class InvoiceLine {
+
+    @Column(name = "sale_line_id")
+    private String saleLineId;
 
     @Column(name = "name")
     private String name;
@@ -60,6 +64,28 @@ public class InvoiceLine {
         this.vatRate = line.vatRate();
         this.net = net;
         this.tax = tax;
+    }
+
+    InvoiceLine(String saleLineId, String name, String brand, String model, String spec, String colour, String unit, BigDecimal quantity,
+            BigDecimal unitPrice, BigDecimal amount, BigDecimal vatRate, BigDecimal net, BigDecimal tax) {
+        this.saleLineId = saleLineId;
+        this.name = name;
+        this.brand = brand;
+        this.model = model;
+        this.spec = spec;
+        this.colour = colour;
+        this.unit = unit;
+        this.quantity = quantity;
+        this.unitPrice = unitPrice;
+        this.amount = amount;
+        this.vatRate = vatRate;
+        this.net = net;
+        this.tax = tax;
+    }
+
+    /** The sale line a red-letter line takes back; empty on a normal invoice's line. */
+    public Optional<String> saleLineId() {
+        return Optional.ofNullable(saleLineId);
     }
 
     public String name() {

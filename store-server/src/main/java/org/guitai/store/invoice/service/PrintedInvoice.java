@@ -15,8 +15,10 @@ import org.guitai.store.sale.domain.Pricing;
  * @param remark 补开 for an invoice issued after the sale's day, else empty
  * @param barcode the invoice number as a Code 128 PNG data URI
  * @param voided whether the invoice is 作废; {@code voidedAt} and {@code voidReason} are empty otherwise
+ * @param redLetter whether it is a red-letter invoice (红字发票, negative amounts); {@code originalNumber} is the invoice it
+ *        corrects, empty otherwise
  */
-public record PrintedInvoice(String seller, String storeId, String number, String issuedOn, String remark, String barcode, String buyerName,
+public record PrintedInvoice(String seller, String storeId, String number, boolean redLetter, String originalNumber, String issuedOn, String remark, String barcode, String buyerName,
         String buyerTaxId, String buyerAddress, String buyerPhone, String signature, List<Line> lines, String total, String tax, String net,
         String totalInWords, String payee, String issuer, boolean voided, String voidedAt, String voidReason) {
 
@@ -33,7 +35,8 @@ public record PrintedInvoice(String seller, String storeId, String number, Strin
 
     static PrintedInvoice of(Invoice invoice, String seller, String storeId) {
         boolean voided = invoice.status() == Invoice.Status.VOID;
-        return new PrintedInvoice(seller, storeId, invoice.number(), invoice.issuedOn().toString(), invoice.remark(),
+        return new PrintedInvoice(seller, storeId, invoice.number(), invoice.kind() == Invoice.Kind.RED_LETTER,
+                invoice.originalNumber().orElse(""), invoice.issuedOn().toString(), invoice.remark(),
                 Barcodes.code128DataUri(invoice.number()), invoice.buyerName(), invoice.buyerTaxId().orElse(""), invoice.buyerAddress(),
                 invoice.buyerPhone(), invoice.signature().orElse(""), invoice.lines().stream().map(Line::of).toList(),
                 invoice.total().toPlainString(), invoice.tax().toPlainString(), invoice.net().toPlainString(), invoice.totalInWords(),

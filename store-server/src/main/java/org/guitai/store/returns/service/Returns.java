@@ -27,6 +27,7 @@ import org.guitai.store.audit.domain.AuditEvent;
 import org.guitai.store.audit.service.AuditLog;
 import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.invoice.domain.Invoice;
+import org.guitai.store.invoice.domain.RedLetterLine;
 import org.guitai.store.invoice.service.InvoiceService;
 import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
@@ -330,8 +331,7 @@ public class Returns {
         }
         saleReturn.requireRefundable();
         if (request.tender() == RefundTender.EXCHANGE) {
-            throw new ReturnRuleException("exchange-not-supported", 422, "Exchange not available",
-                    "an exchange is not taken by this store server yet: refund the return to its tenders");
+            return exchange(sale, saleReturn, request, caller);
         }
         List<RefundPlan.Step> plan = plan(sale, saleReturn);
         RefundPlan.Step next = plan.get(0);
@@ -394,6 +394,45 @@ public class Returns {
         return detail(saleReturn);
     }
 
+    /**
+     * 换货: the return's credit (all that is due, or what the new sale still owes if that is less) is
+     * applied to a new sale at the caller's counter as an EXCHANGE tender; the new sale is confirmed
+     * first if it is still open. What the new sale still owes is paid with normal tenders; what the
+     * return is worth beyond it is refunded by the plan. The new sale gets its own slip when paid.
+     */
+    private Detail exchange(Sale sale, SaleReturn saleReturn, RefundRequest request, Caller caller) {
+        String newSaleId = request.exchangeSaleId().orElseThrow(() -> new ReturnRuleException("exchange-sale-required", 422,
+                "Which new sale?", "an exchange names the new sale the return's credit goes to (saleId)"));
+        if (newSaleId.equals(sale.id())) {
+            throw new ReturnRuleException("exchange-sale-required", 422, "Which new sale?", "the credit goes to a new sale, not to the returned one");
+        }
+        Sale newSale = sales.get(newSaleId);
+        if (newSale.status() == SaleStatus.OPEN) {
+            newSale = sales.confirm(newSaleId, caller);
+        }
+        if (newSale.status() != SaleStatus.CONFIRMED || !newSale.due().isPositive()) {
+            throw new ReturnRuleException("exchange-sale-required", 422, "The new sale takes no credit",
+                    "sale " + newSaleId + " is " + newSale.status() + " with " + newSale.due().toPlainString() + " due: the credit goes to an open "
+                            + "or confirmed sale that still owes money", Map.of("state", newSale.status().name()));
+        }
+        Money credit = saleReturn.due().min(newSale.due());
+        SaleService.TenderResult paid = sales.pay(newSaleId, new SaleService.Exchange(request.id(), credit, saleReturn.id()), caller);
+        Instant now = clock.instant();
+        String reference = paid.sale().slipNumber().isPresent() ? sales.slipOf(paid.sale()).code() : null;
+        saleReturn.refund(new Refund.Draft(request.id(), RefundTender.EXCHANGE, credit, null, reference, null, newSaleId, List.of(),
+                caller.staffCode(), caller.terminalId(), now));
+        List<DayFigure> figures = new ArrayList<>(List.of(DayFigure.of(DayFigure.Kind.REFUND, RefundTender.EXCHANGE.name(), 1, credit.amount())));
+        if (saleReturn.status() == ReturnStatus.REFUNDED) {
+            figures.add(DayFigure.of(DayFigure.Kind.RETURN, "", 1, saleReturn.amount().amount()));
+            completed(sale, saleReturn, caller, now);
+        }
+        dayTotals.post(today(now), figures);
+        audit.record(AuditEvent.RETURN_REFUNDED, AuditLog.Who.of(caller), saleReturn.saleId(), returnNumber(saleReturn),
+                credit.toPlainString() + " of return " + returnNumber(saleReturn) + " credited to new sale " + newSaleId + " (exchange); "
+                        + saleReturn.due().toPlainString() + " still due");
+        return detail(saleReturn);
+    }
+
     /** The return is refunded in full: its event for HQ in this transaction, and its red-letter invoice. */
     private void completed(Sale sale, SaleReturn saleReturn, Caller caller, Instant now) {
         List<ReturnCompleted.Line> lines = saleReturn.lines().stream().map(l -> new ReturnCompleted.Line(UUID.fromString(l.saleLineId()), l.sku(),
@@ -404,6 +443,14 @@ public class Returns {
                 saleReturn.terminalId(), saleReturn.cashierCode(), saleReturn.reason().name(), sale.associateCode().orElse(sale.cashierCode()),
                 saleReturn.responsibleStaff().orElse(null), now, today(now), saleReturn.currency().getCurrencyCode(),
                 saleReturn.refunded().toPlainString(), lines, refunds)));
+        // 红字发票: a sale with a valid invoice gets a red-letter invoice for what the return refunded, citing it
+        Optional<Invoice> original = validInvoice(sale.id());
+        if (original.isPresent()) {
+            List<RedLetterLine> returned = saleReturn.lines().stream().map(l -> new RedLetterLine(l.saleLineId(), l.name(), l.spec(), l.quantity(),
+                    l.amount(), sale.line(l.saleLineId()).orElseThrow().vatRate())).toList();
+            Invoice red = invoices.issueRedLetter(saleReturn.id(), original.get().number(), returned, caller);
+            saleReturn.redLetterIssued(red.number());
+        }
     }
 
     // --- rules ---------------------------------------------------------------------------------------
@@ -415,7 +462,7 @@ public class Returns {
         }
         Map<String, BigDecimal> refunded = returns.refundedByPayment(sale.id());
         List<RefundPlan.Source> sources = sale.payments().stream().filter(p -> !p.isBounced())
-                .map(p -> new RefundPlan.Source(p.id(), p.seq(), RefundTender.valueOf(p.tender().name()), paidBy(p),
+                .map(p -> new RefundPlan.Source(p.id(), p.seq(), refundTender(p.tender()), paidBy(p),
                         Money.of(refunded.getOrDefault(p.id(), BigDecimal.ZERO), sale.currency())))
                 .toList();
         return RefundPlan.of(sources, saleReturn.due());
@@ -440,6 +487,11 @@ public class Returns {
             byLine.put(lines.get(i).id(), shares.get(i));
         }
         return byLine;
+    }
+
+    /** The tender a payment is refunded to: itself, but a return's credit (EXCHANGE), which goes back as cash. */
+    private static RefundTender refundTender(Tender tender) {
+        return tender == Tender.EXCHANGE ? RefundTender.CASH : RefundTender.valueOf(tender.name());
     }
 
     /** What a tender paid towards the sale: cash received less change, others what they applied. */
@@ -489,7 +541,7 @@ public class Returns {
     }
 
     private Optional<Invoice> validInvoice(String saleId) {
-        return invoices.forSale(saleId).stream().filter(i -> i.status() == Invoice.Status.ISSUED).findFirst();
+        return invoices.forSale(saleId).stream().filter(i -> i.kind() == Invoice.Kind.NORMAL && i.status() == Invoice.Status.ISSUED).findFirst();
     }
 
     private ReturnPolicy policy() {

@@ -74,6 +74,23 @@ class PrintedInvoiceTest {
     }
 
     @Test
+    void printsARedLetterInvoiceWithItsOriginalAndNegativeAmounts() {
+        Invoice original = invoice(SALE_DAY, "北京某某科技有限公司");
+        Invoice red = original.redLetter("red-1", "return-1", List.of(new org.guitai.store.invoice.domain.RedLetterLine("line-1", "电饭煲", "3L",
+                new BigDecimal("1"), cny("279.00"), new BigDecimal("0.13"))), Map.of(), cny("0.00"), SALE_DAY.plusDays(3), "王芳", "赵强",
+                "S001-00000008", 8, RoundingMode.HALF_UP, NOW);
+        String page = print(red);
+        for (String shown : List.of("<title>红字发票 S001-00000008</title>", "<h1>柜台 北京西单店 红字发票</h1>",
+                "对应正数发票 <strong>S001-00000007</strong>", "<br>备注 <strong>红字发票，对应正数发票 S001-00000007</strong>",
+                "<td class=\"num\">-1</td><td class=\"num\">279.00</td><td class=\"num\">-279.00</td><td class=\"num\">13%</td>"
+                        + "<td class=\"num\">-32.10</td><td class=\"num\">-246.90</td>",
+                "价税合计（大写）负贰佰柒拾玖元整 &nbsp; （小写）¥-279.00")) {
+            assertTrue(page.contains(shown), shown + " in " + page);
+        }
+        assertFalse(print(original).contains("红字"), "a normal invoice is not red-letter");
+    }
+
+    @Test
     void escapesWhatTheBuyerWrote() {
         String page = print(invoice(SALE_DAY, "<script>alert(\"发票\")</script>"));
         assertFalse(page.contains("<script>"), page);
