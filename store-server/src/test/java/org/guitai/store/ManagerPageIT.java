@@ -59,6 +59,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -392,7 +393,7 @@ class ManagerPageIT {
         logIn("M001", "1357");
         WebElement row = visible("overdue-return-" + returnId);
         assertTrue(row.getDomAttribute("class").contains("overdue"), "flagged red");
-        assertEquals("rgb(185, 28, 28)", row.findElement(By.tagName("td")).getCssValue("color"), "flagged red");
+        assertEquals("#b91c1c", Color.fromString(row.findElement(By.tagName("td")).getCssValue("color")).asHex(), "flagged red");
         assertTrue(row.getText().contains(String.valueOf(overdue.get("number")).replace("\"", "")), row::getText);
         assertTrue(row.getText().contains(overdue.getString("refundDeadline")), () -> "the deadline shown: " + row.getText());
         assertTrue(row.getText().contains("¥279.00"), row::getText);
