@@ -236,13 +236,17 @@ class ReturnsIT {
 
     @Test
     void aWriteOffDoesNotRestockAndEveryLineIsReceivedWhole() {
-        JsonHttp cashier = shop().cashier();
+        Shop shop = shop();
+        JsonHttp cashier = shop.cashier();
         JsonObject sale = paidInCash(cashier, RICE_COOKER, "2", "558.00", "[{\"denomination\":\"100\",\"count\":6}]");
         String lineId = lineOf(sale);
-        String returnId = approvedReturn(cashier, sale, lineId, "2", "QUALITY", null);
+        // sold at T1, taken back at T2: a return is taken at any counter of the store
+        JsonHttp otherCounter = shop.login("M001", "1357", "T2");
+        String returnId = approvedReturn(otherCounter, sale, lineId, "2", "QUALITY", null);
+        assertEquals("T2", expect(200, otherCounter.get("returns/" + returnId)).json().getString("terminalId"));
         BigDecimal stockBefore = stock("E00002");
-        assertProblem(422, "receive-mismatch", cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "WRITE_OFF")));
-        JsonObject received = expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "2", "WRITE_OFF"))).json();
+        assertProblem(422, "receive-mismatch", otherCounter.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "WRITE_OFF")));
+        JsonObject received = expect(200, otherCounter.post("returns/" + returnId + "/receive", receiveBody(lineId, "2", "WRITE_OFF"))).json();
         assertEquals("WRITE_OFF", received.getJsonArray("lines").getJsonObject(0).getString("disposition"));
         assertEquals(0, stockBefore.compareTo(stock("E00002")), "written off: the stock does not change");
     }

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.guitai.store.returns.domain.Disposition;
 
 /** The goods inspected: every returned line, whole, restocked or written off. */
-public record ReceiveReturnRequest(@NotNull @Valid List<@NotNull @Valid Line> lines) {
+public record ReceiveReturnRequest(@NotNull @Valid List<@NotNull @Valid ReceivedLine> lines) {
 
-    public record Line(@NotNull UUID saleLineId,
+    public record ReceivedLine(@NotNull UUID saleLineId,
                        @NotNull @Pattern(regexp = "^\\d{1,12}(\\.\\d{1,3})?$", message = "must be a positive decimal with at most 3 decimals")
                        String quantity,
                        @NotNull Disposition disposition) {

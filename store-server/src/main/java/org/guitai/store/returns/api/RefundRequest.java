@@ -14,11 +14,11 @@ import org.guitai.store.returns.domain.RefundTender;
 public record RefundRequest(@NotNull UUID id,
                             @NotNull RefundTender tender,
                             @Pattern(regexp = "^\\d{1,15}(\\.\\d{1,2})?$", message = "must be a decimal amount such as 12.50") String amount,
-                            @Valid List<@NotNull @Valid Counted> counted,
+                            @Valid List<@NotNull @Valid PaidOutPieces> counted,
                             @Pattern(regexp = "[A-Za-z0-9-]{1,40}", message = "must be 1 to 40 letters, digits or dashes") String reversalReference,
                             UUID saleId) {
 
-    public record Counted(@NotNull @Pattern(regexp = "^\\d{1,15}(\\.\\d{1,2})?$", message = "must be a decimal amount such as 12.50") String denomination,
+    public record PaidOutPieces(@NotNull @Pattern(regexp = "^\\d{1,15}(\\.\\d{1,2})?$", message = "must be a decimal amount such as 12.50") String denomination,
                           int count) {
     }
 }

@@ -16,11 +16,11 @@ public record ReturnRequest(@NotNull UUID id,
                             UUID saleId,
                             @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "must be a slip code or number") String slipNumber,
                             @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "must be an invoice number") String invoiceNumber,
-                            @NotNull @Valid List<@NotNull @Valid Line> lines,
+                            @NotNull @Valid List<@NotNull @Valid ReturnedLine> lines,
                             @NotNull ReturnReason reason,
                             @Pattern(regexp = "[A-Za-z0-9-]{1,16}", message = "must be 1 to 16 letters, digits or dashes") String responsibleStaff) {
 
-    public record Line(@NotNull UUID saleLineId,
+    public record ReturnedLine(@NotNull UUID saleLineId,
                        @NotNull @Pattern(regexp = "^\\d{1,12}(\\.\\d{1,3})?$", message = "must be a positive decimal with at most 3 decimals")
                        String quantity) {
     }

@@ -130,7 +130,7 @@ public class ReturnsResource {
             + "refund-too-much above its amount; CASH 409 no-open-shift without a shift open at the caller's terminal; CHECK 409 "
             + "check-not-cleared. REFUNDED once nothing is due, PARTLY_REFUNDED before. Repeating the id answers the return")
     public ReturnView refund(@PathParam("id") String id, @NotNull @Valid RefundRequest request) {
-        List<RefundRequest.Counted> counted = request.counted() == null ? List.of() : request.counted();
+        List<RefundRequest.PaidOutPieces> counted = request.counted() == null ? List.of() : request.counted();
         if (counted.size() > 50) {
             throw new InvalidRequestException("counted lists at most 50 entries");
         }
