@@ -551,6 +551,8 @@ class CashierPageIT {
         waitFor("returns mode, the scan field ready for the slip", () -> id("return-view").isDisplayed() && !id("order-view").isDisplayed()
                 && focused("scan"));
         // the slip's barcode, read by the (simulated) scanner, reaches the scan field as if scanned
+        // (once the page follows the scanner: labels read before it looked are not this cashier's)
+        waitFor("the page follows the scanner", () -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return devices.lastScan !== null")));
         Answer scanned = terminal().post("terminal/devices/scanner/scan", "{\"data\":\"" + firstSlip + "\"}");
         assertEquals(202, scanned.status(), scanned::toString);
         waitFor("the sale's two lines", () -> returnLines().size() == 2);
