@@ -3,6 +3,9 @@
 -- A return is kept once per (store, return id) whichever event brought it; its sale need not be at HQ (no key to sale_fact:
 -- a sale HQ refused must not hold its returns back). Chain reports group returns by their own business date.
 
+-- The sales associate who served a sale, credited with it in staff review (else its cashier); older sales have none
+ALTER TABLE sale_fact ADD COLUMN associate VARCHAR(16) NULL AFTER cashier;
+
 CREATE TABLE return_fact (
     store_id          VARCHAR(16)    NOT NULL,
     return_id         CHAR(36) CHARACTER SET ascii NOT NULL,

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * HQ's API over HTTP, on Payara Micro against MariaDB: the analyst's login and its throttling, the
- * stores' event inbox (credential, exactly-once, unreadable events) and the chain report.
+ * stores' event inbox (credential, exactly-once, unreadable events), the chain report with sales and returns, and the
+ * staff review.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -47,6 +48,8 @@ class HqApiIT {
     private static final String CREDENTIAL = "test-credential-of-store-S001";
     /** Business dates of this test's sales: far from any other test's, so the figures are this test's own. */
     private static final LocalDate DAY = LocalDate.of(2031, 3, 14);
+    /** Business dates of this test's returns, in a month no other test touches. */
+    private static final LocalDate RETURN_DAY = LocalDate.of(2031, 5, 20);
 
     @ArquillianResource
     URL base;
@@ -196,6 +199,129 @@ class HqApiIT {
         assertEquals(List.of(unknownType.toString(), badAmount.toString()), rejected);
         assertEquals(0, count("select count(*) from inbox where event_id in (?, ?)", unknownType.toString(), badAmount.toString()));
         assertEquals(1, count("select count(*) from sale_fact where event_id = ?", good.toString()));
+    }
+
+    // --- returns ------------------------------------------------------------------------------------
+
+    @Test
+    void recordsAReturnOnceAlsoInABatchWithItsSaleAndTheChainReportShowsItPerStoreAndForTheChain() throws SQLException {
+        LocalDate day = RETURN_DAY.minusDays(5);
+        UUID saleEvent = UUID.randomUUID();
+        UUID sale = UUID.randomUUID();
+        UUID returnEvent = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        JsonObject refunded = returnEvent(returnEvent, returnId, sale, day, "QUALITY", "RC1", null, "279.00",
+                refund("CASH", "200.00"), refund("CARD", "79.00"));
+
+        Answer first = store(CREDENTIAL).post("stores/S001/events", batch(saleEvent(saleEvent, sale, "558.00", day, "RC1"), refunded));
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(List.of(saleEvent.toString(), returnEvent.toString()), ids(first.json().getJsonArray("accepted")));
+        assertEquals(0, first.json().getJsonArray("rejected").size(), first::toString);
+
+        Answer again = store(CREDENTIAL).post("stores/S001/events", batch(refunded));
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(List.of(returnEvent.toString()), ids(again.json().getJsonArray("accepted")), "a redelivery is acknowledged again");
+        UUID otherEvent = UUID.randomUUID();
+        Answer sameReturnAnotherEvent = store(CREDENTIAL).post("stores/S001/events",
+                batch(returnEvent(otherEvent, returnId, sale, day, "QUALITY", "RC1", null, "279.00", refund("CASH", "279.00"))));
+        assertEquals(200, sameReturnAnotherEvent.status(), sameReturnAnotherEvent::toString);
+        assertEquals(List.of(otherEvent.toString()), sameReturnAnotherEvent.json().getJsonArray("rejected").getValuesAs(JsonObject.class)
+                .stream().map(r -> r.getString("id")).toList(), "a return is kept once, whichever event brings it");
+
+        assertEquals(1, count("select count(*) from inbox where store_id = 'S001' and event_id = ?", returnEvent.toString()));
+        assertEquals(0, count("select count(*) from inbox where event_id = ?", otherEvent.toString()));
+        assertEquals(1, count("select count(*) from return_fact where store_id = 'S001' and return_id = ? and event_id = ? and refunded = 279.00"
+                + " and reason = 'QUALITY' and credited_staff = 'RC1' and responsible_staff is null and business_date = ?",
+                returnId.toString(), returnEvent.toString(), day.toString()));
+        assertEquals(1, count("select count(*) from return_fact_line where return_id = ? and quantity = 1 and amount = 279.00"
+                + " and disposition = 'RESTOCK'", returnId.toString()));
+        assertEquals(2, count("select count(*) from return_fact_refund where return_id = ?", returnId.toString()));
+        assertEquals(1, count("select count(*) from return_fact_refund where return_id = ? and position = 1 and tender = 'CARD' and amount = 79.00",
+                returnId.toString()));
+
+        JsonObject report = analyst().get("reports/chain?from=" + day + "&to=" + day).json();
+        JsonObject s001 = storeFigures(report, "S001");
+        assertEquals(1, s001.getInt("sales"));
+        assertEquals("558.00", s001.getString("total"), "the total stays what the sales came to");
+        assertEquals(1, s001.getInt("returns"));
+        assertEquals("279.00", s001.getString("refunded"));
+        assertEquals("279.00", s001.getString("net"));
+        JsonObject s002 = storeFigures(report, "S002");
+        assertEquals(0, s002.getInt("returns"), "every store appears, also without returns");
+        assertEquals("0.00", s002.getString("refunded"));
+        assertEquals(1, report.getInt("returns"));
+        assertEquals("279.00", report.getString("refunded"));
+        assertEquals("558.00", report.getString("total"));
+        assertEquals(1, report.getInt("sales"));
+
+        JsonObject dayBefore = analyst().get("reports/chain?from=" + day.minusDays(1) + "&to=" + day.minusDays(1)).json();
+        assertEquals(0, dayBefore.getInt("returns"), "returns are counted by their own business date");
+        assertEquals("0.00", dayBefore.getString("refunded"));
+    }
+
+    @Test
+    void unreadableReturnsAreRejectedWithTheirReasonAndKeepNothing() throws SQLException {
+        UUID staffErrorWithoutStaff = UUID.randomUUID();
+        UUID notAddingUp = UUID.randomUUID();
+        UUID returnId = UUID.randomUUID();
+        UUID otherReturn = UUID.randomUUID();
+        Answer answer = store(CREDENTIAL).post("stores/S001/events", batch(
+                returnEvent(staffErrorWithoutStaff, returnId, UUID.randomUUID(), RETURN_DAY, "STAFF_ERROR", "RC9", null, "10.00",
+                        refund("CASH", "10.00")),
+                returnEvent(notAddingUp, otherReturn, UUID.randomUUID(), RETURN_DAY, "QUALITY", "RC9", null, "10.00", refund("CASH", "9.00"))));
+        assertEquals(200, answer.status(), answer::toString);
+        assertEquals(List.of(), ids(answer.json().getJsonArray("accepted")));
+        List<JsonObject> rejected = answer.json().getJsonArray("rejected").getValuesAs(JsonObject.class);
+        assertEquals(List.of(staffErrorWithoutStaff.toString(), notAddingUp.toString()), rejected.stream().map(r -> r.getString("id")).toList());
+        assertTrue(rejected.get(0).getString("reason").contains("responsibleStaff"), rejected::toString);
+        assertTrue(rejected.get(1).getString("reason").contains("the refunds add up to 9.00"), rejected::toString);
+        assertEquals(0, count("select count(*) from return_fact where return_id in (?, ?)", returnId.toString(), otherReturn.toString()));
+        assertEquals(0, count("select count(*) from inbox where event_id in (?, ?)", staffErrorWithoutStaff.toString(), notAddingUp.toString()));
+    }
+
+    @Test
+    void theStaffReviewShowsNetSalesAndTheStaffErrorsAttributedToEachMember() {
+        UUID saleA = UUID.randomUUID();
+        UUID saleB = UUID.randomUUID();
+        UUID served = UUID.randomUUID();
+        Answer delivered = store(CREDENTIAL).post("stores/S001/events", batch(
+                saleEvent(UUID.randomUUID(), saleA, "300.00", RETURN_DAY, "RA1"),
+                saleEvent(UUID.randomUUID(), saleB, "200.00", RETURN_DAY, "RA1"),
+                saleEvent(UUID.randomUUID(), served, "80.00", RETURN_DAY, "RA1", "RS3"),
+                returnEvent(UUID.randomUUID(), UUID.randomUUID(), served, RETURN_DAY, "QUALITY", "RS3", null, "30.00", refund("CASH", "30.00")),
+                returnEvent(UUID.randomUUID(), UUID.randomUUID(), saleA, RETURN_DAY, "STAFF_ERROR", "RA1", "RB2", "120.00", refund("CASH", "120.00")),
+                returnEvent(UUID.randomUUID(), UUID.randomUUID(), saleB, RETURN_DAY.plusDays(1), "CHANGE_OF_MIND", "RA1", null, "30.00",
+                        refund("MOBILE", "30.00")),
+                returnEvent(UUID.randomUUID(), UUID.randomUUID(), saleB, RETURN_DAY.plusDays(1), "STAFF_ERROR", "RA1", "RB2", "20.00",
+                        refund("CASH", "20.00"))));
+        assertEquals(200, delivered.status(), delivered::toString);
+        assertEquals(7, delivered.json().getJsonArray("accepted").size(), delivered::toString);
+
+        Answer review = analyst().get("reports/staff?month=2031-05");
+        assertEquals(200, review.status(), review::toString);
+        List<JsonObject> lines = Json.createReader(new java.io.StringReader(review.body())).readArray().getValuesAs(JsonObject.class);
+        JsonObject seller = member(lines, "S001", "RA1");
+        assertEquals("330.00", seller.getString("sales"), "300 + 200 sold, less 120 + 30 + 20 refunded");
+        assertEquals("500.00", seller.getString("grossSales"));
+        assertEquals("170.00", seller.getString("refunded"));
+        assertEquals(2, seller.getInt("transactions"), "the sale an associate served is credited to the associate");
+        assertEquals("2", seller.getString("units"));
+        assertEquals("250.00", seller.getString("averageTicket"));
+        assertEquals(0, seller.getInt("returns"), "the returns of their sales are no staff errors of theirs");
+        JsonObject responsible = member(lines, "S001", "RB2");
+        assertEquals(2, responsible.getInt("returns"), "the two STAFF_ERROR returns, not the change of mind");
+        assertEquals("0.00", responsible.getString("sales"));
+        assertEquals(0, responsible.getInt("transactions"));
+        JsonObject associate = member(lines, "S001", "RS3");
+        assertEquals("50.00", associate.getString("sales"), "80 served, less 30 refunded");
+        assertEquals(1, associate.getInt("transactions"));
+
+        assertEquals(List.of(), Json.createReader(new java.io.StringReader(analyst().get("reports/staff?month=2031-04").body())).readArray()
+                .getValuesAs(JsonObject.class).stream().filter(l -> l.getString("staffCode").startsWith("R")).toList(), "another month");
+        Answer bad = analyst().get("reports/staff?month=May");
+        assertEquals(400, bad.status(), bad::toString);
+        assertEquals("urn:guitai:problem:invalid-request", bad.json().getString("type"));
+        assertEquals(401, api().get("reports/staff?month=2031-05").status(), "the review needs a session");
     }
 
     @Test
@@ -362,6 +488,14 @@ class HqApiIT {
     }
 
     private static JsonObject saleEvent(UUID eventId, UUID saleId, String total, LocalDate day) {
+        return saleEvent(eventId, saleId, total, day, "C001");
+    }
+
+    private static JsonObject saleEvent(UUID eventId, UUID saleId, String total, LocalDate day, String cashier) {
+        return saleEvent(eventId, saleId, total, day, cashier, null);
+    }
+
+    private static JsonObject saleEvent(UUID eventId, UUID saleId, String total, LocalDate day, String cashier, String associate) {
         String at = day + "T02:00:00Z";
         return Json.createObjectBuilder()
                 .add("id", eventId.toString())
@@ -370,7 +504,7 @@ class HqApiIT {
                 .add("saleCompleted", Json.createObjectBuilder()
                         .add("saleId", saleId.toString())
                         .add("terminalId", "T1")
-                        .add("cashier", "C001")
+                        .add("cashier", cashier)
                         .add("slipNumber", 7)
                         .add("completedAt", at)
                         .add("businessDate", day.toString())
@@ -380,8 +514,47 @@ class HqApiIT {
                         .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("lineId", UUID.randomUUID().toString()).add("sku", "E00002").add("quantity", "1")
                                 .add("unitPrice", total).add("amount", total).add("vatRate", "0.13")))
-                        .add("tenders", Json.createArrayBuilder().add(Json.createObjectBuilder().add("tender", "CASH").add("amount", total))))
+                        .add("tenders", Json.createArrayBuilder().add(Json.createObjectBuilder().add("tender", "CASH").add("amount", total)))
+                        .addAll(associate == null ? Json.createObjectBuilder() : Json.createObjectBuilder().add("associate", associate)))
                 .build();
+    }
+
+    /** A return of one unit of the sale's one line, refunded by the tenders given (in that order). */
+    private static JsonObject returnEvent(UUID eventId, UUID returnId, UUID saleId, LocalDate day, String reason, String credited,
+                                          String responsible, String refunded, JsonObject... refunds) {
+        String at = day + "T03:00:00Z";
+        var tenders = Json.createArrayBuilder();
+        for (JsonObject refund : refunds) {
+            tenders.add(refund);
+        }
+        var r = Json.createObjectBuilder()
+                .add("returnId", returnId.toString())
+                .add("saleId", saleId.toString())
+                .add("terminalId", "T1")
+                .add("cashier", "C001")
+                .add("reason", reason)
+                .add("creditedStaff", credited)
+                .add("completedAt", at)
+                .add("businessDate", day.toString())
+                .add("currency", "CNY")
+                .add("refunded", refunded)
+                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("saleLineId", UUID.randomUUID().toString())
+                        .add("sku", "E00002").add("quantity", "1").add("amount", refunded).add("disposition", "RESTOCK")))
+                .add("refunds", tenders);
+        if (responsible != null) {
+            r.add("responsibleStaff", responsible);
+        }
+        return Json.createObjectBuilder().add("id", eventId.toString()).add("type", "ReturnCompleted").add("occurredAt", at)
+                .add("returnCompleted", r).build();
+    }
+
+    private static JsonObject refund(String tender, String amount) {
+        return Json.createObjectBuilder().add("tender", tender).add("amount", amount).build();
+    }
+
+    private static JsonObject member(List<JsonObject> review, String storeId, String staffCode) {
+        return review.stream().filter(l -> l.getString("storeId").equals(storeId) && l.getString("staffCode").equals(staffCode)).findFirst()
+                .orElseThrow(() -> new AssertionError(storeId + "/" + staffCode + " not in " + review));
     }
 
     private static String batch(JsonObject... events) {

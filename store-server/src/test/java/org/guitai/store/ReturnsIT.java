@@ -114,6 +114,9 @@ class ReturnsIT {
         JsonObject again = expect(201, cashier.post("returns", body)).json();
         assertEquals(List.of(returnId, requested.getString("number")), List.of(again.getString("id"), again.getString("number")), "a repeat is the first return");
         assertEquals(1, count("select count(*) from sale_return where sale_id = ?", sale.getString("id")));
+        JsonObject otherSale = paidByCard(cashier, BIG_RICE_COOKER, "1", "639.00");
+        assertProblem(409, "id-conflict", cashier.post("returns", returnBody(returnId, saleRef(otherSale), lineOf(otherSale), "1", "QUALITY", null)),
+                "a return's id reused for another sale");
 
         assertProblem(409, "return-state", cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")), "not approved yet");
         String approval = returnApproval(cashier, "M001", returnId);

@@ -24,7 +24,7 @@ class StoreToHqContractTest {
     private static final Instant COMPLETED = Instant.parse("2026-11-23T02:00:00Z");
 
     private static SaleCompleted sale(List<SaleCompleted.Line> lines, List<SaleCompleted.Tender> tenders) {
-        return new SaleCompleted(SALE, "T1", "C001", 7L, COMPLETED, LocalDate.of(2026, 11, 23), "CNY", "10.00", "1.15", lines, tenders);
+        return new SaleCompleted(SALE, "T1", "C001", null, 7L, COMPLETED, LocalDate.of(2026, 11, 23), "CNY", "10.00", "1.15", lines, tenders);
     }
 
     @Test

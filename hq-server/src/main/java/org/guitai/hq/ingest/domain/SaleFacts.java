@@ -41,6 +41,7 @@ public record SaleFacts(SaleFact sale, List<SaleFactLine> lines) {
             Currency currency = Currency.getInstance(sale.currency());
             String saleId = sale.saleId().toString();
             SaleFact fact = new SaleFact(storeId, saleId, eventId, text("terminalId", sale.terminalId(), 16), text("cashier", sale.cashier(), 16),
+                    Optional.ofNullable(sale.associate()).filter(a -> !a.isBlank()).map(a -> text("associate", a, 16)),
                     Optional.ofNullable(sale.slipNumber()),
                     sale.businessDate(), sale.completedAt(), Money.of(sale.total(), currency), Money.of(sale.tax(), currency));
             List<SaleFactLine> lines = new ArrayList<>();

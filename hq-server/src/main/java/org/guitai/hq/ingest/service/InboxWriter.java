@@ -35,7 +35,7 @@ public class InboxWriter {
     private static final RowBatch.Table INBOX = RowBatch.table("inbox",
             List.of("store_id", "event_id", "type", "occurred_at", "received_at"));
     private static final RowBatch.Table SALE = RowBatch.table("sale_fact", List.of("store_id", "sale_id", "event_id", "terminal_id",
-            "cashier", "slip_number", "business_date", "completed_at", "currency", "total", "tax"));
+            "cashier", "associate", "slip_number", "business_date", "completed_at", "currency", "total", "tax"));
     private static final RowBatch.Table LINE = RowBatch.table("sale_fact_line",
             List.of("store_id", "line_id", "sale_id", "sku", "quantity", "unit_price", "amount", "vat_rate"));
     private static final RowBatch.Table RETURN = RowBatch.table("return_fact", List.of("store_id", "return_id", "event_id", "sale_id",
@@ -81,7 +81,8 @@ public class InboxWriter {
         SaleFact sale = facts.sale();
         new RowBatch()
                 .insert(INBOX, entry.storeId(), entry.eventId(), entry.type(), entry.occurredAt(), entry.receivedAt())
-                .insert(SALE, sale.storeId(), sale.saleId(), sale.eventId(), sale.terminalId(), sale.cashier(), sale.slipNumber().orElse(null),
+                .insert(SALE, sale.storeId(), sale.saleId(), sale.eventId(), sale.terminalId(), sale.cashier(), sale.associate().orElse(null),
+                        sale.slipNumber().orElse(null),
                         sale.businessDate(), sale.completedAt(), sale.total().currency().getCurrencyCode(), sale.total().amount(), sale.tax().amount())
                 .insertRows(LINE, facts.lines().stream().map(InboxWriter::row).toList())
                 .execute(em);

@@ -10,9 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.guitai.hq.platform.config.HqSettings;
+import org.guitai.hq.report.domain.ReportMonth;
 import org.guitai.hq.report.domain.ReportPeriod;
 import org.guitai.hq.report.service.ChainReports;
+import org.guitai.hq.report.service.StaffReview;
 import org.guitai.platform.security.CurrentCaller;
 
 @Path("reports")
@@ -24,6 +27,9 @@ public class ReportsResource {
     ChainReports reports;
 
     @Inject
+    StaffReview staff;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -32,11 +38,24 @@ public class ReportsResource {
     @Inject
     Clock clock;
 
-    /** Sales per store and in total for business dates {@code from}..{@code to} (inclusive; default today). */
+    /**
+     * Sales (gross), returns and refunds per store and in total for business dates {@code from}..{@code to} (inclusive;
+     * default today).
+     */
     @GET
     @Path("chain")
     public ChainReportView chain(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-        return ChainReportView.of(reports.chain(ReportPeriod.requested(from, to, today), caller.get()));
+        return ChainReportView.of(reports.chain(ReportPeriod.requested(from, to, today()), caller.get()));
+    }
+
+    /** Each member's month: net sales (less refunds), transactions, units and the STAFF_ERROR returns attributed to them. */
+    @GET
+    @Path("staff")
+    public List<StaffReviewView> staff(@QueryParam("month") String month) {
+        return StaffReviewView.of(staff.month(ReportMonth.requested(month, today()), caller.get()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(settings.zone()));
     }
 }

@@ -27,7 +27,7 @@ class SaleFactsTest {
     private static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 24);
 
     private static SaleCompleted sale() {
-        return new SaleCompleted(SALE, "T1", "C001", 42L, COMPLETED, BUSINESS_DATE, "CNY", "126.49", "13.69",
+        return new SaleCompleted(SALE, "T1", "C001", null, 42L, COMPLETED, BUSINESS_DATE, "CNY", "126.49", "13.69",
                 List.of(new SaleCompleted.Line(LINE_1, "E00002", "2", "50.00", "100.00", "0.13"),
                         new SaleCompleted.Line(LINE_2, "F00007", "1.5", "17.66", "26.49", "0.09")),
                 List.of(new SaleCompleted.Tender("CASH", "126.49")));
@@ -35,13 +35,13 @@ class SaleFactsTest {
 
     private static SaleCompleted withAmounts(String currency, String total, String tax) {
         SaleCompleted s = sale();
-        return new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.slipNumber(), s.completedAt(), s.businessDate(),
+        return new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.associate(), s.slipNumber(), s.completedAt(), s.businessDate(),
                 currency, total, tax, List.of(), s.tenders());
     }
 
     private static SaleCompleted withLines(SaleCompleted.Line... lines) {
         SaleCompleted s = sale();
-        return new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.slipNumber(), s.completedAt(), s.businessDate(),
+        return new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.associate(), s.slipNumber(), s.completedAt(), s.businessDate(),
                 s.currency(), s.total(), s.tax(), List.of(lines), s.tenders());
     }
 
@@ -60,7 +60,7 @@ class SaleFactsTest {
     @Test
     void aSalePaidByMobileOrSplitAcrossTendersIsReadLikeAnyOther() {
         SaleCompleted s = sale();
-        SaleCompleted split = new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.slipNumber(), s.completedAt(), s.businessDate(),
+        SaleCompleted split = new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.associate(), s.slipNumber(), s.completedAt(), s.businessDate(),
                 s.currency(), s.total(), s.tax(), s.lines(), List.of(new SaleCompleted.Tender("CARD", "20.00"),
                         new SaleCompleted.Tender("MOBILE", "100.00"), new SaleCompleted.Tender("CASH", "6.49")));
         SaleFacts facts = read(split);
@@ -140,18 +140,31 @@ class SaleFactsTest {
         String needs = "a SaleCompleted event needs saleCompleted with saleId, completedAt and businessDate";
         assertEquals(needs, unreadable(StoreEvent.ofType(EVENT, StoreEvent.SALE_COMPLETED, COMPLETED, null)));
         SaleCompleted s = sale();
-        assertEquals(needs, unreadable(new SaleCompleted(null, "T1", "C001", 42L, COMPLETED, BUSINESS_DATE, "CNY", "1.00", "0.00",
+        assertEquals(needs, unreadable(new SaleCompleted(null, "T1", "C001", null, 42L, COMPLETED, BUSINESS_DATE, "CNY", "1.00", "0.00",
                 s.lines(), s.tenders())));
-        assertEquals(needs, unreadable(new SaleCompleted(SALE, "T1", "C001", 42L, null, BUSINESS_DATE, "CNY", "1.00", "0.00",
+        assertEquals(needs, unreadable(new SaleCompleted(SALE, "T1", "C001", null, 42L, null, BUSINESS_DATE, "CNY", "1.00", "0.00",
                 s.lines(), s.tenders())));
-        assertEquals(needs, unreadable(new SaleCompleted(SALE, "T1", "C001", 42L, COMPLETED, null, "CNY", "1.00", "0.00",
+        assertEquals(needs, unreadable(new SaleCompleted(SALE, "T1", "C001", null, 42L, COMPLETED, null, "CNY", "1.00", "0.00",
                 s.lines(), s.tenders())));
+    }
+
+    @Test
+    void aSaleIsCreditedToItsAssociateElseToItsCashier() {
+        SaleCompleted s = sale();
+        assertEquals("C001", read(s).sale().creditedStaff());
+        assertEquals(Optional.empty(), read(s).sale().associate());
+        java.util.function.Function<String, SaleCompleted> servedBy = associate -> new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(),
+                associate, s.slipNumber(), s.completedAt(), s.businessDate(), s.currency(), s.total(), s.tax(), s.lines(), s.tenders());
+        assertEquals(Optional.of("A001"), read(servedBy.apply("A001")).sale().associate());
+        assertEquals("A001", read(servedBy.apply("A001")).sale().creditedStaff());
+        assertEquals("C001", read(servedBy.apply(" ")).sale().creditedStaff(), "a blank associate is none");
+        assertTrue(unreadable(servedBy.apply("A-code-far-too-long")).contains("associate must be 1 to 16 characters"));
     }
 
     @Test
     void aSaleWithoutASlipNumberIsStillRead() {
         SaleCompleted s = sale();
-        SaleCompleted noSlip = new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), null, s.completedAt(), s.businessDate(),
+        SaleCompleted noSlip = new SaleCompleted(s.saleId(), s.terminalId(), s.cashier(), s.associate(), null, s.completedAt(), s.businessDate(),
                 s.currency(), s.total(), s.tax(), s.lines(), s.tenders());
         assertEquals(Optional.empty(), read(noSlip).sale().slipNumber());
     }
@@ -177,7 +190,7 @@ class SaleFactsTest {
         SaleCompleted.Line line = s.lines().get(0);
         for (String[] terminalAndCashier : new String[][] {{null, "C001"}, {"T1", null}, {"T1", " "}, {"T-123456789012345", "C001"},
                 {"T1", "C0123456789012345"}}) {
-            SaleCompleted bad = new SaleCompleted(s.saleId(), terminalAndCashier[0], terminalAndCashier[1], s.slipNumber(), s.completedAt(),
+            SaleCompleted bad = new SaleCompleted(s.saleId(), terminalAndCashier[0], terminalAndCashier[1], s.associate(), s.slipNumber(), s.completedAt(),
                     s.businessDate(), s.currency(), s.total(), s.tax(), s.lines(), s.tenders());
             assertTrue(unreadable(bad).contains("cannot be read"), String.join(",", String.valueOf(terminalAndCashier[0]), terminalAndCashier[1]));
         }

@@ -68,7 +68,7 @@ class IngestTest {
     private StoreEvent sale(String total) {
         serial++;
         UUID event = new UUID(0xE, serial);
-        SaleCompleted sale = new SaleCompleted(new UUID(0xA, serial), "T1", "C001", (long) serial, AT, LocalDate.of(2026, 11, 23),
+        SaleCompleted sale = new SaleCompleted(new UUID(0xA, serial), "T1", "C001", null, (long) serial, AT, LocalDate.of(2026, 11, 23),
                 "CNY", total, "0.00", List.of(new SaleCompleted.Line(new UUID(0xB, serial), "E00002", "1", total, total, "0.13")), List.of());
         return StoreEvent.of(event, sale);
     }

@@ -195,11 +195,14 @@ public class Returns {
     public Detail request(String returnId, SaleRef ref, List<LineRequest> lines, ReturnReason reason, Optional<String> responsibleStaff,
                           Caller caller) {
         caller.require("taking returns", Role.CASHIER, Role.STORE_MANAGER);
+        String saleId = saleIdOf(ref);
         Optional<SaleReturn> repeated = returns.find(returnId);
         if (repeated.isPresent()) {
+            if (!repeated.get().saleId().equals(saleId)) {
+                throw new IdConflictException("return", returnId);
+            }
             return detail(repeated.get());
         }
-        String saleId = saleIdOf(ref);
         Sale sale = sales.lockForReturn(saleId);
         requireReturnable(sale);
         Instant now = clock.instant();

@@ -823,7 +823,8 @@ public class SaleService {
                 .filter(p -> !p.isBounced())
                 .map(p -> new SaleCompleted.Tender(p.tender().name(), p.applied().toPlainString()))
                 .toList();
-        return new SaleCompleted(UUID.fromString(sale.id()), sale.terminalId(), sale.cashierCode(), sale.slipNumber().orElse(null),
+        return new SaleCompleted(UUID.fromString(sale.id()), sale.terminalId(), sale.cashierCode(), sale.associateCode().orElse(null),
+                sale.slipNumber().orElse(null),
                 sale.completedAt().orElseThrow(), sale.businessDate(), sale.currency().getCurrencyCode(),
                 sale.total().toPlainString(), tax.toPlainString(), lines, tenders);
     }
