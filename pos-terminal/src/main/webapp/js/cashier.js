@@ -39,12 +39,13 @@ const KEYS = [
   { cap: 'Alt+N', text: 'keys.noSale' },
   { cap: 'Alt+X', text: 'keys.xReport' },
   { cap: 'Alt+J', text: 'keys.journal' },
+  { cap: 'Alt+T', text: 'keys.returns' },
   { cap: 'Alt+V', text: 'keys.devices' },
   { cap: 'Alt+G', text: 'keys.language' },
   { cap: 'Alt+Z', text: 'keys.logout' },
 ];
 /** The keys the bar under the order shows; the help overlay (F1) has them all. */
-const BAR_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'Esc'];
+const BAR_KEYS = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'Esc', 'Alt+T'];
 
 const REJECT_REASONS = ['COUNTERFEIT', 'TORN', 'MISSING_CORNER', 'DEFACED'];
 
@@ -268,6 +269,8 @@ function renderSale() {
   ].filter(Boolean).join(' · ');
   $('next').hidden = !['COMPLETED', 'AWAITING_CLEARANCE', 'CANCELLED'].includes(s);
   $('next-title').textContent = s === 'COMPLETED' ? t('after.completed') : s === 'CANCELLED' ? t('after.cancelled') : t('after.checkHeld');
+  $('order-view').hidden = false;
+  renderReturnMode();
 }
 
 /** The rows of the order, by line id with what they show: a scan redraws the line it touched, not the whole order. */
@@ -322,6 +325,10 @@ function renderHelp() {
 
 function focusScan() {
   if (openDialogs().length || $('sale-view').hidden) return;
+  if (returnsActive()) {
+    focusReturns();
+    return;
+  }
   $('scan').focus();
 }
 
@@ -394,9 +401,10 @@ document.querySelectorAll('dialog').forEach((dialog) => {
 
 /**
  * A manager's one-shot approval asked for in place: the manager types code and PIN on this
- * screen; resolves the approval id, or null when cancelled (Esc).
+ * screen; resolves the approval id, or null when cancelled (Esc). subject: {returnId} when it is
+ * not the sale at the counter that the approval is for.
  */
-function askApproval(action, reason) {
+function askApproval(action, reason, subject) {
   const dialog = $('approval-dialog');
   $('approval-action').textContent = tOr(`action.${action}`, action);
   $('approval-reason').textContent = reason || '';
@@ -423,7 +431,9 @@ function askApproval(action, reason) {
       if (!pin) { $('approval-pin').focus(); return; }
       try {
         const body = { id: requestId, staffCode, pin, action };
-        if (state.sale && action !== 'NO_SALE') body.saleId = state.sale.id;
+        // what the approval is for: the return (or shift) named, else the sale at the counter
+        if (subject) Object.assign(body, subject);
+        else if (state.sale && action !== 'NO_SALE') body.saleId = state.sale.id;
         const approval = await step({ key: 'what.approval' }, () => api('POST', 'approvals', body));
         finish(approval.approvalId);
       } catch (error) {
@@ -562,6 +572,8 @@ function resetSession() {
   session.staff = null;
   state.shift = null;
   clearSale();
+  if (returnsActive()) toggleReturns();
+  endExchange();
   openDialogs().forEach((d) => d.close());
   render();
   $('login-staff').value = '';
@@ -629,6 +641,11 @@ $('scan-form').addEventListener('submit', (event) => {
   const started = performance.now();
   $('scan').value = '';
   showError('scan-error', null);
+  // in returns mode a scan is the slip (or invoice) of the sale the goods come back from
+  if (returnsActive()) {
+    returnScan(raw);
+    return;
+  }
   const { quantity, code } = parseScan(raw);
   if (toMilli(quantity) === 0n || toMilli(quantity) === null) {
     showError('scan-error', t('order.badQuantity'));
@@ -1247,6 +1264,7 @@ function completeOrNext() {
       const sale = await step({ key: 'what.complete' }, () => api('POST', `sales/${id}/complete`));
       saleChanged(sale);
       say(t('after.completed'), 'ok');
+      afterExchangeSale();
       focusScan();
     } catch (error) {
       say(errorText(error), 'error');
@@ -1256,6 +1274,7 @@ function completeOrNext() {
 
 function nextCustomer() {
   clearSale();
+  endExchange();
   say('');
   saleChanged(null);
   focusScan();
@@ -1456,7 +1475,8 @@ async function openJournal() {
     $('journal-verdict').textContent = verdict.ok ? t('journal.intact', { count: verdict.entries })
       : t('journal.broken', { seq: verdict.firstBadSeq, reason: verdict.reason || '' });
     fillTable($('journal-entries'), entries, (e) => [String(e.seq), dateTime(e.at), tOr(`journal.type.${e.type}`, e.type),
-      e.slipCode || e.provisionalSlip || e.saleId || e.reason || '', e.total ? money(e.total) : (e.tender ? t(`tender.${e.tender}`) : '')]);
+      e.slipCode || e.returnNumber || e.provisionalSlip || e.saleId || e.reason || '',
+      e.total ? money(e.total) : [e.tender ? tOr(`tender.${e.tender}`, e.tender) : '', e.amount ? money(e.amount) : ''].filter(Boolean).join(' ')]);
   } catch (error) {
     showError('journal-error', error);
   }
@@ -1496,13 +1516,15 @@ function openHelp() {
 // ─── the keyboard ──────────────────────────────────────────────────────────────────────────────
 
 const FUNCTION_KEYS = {
-  F1: openHelp, F2: openSearch, F3: holdOrRecall, F4: openReadback, F5: openCash, F6: () => openTender('card'),
-  F7: () => openTender('check'), F8: () => openTender('mobile'), F9: completeOrNext, F10: openFind,
+  F1: openHelp, F2: openSearch, F3: holdOrRecall, F4: openReadback, F5: () => payWith(openCash), F6: () => payWith(() => openTender('card')),
+  F7: () => payWith(() => openTender('check')), F8: () => payWith(() => openTender('mobile')), F9: completeOrNext, F10: openFind,
 };
+/** What the keys do in returns mode: the order's keys are off until the cashier is back at the order. */
+const RETURN_KEYS = ['F1', 'KeyT', 'KeyG', 'KeyZ', 'KeyV', 'KeyJ', 'KeyX', 'KeyN'];
 const ALT_KEYS = {
   KeyQ: () => openLineDialog('line-quantity'), KeyD: () => openLineDialog('line-discount'), KeyR: () => openLineDialog('line-price'), KeyO: openOrderDiscount,
   KeyS: openSlip, KeyI: openInvoice, KeyP: openPacking, KeyL: openDelivery, KeyN: openNoSale, KeyX: openXReport, KeyJ: openJournal,
-  KeyV: () => openDevices(),
+  KeyV: () => openDevices(), KeyT: () => toggleReturns(),
   KeyG: () => switchLanguage(i18n.lang === 'zh-CN' ? 'en' : 'zh-CN'), KeyZ: logout,
 };
 
@@ -1515,6 +1537,7 @@ document.addEventListener('keydown', (event) => {
     if (event.key === 'F1' && !atCounter) { openHelp(); return; }
     if (!atCounter || dialogOpen) return;
     const action = FUNCTION_KEYS[event.key];
+    if (action && returnsActive() && !RETURN_KEYS.includes(event.key)) { say(t('returns.keyOff'), 'error'); return; }
     if (action) { say(''); action(); }
     return;
   }
@@ -1522,11 +1545,20 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     if (event.code === 'KeyG') { ALT_KEYS.KeyG(); return; }
     if (!atCounter || dialogOpen) return;
+    if (returnsActive() && !RETURN_KEYS.includes(event.code)) { say(t('returns.keyOff'), 'error'); return; }
     say('');
     ALT_KEYS[event.code]();
     return;
   }
   if (!atCounter || dialogOpen) return;
+  if (returnsActive()) {
+    // arrows and Delete belong to the fields of the return; Esc goes back to the scan field
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      $('scan').focus();
+    }
+    return;
+  }
   if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     selectLine(event.key === 'ArrowDown' ? 1 : -1);

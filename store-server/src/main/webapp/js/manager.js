@@ -17,6 +17,7 @@ const state = {
   approvals: null,
   checks: null,
   refused: null,
+  returns: null,
   openShifts: null,
   closedShifts: null,
   panel: { mode: 'empty', shift: null, report: null, movements: null },
@@ -40,7 +41,7 @@ function forgetSession() {
   try { sessionStorage.removeItem(SESSION_KEY); } catch (e) { /* nothing kept */ }
   // the next one to log in at this screen sees nothing of the last one's work
   Object.assign(state, {
-    approvals: null, checks: null, refused: null, openShifts: null, closedShifts: null,
+    approvals: null, checks: null, refused: null, returns: null, openShifts: null, closedShifts: null,
     panel: { mode: 'empty', shift: null, report: null, movements: null },
     report: { period: 'day', view: null, path: null }, targets: { month: null, board: null }, audit: { entries: null },
   });
@@ -171,6 +172,7 @@ function rerender() {
   if (state.approvals) renderApprovals();
   if (state.checks) renderChecks();
   if (state.refused) renderRefused();
+  if (state.returns) renderReturns();
   if (state.openShifts) renderShiftLists();
   renderPanel();
   if (state.report.view) renderReport();
@@ -183,14 +185,42 @@ function rerender() {
 
 async function loadApprovals() {
   const date = $('approvals-date').value || state.today;
-  const [approvals, checks, refused] = await Promise.all([api('GET', `approvals?date=${date}`), api('GET', 'checks?status=PENDING'),
-    api('GET', 'refused-sales')]);
+  const [approvals, checks, refused, returns] = await Promise.all([api('GET', `approvals?date=${date}`), api('GET', 'checks?status=PENDING'),
+    api('GET', 'refused-sales'), loadReturns()]);
   state.approvals = approvals;
   state.checks = checks;
   state.refused = refused;
+  state.returns = returns;
   renderApprovals();
   renderChecks();
   renderRefused();
+  renderReturns();
+}
+
+/** The returns still under way (to approve, receive or refund), and those past their refund deadline. */
+const RETURNS_UNDER_WAY = ['REQUESTED', 'APPROVED', 'RECEIVED', 'PARTLY_REFUNDED'];
+
+async function loadReturns() {
+  const [overdue, ...byStatus] = await Promise.all([api('GET', 'returns?overdue=true'),
+    ...RETURNS_UNDER_WAY.map((s) => api('GET', `returns?status=${s}`))]);
+  const pending = byStatus.flat().sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
+  return { overdue, pending };
+}
+
+function renderReturns() {
+  const { overdue, pending } = state.returns;
+  $('returns-overdue-count').hidden = !overdue.length;
+  $('returns-overdue-count').textContent = t('returns.overdueCount', { count: overdue.length });
+  const status = (r) => el('span', { class: 'badge', dataset: { status: r.status } }, tOr(`returnStatus.${r.status}`, r.status));
+  const deadline = (r) => (r.refundDeadline ? { text: r.refundDeadline, cls: r.overdue ? 'overdue-text' : '' } : '—');
+  const where = (r) => [r.terminalId, r.cashierCode ? staffLabel(r.cashierCode, state.names) : ''].filter(Boolean).join(' · ');
+  fillTable($('overdue-returns-table'), overdue, (r) => el('tr', { class: 'overdue', id: `overdue-return-${r.id}`, dataset: { returnId: r.id } },
+    cell(el('strong', {}, r.number || shortId(r.id))), cell(r.slipNumber || '—'), cell(status(r)), cell(r.receivedAt ? shortDateTime(r.receivedAt) : '—'),
+    cell(deadline(r)), cell({ text: money(r.due), num: true }), cell(where(r))));
+  fillTable($('returns-table'), pending, (r) => el('tr', { class: r.overdue ? 'overdue' : undefined, id: `return-${r.id}`, dataset: { returnId: r.id } },
+    cell(el('strong', {}, r.number || shortId(r.id))), cell(shortDateTime(r.createdAt)), cell(r.slipNumber || '—'), cell(status(r)),
+    cell(tOr(`reason.${r.reason}`, r.reason || '—')), cell({ text: money(r.amount), num: true }), cell({ text: money(r.due), num: true }),
+    cell(deadline(r)), cell(where(r))));
 }
 
 /** Sales a terminal made that the store refused when they were sent: kept there, settled here with a note. */
@@ -228,10 +258,11 @@ function renderApprovals() {
     let subject = '—';
     if (a.saleId) subject = t('approvals.sale', { id: shortId(a.saleId) });
     else if (a.shiftId) subject = t('approvals.shift', { id: shortId(a.shiftId) });
+    else if (a.returnId) subject = t('approvals.return', { id: shortId(a.returnId) });
     return el('tr', { dataset: { approvalId: a.approvalId } },
       cell(time(a.createdAt)), cell(el('span', { class: 'badge' }, tOr(`action.${a.action}`, a.action))),
       cell(staffLabel(a.requestedBy, state.names)), cell(staffLabel(a.approvedBy, state.names)), cell(a.terminalId),
-      cell({ text: subject, title: a.saleId || a.shiftId }), cell(used));
+      cell({ text: subject, title: a.saleId || a.shiftId || a.returnId }), cell(used));
   });
 }
 
@@ -657,7 +688,10 @@ function renderReport() {
     [t('reports.voids'), v.voids ? v.voids.count : 0, v.voids ? v.voids.amount : '0'],
     [t('reports.cancelled'), v.cancelled ? v.cancelled.count : 0, v.cancelled ? v.cancelled.amount : '0'],
     [t('reports.returns'), v.returns ? v.returns.count : 0, v.returns ? v.returns.amount : '0'],
+    ...(v.refunded !== undefined && v.refunded !== null ? [[t('reports.refunded'), '', typeof v.refunded === 'object' ? v.refunded.amount : v.refunded]] : []),
   ], ([label, count, amount]) => [label, { text: String(count), num: true }, { text: money(amount), num: true }]);
+  fillTable($('report-refunds'), refundsByTender(v), (x) => el('tr', { dataset: { tender: x.tender } },
+    [tOr(`tender.${x.tender}`, x.tender), { text: x.count === undefined ? '' : String(x.count), num: true }, { text: money(x.amount), num: true }].map(cell)));
   fillTable($('report-overshort'), v.overShort, (o) => [staffLabel(o.cashierCode, state.names), { text: String(o.shifts), num: true },
     { text: signedMoney(o.difference), num: true, cls: toFen(o.difference) < 0n ? 'short' : '' }, { node: levelBadge(o.worstErrorLevel) }]);
   fillTable($('report-brands'), v.byBrand, (b) => [b.brand || '—', { text: b.units, num: true }, { text: money(b.total), num: true }]);
@@ -667,6 +701,13 @@ function renderReport() {
     { text: p.units, num: true }, { text: money(p.total), num: true }, { text: p.stock, num: true }];
   fillTable($('report-best'), v.bestSellers, product);
   fillTable($('report-slow'), v.slowSellers, product);
+}
+
+/** The day's refunds by tender, as the report gives them (a list of its own, or a refunds figure on each tender). */
+function refundsByTender(v) {
+  if (Array.isArray(v.refundsByTender)) return v.refundsByTender;
+  return (v.byTender || []).filter((x) => x.refunds !== undefined && toFen(x.refunds) !== 0n)
+    .map((x) => ({ tender: x.tender, count: x.refundCount, amount: x.refunds }));
 }
 
 async function downloadCsv() {

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -358,7 +360,7 @@ class CashierPageIT {
         scan("0000000000000");
         waitFor("the refusal in English next to the scan field", () -> id("scan-error").isDisplayed());
         assertTrue(text("scan-error").matches("[\\x20-\\x7e]+"), "an English message: " + text("scan-error"));
-        new org.openqa.selenium.support.ui.Select(id("lang")).selectByValue("zh-CN");
+        new Select(id("lang")).selectByValue("zh-CN");
         waitFor("Chinese again", () -> browser.findElement(By.cssSelector("label[for=scan]")).getText().startsWith("扫码"));
         id("scan").sendKeys(Keys.chord(Keys.ALT, "z"));
         waitFor("logged out: the login form again", () -> id("login-view").isDisplayed() && focused("login-staff") && !id("who").isDisplayed());
@@ -532,6 +534,144 @@ class CashierPageIT {
             browser.switchTo().window(display).close();
             browser.switchTo().window(cashier);
         }
+    }
+
+    /**
+     * A return at the counter (Alt+T): the first sale's slip read by the scanner brings up its lines,
+     * one rice cooker goes back for a change of mind, M001 approves in place, the goods are received
+     * (restocked) and 279.00 is counted out of the drawer; the done panel shows the return's number
+     * and its red-letter invoice, as the store recorded them, and the terminal journals the refund.
+     */
+    @Test
+    @Order(12)
+    void aReturnByItsScannedSlipIsApprovedInPlaceReceivedAndRefundedInCash() {
+        assertTrue(firstSlip != null && !firstSlip.isEmpty(), "the first sale's slip");
+        BigDecimal stockBefore = stock(RICE_COOKER);
+        press(Keys.chord(Keys.ALT, "t"));
+        waitFor("returns mode, the scan field ready for the slip", () -> id("return-view").isDisplayed() && !id("order-view").isDisplayed()
+                && focused("scan"));
+        // the slip's barcode, read by the (simulated) scanner, reaches the scan field as if scanned
+        // (once the page follows the scanner: labels read before it looked are not this cashier's)
+        waitFor("the page follows the scanner", () -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return devices.lastScan !== null")));
+        Answer scanned = terminal().post("terminal/devices/scanner/scan", "{\"data\":\"" + firstSlip + "\"}");
+        assertEquals(202, scanned.status(), scanned::toString);
+        waitFor("the sale's two lines", () -> returnLines().size() == 2);
+        JsonObject returnable = manager.get("returns/returnable?slipNumber=" + firstSlip).json();
+        JsonObject cookerLine = line(returnable, RICE_COOKER);
+        WebElement cooker = returnLine(RICE_COOKER);
+        assertEquals(cookerLine.getString("quantity"), cooker.findElement(By.cssSelector(".sold")).getText());
+        assertEquals(cookerLine.getString("returnable"), cooker.findElement(By.cssSelector(".returnable")).getText());
+        assertTrue(text("return-sale").contains(firstSlip), text("return-sale"));
+        waitFor("a line's quantity has the focus", () -> browser.switchTo().activeElement().getAttribute("class").contains("return-qty"));
+
+        new Select(id("return-reason")).selectByValue("CHANGE_OF_MIND");
+        id("return-qty-" + cookerLine.getString("saleLineId")).sendKeys("1", Keys.ENTER);
+        waitFor("the manager's approval asked for in place", () -> id("approval-dialog").isDisplayed() && focused("approval-staff"));
+        assertEquals("退货", text("approval-action"));
+        type("M001", Keys.ENTER);
+        waitFor("the PIN next", () -> focused("approval-pin"));
+        type("1357", Keys.ENTER);
+        waitFor("approved: the goods to receive", () -> "receive".equals(id("return-view").getAttribute("data-phase")) && focused("receive-submit"));
+        String returnId = id("return-number").getAttribute("data-return-id");
+        assertEquals("RESTOCK", id("receive-disposition-" + cookerLine.getString("saleLineId")).getAttribute("value"), "restock by default");
+        shot("return-receive");
+        press(Keys.ENTER);
+
+        waitFor("received: the cash to pay back", () -> "refund".equals(id("return-view").getAttribute("data-phase")) && id("refund-cash").isDisplayed());
+        assertEquals("¥279.00", text("refund-payout"));
+        assertTrue(text("refund-announcement").contains("279.00"), text("refund-announcement"));
+        assertEquals("2", id("refund-count-100").getAttribute("value"), "the pieces to count out, largest first");
+        assertEquals("¥279.00", text("refund-counted"));
+        shot("return-refund-cash");
+        waitFor("the counts have the focus", () -> focused("refund-count-100"));
+        press(Keys.ENTER);
+
+        waitFor("the return done", () -> "done".equals(id("return-view").getAttribute("data-phase")) && id("return-done").isDisplayed());
+        JsonObject done = manager.get("returns/" + returnId).json();
+        assertEquals("REFUNDED", done.getString("status"), done::toString);
+        assertEquals(String.valueOf(done.get("number")).replace("\"", ""), text("return-done-number"));
+        assertEquals("279.00", done.getString("amount"));
+        JsonObject refund = done.getJsonArray("refunds").getJsonObject(0);
+        assertEquals("CASH", refund.getString("tender"));
+        assertEquals("279.00", refund.getString("amount"));
+        assertTrue(text("return-done-refunds").contains("¥279.00"), text("return-done-refunds"));
+        // the first sale was invoiced: its red-letter invoice is shown with the store's number
+        String red = done.getString("redLetterInvoice", null);
+        assertTrue(red != null && text("return-done-red").contains(red), () -> text("return-done-red") + " / " + done);
+        assertEquals(0, stockBefore.add(BigDecimal.ONE).compareTo(stock(RICE_COOKER)), "the rice cooker is back in stock once");
+        assertTrue(terminalDevice("GuitaiDrawer").getBoolean("drawerOpen"), "the cash came out of the drawer");
+        assertTrue(terminal().get("terminal/journal").array().getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> "REFUND".equals(e.getString("type")) && returnId.equals(e.getString("returnId", null))
+                        && "CASH".equals(e.getString("tender", null)) && "279.00".equals(e.getString("amount", null))), "the refund is journaled");
+        shot("return-done");
+
+        id("return-close").click();
+        waitFor("back at the counter", () -> !id("return-view").isDisplayed() && id("order-view").isDisplayed() && focused("scan"));
+    }
+
+    /**
+     * An exchange: one kettle of the first sale comes back (179.00) and a rice cooker (279.00) is
+     * sold instead; the kettle's credit pays the new sale first, the 100.00 left is taken in cash.
+     * Each half keeps its own number: the return's and the sale's slip.
+     */
+    @Test
+    @Order(13)
+    void anExchangeReturnsAKettleAndTheDearerRiceCookerIsPaidWithItsCreditAndCash() {
+        press(Keys.chord(Keys.ALT, "t"));
+        waitFor("returns mode", () -> id("return-view").isDisplayed() && focused("scan"));
+        scan(String.valueOf(Long.parseLong(firstSlip.substring(firstSlip.indexOf('-') + 1))));
+        waitFor("the sale's two lines", () -> returnLines().size() == 2);
+        JsonObject returnable = manager.get("returns/returnable?slipNumber=" + firstSlip).json();
+        assertEquals(line(returnable, RICE_COOKER).getString("returned"), returnLine(RICE_COOKER).findElement(By.cssSelector(".returned")).getText(),
+                "the rice cooker returned before");
+        String kettleLine = line(returnable, KETTLE).getString("saleLineId");
+        id("return-qty-" + kettleLine).sendKeys("1", Keys.ENTER);
+        waitFor("the manager's approval", () -> id("approval-dialog").isDisplayed() && focused("approval-staff"));
+        type("M001", Keys.ENTER);
+        waitFor("the PIN next", () -> focused("approval-pin"));
+        type("1357", Keys.ENTER);
+        waitFor("the goods to receive", () -> focused("receive-submit"));
+        String returnId = id("return-number").getAttribute("data-return-id");
+        String returnNumber = text("return-number");
+        press(Keys.ENTER);
+        waitFor("the refund step", () -> "refund".equals(id("return-view").getAttribute("data-phase")) && id("refund-exchange").isDisplayed());
+        assertEquals("¥179.00", text("refund-payout"));
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", id("refund-exchange"));
+        id("refund-exchange").click();
+        waitFor("a new sale at the counter, the exchange noted", () -> !id("return-view").isDisplayed() && id("exchange-note").isDisplayed()
+                && focused("scan"));
+        assertTrue(text("exchange-note").contains(returnNumber) && text("exchange-note").contains("179.00"), text("exchange-note"));
+        scan(RICE_COOKER);
+        waitFor("line 1", () -> lines().size() == 1);
+        confirm();
+        press(Keys.F5);
+        waitFor("the credit applied first, the cash form for the rest", () -> id("cash-dialog").isDisplayed() && focused("cash-amount-due"));
+        assertEquals("¥100.00", text("remaining"));
+        assertTrue(text("payment-list").contains("179.00"), text("payment-list"));
+        type("100.00", Keys.TAB, "1", Keys.ENTER);
+        waitFor("paid", () -> "PAID".equals(status()));
+        press(Keys.F9);
+        waitFor("completed", () -> "COMPLETED".equals(status()));
+        String slip = id("sale-slip").getAttribute("data-slip-code");
+        waitFor("both numbers", () -> text("exchange-note").contains(returnNumber) && text("exchange-note").contains(slip));
+        shot("exchange-done");
+
+        String saleId = saleId();
+        JsonObject sale = storeSale(saleId);
+        assertEquals("COMPLETED", sale.getString("status"));
+        List<JsonObject> payments = sale.getJsonArray("payments").getValuesAs(JsonObject.class);
+        assertEquals(List.of("EXCHANGE", "CASH"), payments.stream().map(p -> p.getString("tender")).toList(), sale::toString);
+        assertEquals("179.00", payments.get(0).getString("applied"));
+        assertEquals("100.00", payments.get(1).getString("applied"));
+        JsonObject ret = manager.get("returns/" + returnId).json();
+        assertEquals("REFUNDED", ret.getString("status"), ret::toString);
+        assertEquals(saleId, ret.getString("exchangeSaleId", null));
+        JsonObject credit = ret.getJsonArray("refunds").getJsonObject(0);
+        assertEquals("EXCHANGE", credit.getString("tender"));
+        assertEquals("179.00", credit.getString("amount"));
+        press(Keys.F9);
+        waitFor("the next customer", () -> "NONE".equals(status()) && !id("exchange-note").isDisplayed());
     }
 
     @Test
@@ -831,7 +971,27 @@ class CashierPageIT {
                 .until(d -> condition.getAsBoolean());
     }
 
+    private static List<WebElement> returnLines() {
+        return browser.findElements(By.cssSelector("#return-lines tbody tr[data-sale-line-id]"));
+    }
+
+    private static WebElement returnLine(String barcode) {
+        return browser.findElement(By.cssSelector("#return-lines tbody tr[data-barcode='" + barcode + "']"));
+    }
+
     // --- what the store recorded ---------------------------------------------------------------------
+
+    /** The line of a returnable sale with that barcode. */
+    private static JsonObject line(JsonObject returnable, String barcode) {
+        return returnable.getJsonArray("lines").getValuesAs(JsonObject.class).stream().filter(l -> barcode.equals(l.getString("barcode", null)))
+                .findFirst().orElseThrow(() -> new AssertionError("no line of " + barcode + " in " + returnable));
+    }
+
+    private static BigDecimal stock(String barcode) {
+        Answer products = manager.get("products?barcode=" + barcode);
+        assertEquals(200, products.status(), products::toString);
+        return new BigDecimal(products.array().getJsonObject(0).getString("stock"));
+    }
 
     private static JsonObject storeSale(String saleId) {
         Answer sale = manager.get("sales/" + saleId);

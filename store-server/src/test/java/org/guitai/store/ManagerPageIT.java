@@ -59,6 +59,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -350,6 +351,57 @@ class ManagerPageIT {
         until(ExpectedConditions.visibilityOfElementLocated(By.id("split-error")));
         assertTrue(text("split-error").contains("add up to"), () -> text("split-error"));
         assertEquals(board, expect(200, manager.get("targets/" + month)).json());
+    }
+
+    /**
+     * A return received long ago and not refunded is past its refund deadline (3 working days after
+     * receipt): the returns card lists it among the overdue, in red, with its deadline, and among the
+     * returns under way.
+     */
+    @Test
+    void theReturnsCardListsAReturnPastItsRefundDeadlineInRed() throws SQLException, IOException {
+        Shop shop = new Shop(base);
+        String terminal = newTerminal();
+        JsonHttp cashier = shop.login(newCashier(), "2468", terminal);
+        expect(201, cashier.post("shifts", "{\"id\":\"" + UUID.randomUUID() + "\",\"terminalId\":\"" + terminal + "\",\"float\":[]}"));
+        String saleId = UUID.randomUUID().toString();
+        expect(201, cashier.post("sales", "{\"id\":\"" + saleId + "\",\"terminalId\":\"" + terminal + "\"}"));
+        JsonObject sale = expect(201, addLine(cashier, saleId, RICE_COOKER, "1")).json();
+        String lineId = sale.getJsonArray("lines").getJsonObject(0).getString("id");
+        expect(200, cashier.post("sales/" + saleId + "/confirm"));
+        expect(201, cashier.post("sales/" + saleId + "/payments", cash("279.00", "[{\"denomination\":\"100\",\"count\":3}]")));
+        expect(200, cashier.post("sales/" + saleId + "/complete"));
+
+        // the return: requested, approved by M001 in place, received; never refunded
+        String returnId = UUID.randomUUID().toString();
+        expect(201, cashier.post("returns", "{\"id\":\"" + returnId + "\",\"saleId\":\"" + saleId + "\",\"lines\":[{\"saleLineId\":\"" + lineId
+                + "\",\"quantity\":\"1\"}],\"reason\":\"QUALITY\"}"));
+        String approvalId = expect(201, cashier.post("approvals", "{\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"RETURN\",\"returnId\":\""
+                + returnId + "\"}")).json().getString("approvalId");
+        assertEquals("APPROVED", expect(200, cashier.post("returns/" + returnId + "/approve", "{\"approvalId\":\"" + approvalId + "\"}")).json()
+                .getString("status"));
+        expect(200, cashier.post("returns/" + returnId + "/receive", "{\"lines\":[{\"saleLineId\":\"" + lineId
+                + "\",\"quantity\":\"1\",\"disposition\":\"RESTOCK\"}]}"));
+        // received a month ago: long past the deadline
+        Shop.execute("update sale_return set received_at = utc_timestamp(6) - interval 30 day where id = ?", returnId);
+        JsonHttp manager = shop.login("M001", "1357", "BO1");
+        JsonObject overdue = expect(200, manager.get("returns?overdue=true")).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> returnId.equals(r.getString("id"))).findFirst().orElseThrow(() -> new AssertionError("the store does not call it overdue"));
+        assertTrue(overdue.getBoolean("overdue"), overdue::toString);
+
+        openPage();
+        logIn("M001", "1357");
+        WebElement row = visible("overdue-return-" + returnId);
+        assertTrue(row.getDomAttribute("class").contains("overdue"), "flagged red");
+        assertEquals("#b91c1c", Color.fromString(row.findElement(By.tagName("td")).getCssValue("color")).asHex(), "flagged red");
+        assertTrue(row.getText().contains(String.valueOf(overdue.get("number")).replace("\"", "")), row::getText);
+        assertTrue(row.getText().contains(overdue.getString("refundDeadline")), () -> "the deadline shown: " + row.getText());
+        assertTrue(row.getText().contains("¥279.00"), row::getText);
+        assertTrue(row.getText().contains("待退款"), () -> "received, to refund: " + row.getText());
+        assertTrue(visible("returns-overdue-count").getText().contains("逾期"), () -> text("returns-overdue-count"));
+        WebElement underWay = visible("return-" + returnId);
+        assertTrue(underWay.getDomAttribute("class").contains("overdue") && underWay.getText().contains("质量问题"), underWay::getText);
+        screenshot("returns-overdue");
     }
 
     /** Each section loads what it shows without a problem, in both languages. */

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -179,7 +180,7 @@ public class StoreGateway {
 
     /**
      * A step the store took at this counter that the journal keeps: a payment, a voided line or
-     * cancelled sale, a no-sale, a finished sale. Journaled (forced to disk) before the screen
+     * cancelled sale, a no-sale, a finished sale, a return's refund. Journaled (forced to disk) before the screen
      * hears the store's answer.
      */
     private void journalStep(String rawPath, byte[] request, byte[] answer) {
@@ -193,6 +194,10 @@ public class StoreGateway {
             type = Journal.Type.VOID;
         } else if (rawPath.equals("drawer/no-sale")) {
             type = Journal.Type.NO_SALE;
+        } else if (p.length == 3 && p[0].equals("returns") && p[2].equals("refund")) {
+            // money going back is journaled as money coming in is
+            journal.append(Journal.Type.REFUND, refundFields(p[1], JsonBodies.objectOrEmpty(request), JsonBodies.objectOrEmpty(answer)));
+            return;
         } else {
             return;
         }
@@ -218,6 +223,35 @@ public class StoreGateway {
             fields.put("reason", reason);
         }
         journal.append(type, fields);
+    }
+
+    /** What the journal keeps of a refund: the return, its number, the tender, the refund's id and amount, and the return's state after it. */
+    private static Map<String, JsonValue> refundFields(String returnId, JsonObject sent, JsonObject got) {
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
+        fields.put("returnId", Json.createValue(StorePath.decode(returnId).orElse(returnId)));
+        if (got.get("number") instanceof JsonString number) {
+            fields.put("returnNumber", number);
+        }
+        String refundId = sent.getString("id", "");
+        fields.put("tender", Json.createValue(sent.getString("tender", "")));
+        fields.put("refundId", Json.createValue(refundId));
+        // the amount the store refunded under this id (an exchange's is the store's to decide), else the one asked for
+        JsonValue amount = got.get("refunds") instanceof JsonArray refunds ? refunds.stream()
+                .filter(r -> r instanceof JsonObject o && refundId.equals(o.getString("id", null)) && o.get("amount") instanceof JsonString)
+                .map(r -> r.asJsonObject().get("amount")).findFirst().orElse(null) : null;
+        if (amount == null && sent.get("amount") instanceof JsonString asked) {
+            amount = asked;
+        }
+        if (amount != null) {
+            fields.put("amount", amount);
+        }
+        if (sent.get("saleId") instanceof JsonString saleId) {
+            fields.put("saleId", saleId);
+        }
+        if (got.get("status") instanceof JsonString status) {
+            fields.put("status", status);
+        }
+        return fields;
     }
 
     private boolean ownSale(String rawPath) {

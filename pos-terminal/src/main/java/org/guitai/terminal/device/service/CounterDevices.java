@@ -56,6 +56,8 @@ public class CounterDevices {
     private static final Pattern PAYMENTS = Pattern.compile("sales/([^/;]+)/payments");
     private static final Pattern COMPLETE = Pattern.compile("sales/([^/;]+)/complete");
     private static final Pattern INVOICE = Pattern.compile("sales/([^/;]+)/invoice");
+    /** A return's refund: cash paid back comes out of the drawer as cash taken goes in. */
+    private static final Pattern REFUND = Pattern.compile("returns/([^/;]+)/refund");
     private static final String NO_SALE = "drawer/no-sale";
     private static final Duration RETRY = Duration.ofSeconds(5);
     private static final int PAYMENTS_KEPT = 1_000;
@@ -146,7 +148,7 @@ public class CounterDevices {
      * @throws DrawerOpenException for a cash payment while the drawer is open
      */
     public void beforeStore(String method, String path, byte[] body) {
-        if ("POST".equals(method) && PAYMENTS.matcher(path).matches()) {
+        if ("POST".equals(method) && (PAYMENTS.matcher(path).matches() || REFUND.matcher(path).matches())) {
             Optional<JsonObject> payment = json(body);
             if (payment.map(CounterDevices::isCash).orElse(false) && !cashPayments.contains(payment.get().getString("id", ""))) {
                 requireDrawerClosed();
@@ -185,6 +187,14 @@ public class CounterDevices {
                         () -> storePage("invoices/" + encode(number) + "/print", false, authorization)));
             } else if (NO_SALE.equals(path)) {
                 cashTaken();
+            } else if (REFUND.matcher(path).matches()) {
+                Optional<JsonObject> request = json(body);
+                if (request.map(CounterDevices::isCash).orElse(false)) {
+                    String id = request.get().getString("id", "");
+                    if (id.isEmpty() || cashPayments.add(id)) {
+                        cashTaken();
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the devices could not follow " + method + " " + path, e);

@@ -44,6 +44,8 @@ public class Journal {
         VOID(true),
         /** The drawer opened without a sale. */
         NO_SALE(true),
+        /** A return's refund the store made at this counter (one tender of its plan, or an exchange's credit). */
+        REFUND(true),
         /**
          * The store acknowledged a sale the terminal had kept (its slip number). Not forced: a crash
          * that loses it (the journal's last lines) makes the terminal send the sale again, and the store

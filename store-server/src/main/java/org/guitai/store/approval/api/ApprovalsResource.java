@@ -42,13 +42,15 @@ public class ApprovalsResource {
                                   @NotNull @Pattern(regexp = "\\S{1,64}", message = "must be 1 to 64 characters without spaces") String pin,
                                   @NotNull ApprovalAction action,
                                   UUID saleId,
-                                  UUID shiftId) {
+                                  UUID shiftId,
+                                  UUID returnId) {
 
         /** The sale or shift the action concerns, whichever it is bound to. */
         Optional<String> subjectId() {
             UUID subject = action == null ? null : switch (action.subject()) {
                 case SALE -> saleId;
                 case SHIFT -> shiftId;
+                case RETURN -> returnId;
                 case NONE -> null;
             };
             return Optional.ofNullable(subject).map(UUID::toString);
@@ -56,11 +58,11 @@ public class ApprovalsResource {
     }
 
     @Schema(description = "A manager's one-shot approval, bound to its action, sale or shift, requester and terminal")
-    public record ApprovalView(String approvalId, String action, String saleId, String shiftId, String requestedBy, String approvedBy,
+    public record ApprovalView(String approvalId, String action, String saleId, String shiftId, String returnId, String requestedBy, String approvedBy,
                                String terminalId, String createdAt, String expiresAt, String usedAt) {
 
         static ApprovalView of(Approval a) {
-            return new ApprovalView(a.id(), a.action().name(), a.saleId().orElse(null), a.shiftId().orElse(null), a.requestedBy(),
+            return new ApprovalView(a.id(), a.action().name(), a.saleId().orElse(null), a.shiftId().orElse(null), a.returnId().orElse(null), a.requestedBy(),
                     a.approvedBy(), a.terminalId(), a.createdAt().toString(), a.expiresAt().toString(),
                     a.usedAt().map(Object::toString).orElse(null));
         }

@@ -33,6 +33,9 @@ public class Approval extends Keyed {
     @Column(name = "shift_id")
     private String shiftId;
 
+    @Column(name = "return_id")
+    private String returnId;
+
     @Column(name = "requested_by")
     private String requestedBy;
 
@@ -54,7 +57,7 @@ public class Approval extends Keyed {
     protected Approval() {
     }
 
-    /** @param subjectId the sale or shift the action concerns (see {@link ApprovalAction#subject()}), or null */
+    /** @param subjectId the sale, shift or return the action concerns (see {@link ApprovalAction#subject()}), or null */
     public Approval(String id, ApprovalAction action, String subjectId, String requestedBy, String approvedBy, String terminalId,
                     Instant createdAt, Instant expiresAt) {
         if (action.subject() != ApprovalAction.Subject.NONE && subjectId == null) {
@@ -65,6 +68,7 @@ public class Approval extends Keyed {
         this.action = action;
         this.saleId = action.subject() == ApprovalAction.Subject.SALE ? subjectId : null;
         this.shiftId = action.subject() == ApprovalAction.Subject.SHIFT ? subjectId : null;
+        this.returnId = action.subject() == ApprovalAction.Subject.RETURN ? subjectId : null;
         this.requestedBy = requestedBy;
         this.approvedBy = approvedBy;
         this.terminalId = terminalId;
@@ -112,9 +116,13 @@ public class Approval extends Keyed {
         return Optional.ofNullable(shiftId);
     }
 
-    /** The sale or shift the approval is bound to (null for an action bound to neither). */
+    public Optional<String> returnId() {
+        return Optional.ofNullable(returnId);
+    }
+
+    /** The sale, shift or return the approval is bound to (null for an action bound to none). */
     private String subject() {
-        return saleId != null ? saleId : shiftId;
+        return saleId != null ? saleId : shiftId != null ? shiftId : returnId;
     }
 
     public String terminalId() {

@@ -1,12 +1,13 @@
 package org.guitai.store.approval.domain;
 
-/** What an approval allows, and what it is bound to: a sale, a shift, or nothing more than the terminal. */
+/** What an approval allows, and what it is bound to: a sale, a shift, a return, or nothing more than the terminal. */
 public enum ApprovalAction {
     PRICE_OVERRIDE(Subject.SALE),
     DISCOUNT(Subject.SALE),
     VOID_LINE(Subject.SALE),
     VOID_INVOICE(Subject.SALE),
-    RETURN(Subject.SALE),
+    /** A return of goods: bound to the return (its returnId), approved once per manager. */
+    RETURN(Subject.RETURN),
     NO_SALE(Subject.NONE),
     /** Accepting a shift's cash difference beyond the authorised limit at its close. */
     CASH_DIFFERENCE(Subject.SHIFT),
@@ -17,6 +18,7 @@ public enum ApprovalAction {
     public enum Subject {
         SALE,
         SHIFT,
+        RETURN,
         NONE
     }
 

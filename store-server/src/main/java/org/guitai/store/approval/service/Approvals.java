@@ -78,7 +78,8 @@ public class Approvals {
         em.persist(approval);
         audit.record(AuditEvent.APPROVAL_GRANTED, new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId()),
                 approval.saleId().orElse(null), action.name(), "approval " + approval.id()
-                        + approval.shiftId().map(s -> " for shift " + s).orElse("") + " valid until " + approval.expiresAt());
+                        + approval.shiftId().map(s -> " for shift " + s).orElse("") + approval.returnId().map(r -> " for return " + r).orElse("")
+                        + " valid until " + approval.expiresAt());
         return approval;
     }
 

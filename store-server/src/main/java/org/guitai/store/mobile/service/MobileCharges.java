@@ -165,6 +165,16 @@ public class MobileCharges {
         }
     }
 
+    /**
+     * Refunds {@code amount} of the provider's transaction {@code transactionId} through the gateway in
+     * use, once per {@code refundId} (the merchant reference of the refund: a repeat answers the same refund).
+     *
+     * @return the provider's refund id
+     */
+    public String refund(String refundId, String transactionId, Money amount) {
+        return gateway().refund(refundId, transactionId, amount);
+    }
+
     /** True unless {@code guitai.payment.gateway=none}. */
     public boolean enabled() {
         return !StoreSettings.NO_GATEWAY.equals(settings.paymentGateway());

@@ -29,4 +29,14 @@ public interface PaymentGateway {
 
     /** What became of the charge under {@code merchantReference}: pending when the provider cannot tell or does not know it. */
     ChargeOutcome query(String merchantReference);
+
+    /**
+     * Refunds {@code amount} of the provider's transaction {@code transactionId} to the customer, once
+     * per {@code refundReference} (a repeat answers the first refund).
+     *
+     * @return the provider's refund id
+     * @throws org.guitai.store.mobile.domain.RefundRefusedException when the provider refuses it
+     * @throws org.guitai.store.mobile.domain.GatewayTimeoutException when the answer is lost (repeat it with the same reference)
+     */
+    String refund(String refundReference, String transactionId, Money amount);
 }

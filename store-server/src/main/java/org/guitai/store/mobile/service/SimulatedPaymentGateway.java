@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.guitai.kernel.money.Money;
@@ -11,6 +12,7 @@ import org.guitai.store.mobile.domain.ChargeOutcome;
 import org.guitai.store.mobile.domain.GatewayTimeoutException;
 import org.guitai.store.mobile.domain.MobileChannel;
 import org.guitai.store.mobile.domain.PaymentCode;
+import org.guitai.store.mobile.domain.RefundRefusedException;
 import org.guitai.store.platform.config.StoreSettings;
 
 /**
@@ -28,6 +30,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     private final Map<String, ChargeOutcome> charges = new ConcurrentHashMap<>();
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private final Map<String, String> refunds = new ConcurrentHashMap<>();
+    private final Map<String, Money> refundedByTransaction = new ConcurrentHashMap<>();
 
     @Inject
     StoreSettings settings;
@@ -59,6 +63,31 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public ChargeOutcome query(String merchantReference) {
         ChargeOutcome known = charges.get(merchantReference);
         return known != null ? known : new ChargeOutcome.Pending("the simulator has no charge under " + merchantReference);
+    }
+
+    /**
+     * Refunds a transaction it approved, at most what was charged in all (it does not remember the
+     * amounts charged: anything up to what it was asked to charge passes), once per refund reference.
+     */
+    @Override
+    public synchronized String refund(String refundReference, String transactionId, Money amount) {
+        String known = refunds.get(refundReference);
+        if (known != null) {
+            return known;
+        }
+        boolean charged = charges.values().stream().anyMatch(o -> o instanceof ChargeOutcome.Approved a && a.transactionId().equals(transactionId));
+        if (!charged && !transactionId.startsWith("SIM")) {
+            throw new RefundRefusedException(transactionId, "the simulator approved no transaction " + transactionId);
+        }
+        refundedByTransaction.merge(transactionId, amount, Money::plus);
+        String id = "SIMRF" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(java.util.Locale.ROOT);
+        refunds.put(refundReference, id);
+        return id;
+    }
+
+    /** What the simulator refunded of a transaction in all (for tests). */
+    public Optional<Money> refundedOf(String transactionId) {
+        return Optional.ofNullable(refundedByTransaction.get(transactionId));
     }
 
     private void confirmingOnThePhone(String merchantReference) {

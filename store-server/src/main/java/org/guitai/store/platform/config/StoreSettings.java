@@ -46,6 +46,10 @@ public class StoreSettings extends Settings {
     private java.util.Set<String> movementsNeedingApproval;
     private String paymentGateway;
     private Duration simulatorDelay;
+    private int changeOfMindDays;
+    private BigDecimal secondApprovalAbove;
+    private int refundWorkingDays;
+    private java.util.Set<java.time.LocalDate> holidays;
 
     @Override
     protected void read(SettingsReader r) {
@@ -81,6 +85,11 @@ public class StoreSettings extends Settings {
         paymentGateway = r.parsed("guitai.payment.gateway", NO_GATEWAY, StoreSettings::gatewayName,
                 "none, or the name of a payment gateway of this server, such as simulator");
         simulatorDelay = Duration.ofMillis(r.number("guitai.payment.simulator.delay-ms", 3000, 0, 60_000));
+        changeOfMindDays = (int) r.number("guitai.store.returns.change-of-mind-days", 7, 0, 365);
+        secondApprovalAbove = r.parsed("guitai.store.returns.second-approval-above", "1000.00", StoreSettings::nonNegative,
+                "an amount of 0 or more, such as 1000.00");
+        refundWorkingDays = (int) r.number("guitai.store.returns.refund-working-days", 3, 1, 60);
+        holidays = r.parsed("guitai.store.holidays", "", StoreSettings::dates, "a comma-separated list of ISO dates such as 2027-01-01,2027-02-17");
         rounding = r.parsed("guitai.rounding", "HALF_UP", StoreSettings::roundingMode, "HALF_UP, HALF_EVEN, DOWN or UP");
         BigDecimal smallest = denominations.get(denominations.size() - 1);
         cashRounding = new CashRounding(
@@ -146,6 +155,36 @@ public class StoreSettings extends Settings {
             throw new IllegalArgumentException(value);
         }
         return p;
+    }
+
+    static java.util.Set<java.time.LocalDate> dates(String value) {
+        java.util.Set<java.time.LocalDate> days = new java.util.TreeSet<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                days.add(java.time.LocalDate.parse(part.trim()));
+            }
+        }
+        return java.util.Set.copyOf(days);
+    }
+
+    /** A customer may return goods for a change of mind up to this many days after the day of the sale. */
+    public int changeOfMindDays() {
+        return changeOfMindDays;
+    }
+
+    /** A return worth more than this needs the approvals of two different managers. */
+    public BigDecimal secondApprovalAbove() {
+        return secondApprovalAbove;
+    }
+
+    /** Goods received back are refunded within this many working days. */
+    public int refundWorkingDays() {
+        return refundWorkingDays;
+    }
+
+    /** The store's holidays (not working days), besides Saturdays and Sundays. */
+    public java.util.Set<java.time.LocalDate> holidays() {
+        return holidays;
     }
 
     static java.util.Set<String> movementTypes(String value) {

@@ -8,7 +8,8 @@ import org.guitai.store.report.domain.PeriodReport;
 public record ReportView(String from, String to, String date, Boolean closed, String closedBy, String currency, int transactions, String total,
                          String averageTicket, String units, String discounts, ReportTally voids, ReportTally cancelled, ReportTally returns, List<ReportHour> byHour,
                          List<ReportDay> byDay, List<ReportCategory> byCategory, List<ReportBrand> byBrand, List<ReportStaff> byStaff, List<ReportTender> byTender,
-                         List<ReportProduct> bestSellers, List<ReportProduct> slowSellers, List<ReportOverShort> overShort, ReportTarget target) {
+                         List<ReportProduct> bestSellers, List<ReportProduct> slowSellers, List<ReportOverShort> overShort, ReportTarget target,
+                         String refunded, List<ReportTender> refundsByTender) {
 
     public record ReportTally(int count, String amount) {
     }
@@ -52,7 +53,8 @@ public record ReportView(String from, String to, String date, Boolean closed, St
                 r.byTender().stream().map(t -> new ReportTender(t.tender(), t.count(), money(t.amount()))).toList(),
                 r.bestSellers().stream().map(ReportView::product).toList(), r.slowSellers().stream().map(ReportView::product).toList(),
                 r.overShort().stream().map(o -> new ReportOverShort(o.cashierCode(), o.name(), o.shifts(), money(o.difference()), o.worstErrorLevel())).toList(),
-                r.target().map(t -> new ReportTarget(t.month(), money(t.amount()), money(t.sales()), t.attainment().toPlainString())).orElse(null));
+                r.target().map(t -> new ReportTarget(t.month(), money(t.amount()), money(t.sales()), t.attainment().toPlainString())).orElse(null),
+                money(r.refunded()), r.refundsByTender().stream().map(t -> new ReportTender(t.tender(), t.count(), money(t.amount()))).toList());
     }
 
     private static ReportProduct product(PeriodReport.ProductLine p) {

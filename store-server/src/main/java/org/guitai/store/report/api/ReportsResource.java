@@ -126,6 +126,10 @@ public class ReportsResource {
             csv.printRecord("voids", "", v.voids().count(), v.voids().amount());
             csv.printRecord("cancelled", "", v.cancelled().count(), v.cancelled().amount());
             csv.printRecord("returns", "", v.returns().count(), v.returns().amount());
+            csv.printRecord("refunded", "", "", v.refunded());
+            for (var t : v.refundsByTender()) {
+                csv.printRecord("refund", t.tender(), t.count(), t.amount());
+            }
             if (v.byHour() != null) {
                 for (var h : v.byHour()) {
                     csv.printRecord("hour", String.format("%02d:00", h.hour()), h.transactions(), h.total());

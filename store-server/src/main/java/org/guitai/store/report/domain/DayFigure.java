@@ -29,7 +29,11 @@ public record DayFigure(Kind kind, String name, int n, BigDecimal units, BigDeci
         /** Voided lines and their amount. */
         VOID,
         /** Cancelled sales and what was on them. */
-        CANCEL
+        CANCEL,
+        /** Returns refunded in full on the day (when the last of their money went back), and their amount. */
+        RETURN,
+        /** Money given back for returns on the day, by tender (CASH, CARD, CHECK, MOBILE, EXCHANGE). */
+        REFUND
     }
 
     public DayFigure {

@@ -10,7 +10,8 @@ public record PeriodReport(LocalDate from, LocalDate to, String currency, int tr
                            BigDecimal units, BigDecimal discounts, Tally voids, Tally cancelled, Tally returns, List<HourLine> byHour,
                            List<DayLine> byDay, List<GroupLine> byCategory, List<GroupLine> byBrand, List<StaffLine> byStaff,
                            List<TenderLine> byTender, List<ProductLine> bestSellers, List<ProductLine> slowSellers,
-                           List<OverShortLine> overShort, Optional<TargetLine> target) {
+                           List<OverShortLine> overShort, Optional<TargetLine> target, BigDecimal refunded,
+                           List<TenderLine> refundsByTender) {
 
     public record Tally(int count, BigDecimal amount) {
     }

@@ -84,6 +84,10 @@ public class StoreReports {
         List<TenderLine> byTender = SqlQuery.list(em, "select name tender, sum(n) n, sum(amount) amount from day_figure where" + FIGURES
                 + "and kind = 'TENDER' group by name order by amount desc",
                 r -> new TenderLine(r.string("tender"), r.integer("n"), r.decimal("amount")), period);
+        // returns refunded in full on the period's days, and the money given back on them by tender
+        List<TenderLine> refundsByTender = SqlQuery.list(em, "select name tender, sum(n) n, sum(amount) amount from day_figure where" + FIGURES
+                + "and kind = 'REFUND' group by name order by amount desc",
+                r -> new TenderLine(r.string("tender"), r.integer("n"), r.decimal("amount")), period);
         String product = "select p.sku, p.name, p.brand, p.model, coalesce(x.units, 0) units, coalesce(x.total, 0) total, coalesce(k.on_hand, 0) stock ";
         List<ProductLine> best = SqlQuery.list(em, product + "from " + items + " x join product p on p.sku = x.sku left join stock k on k.sku = p.sku "
                 + "order by x.units desc, x.total desc, p.sku limit " + TOP, StoreReports::productLine, period);
@@ -92,8 +96,9 @@ public class StoreReports {
         List<OverShortLine> overShort = overShort(from, to);
         Optional<PeriodReport.TargetLine> target = targets.progress(YearMonth.from(to), to);
         return new PeriodReport(from, to, settings.currency().getCurrencyCode(), transactions, total, average, units,
-                ((BigDecimal) sales[3]).subtract(total), voids, cancelled, new Tally(0, BigDecimal.ZERO.setScale(2)), byHour, byDay, byCategory, byBrand,
-                byStaff, byTender, best, slow, overShort, target);
+                ((BigDecimal) sales[3]).subtract(total), voids, cancelled, tally("RETURN", period), byHour, byDay, byCategory, byBrand,
+                byStaff, byTender, best, slow, overShort, target, refundsByTender.stream().map(TenderLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+                refundsByTender);
     }
 
     private Tally tally(String kind, Object[] period) {

@@ -72,6 +72,8 @@ final class Amounts {
                     required("last4", r.last4()), required("terminalReference", r.terminalReference()));
             case CHECK -> new SaleService.Check(id, money("amount", r.amount(), currency), required("checkNumber", r.checkNumber()),
                     required("bank", r.bank()).trim());
+            case EXCHANGE -> throw new InvalidRequestException("a return's credit is applied to a new sale by POST /api/returns/{id}/refund "
+                    + "with tender EXCHANGE, not taken as a payment");
             case MOBILE -> {
                 if (r.channel() == null) {
                     throw new InvalidRequestException("channel is required for this tender: WECHAT or ALIPAY");

@@ -88,6 +88,10 @@ public class Payment extends Keyed {
     @Column(name = "transaction_id")
     private String transactionId;
 
+    /** The return whose credit an EXCHANGE tender applies. */
+    @Column(name = "return_id")
+    private String returnId;
+
     @OneToOne(mappedBy = "payment", cascade = CascadeType.ALL)
     private CheckClearance clearance;
 
@@ -157,6 +161,18 @@ public class Payment extends Keyed {
         payment.channel = channel;
         payment.transactionId = transactionId;
         return payment;
+    }
+
+    /** The credit of a return applied to a new sale of an exchange (换货). */
+    static Payment exchange(String id, Sale sale, int seq, Money amount, String returnId, String staffCode, Instant now) {
+        Payment payment = new Payment(id, sale, seq, Tender.EXCHANGE, amount, amount, staffCode, now);
+        payment.returnId = returnId;
+        return payment;
+    }
+
+    /** The return an EXCHANGE tender takes its credit from, else null. */
+    public String returnId() {
+        return returnId;
     }
 
     void decide(CheckClearance.Outcome outcome, String manager, Instant now) {

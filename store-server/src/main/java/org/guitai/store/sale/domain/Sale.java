@@ -348,6 +348,12 @@ public class Sale extends Keyed {
         return accept(Payment.mobile(paymentId, this, payments.size() + 1, amount, channel, transactionId, staffCode, now));
     }
 
+    /** The credit of a return taken in exchange; like a card it may not exceed what is due. */
+    public Payment takeExchange(String paymentId, Money amount, String returnId, String staffCode, Instant now) {
+        requireTenderable(amount);
+        return accept(Payment.exchange(paymentId, this, payments.size() + 1, amount, returnId, staffCode, now));
+    }
+
     /**
      * @throws SaleStateException unless the sale takes tenders now
      * @throws SaleRuleException unless {@code amount} is more than 0 and at most what is due

@@ -5,5 +5,7 @@ public enum Tender {
     CHECK,
     CARD,
     /** WeChat Pay or Alipay, charged through the store's payment gateway. */
-    MOBILE
+    MOBILE,
+    /** The credit of a return taken in exchange (换货): applied to the new sale, no money changes hands. */
+    EXCHANGE
 }

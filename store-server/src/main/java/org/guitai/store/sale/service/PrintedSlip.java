@@ -48,6 +48,7 @@ public record PrintedSlip(String storeName, String code, String paidAt, String c
             case CARD -> "银行卡 ****" + p.last4() + " " + p.applied().toPlainString();
             case CHECK -> "支票 " + p.checkNumber() + " " + p.applied().toPlainString();
             case MOBILE -> ("ALIPAY".equals(p.channel()) ? "支付宝 " : "微信支付 ") + p.applied().toPlainString() + " 交易号 " + p.transactionId();
+            case EXCHANGE -> "换货抵扣 " + p.applied().toPlainString();
         };
     }
 }

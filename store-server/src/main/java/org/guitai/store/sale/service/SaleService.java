@@ -117,7 +117,7 @@ public class SaleService {
     }
 
     /** One tender as the counter hands it over. */
-    public sealed interface Tendered permits Cash, Card, Check, Mobile, MobileCharged {
+    public sealed interface Tendered permits Cash, Card, Check, Mobile, MobileCharged, Exchange {
 
         String paymentId();
     }
@@ -139,6 +139,10 @@ public class SaleService {
 
     /** A mobile payment the provider approved: what the sale records of it (never the code). */
     public record MobileCharged(String paymentId, Money amount, MobileChannel channel, String transactionId) implements Tendered {
+    }
+
+    /** The credit of a return applied to this new sale of an exchange (see the returns feature). */
+    public record Exchange(String paymentId, Money amount, String returnId) implements Tendered {
     }
 
     /** 唱: what to announce and hand back after a tender. */
@@ -202,6 +206,25 @@ public class SaleService {
         SlipNumber slip = SlipNumber.parse(code).filter(s -> s.storeId().equals(settings.storeId()))
                 .orElseThrow(() -> new SaleNotFoundException("the slip code " + code + " of this store"));
         return sales.findBySlip(slip.number()).orElseThrow(() -> new SaleNotFoundException("slip " + slip.code()));
+    }
+
+    /** The sale a slip code (as scanned or typed) or a bare slip number stands for. */
+    @Transactional(TxType.SUPPORTS)
+    public Sale bySlipCodeOrNumber(String codeOrNumber) {
+        String typed = codeOrNumber.trim();
+        if (typed.matches("\\d{1,18}")) {
+            return sales.findBySlip(Long.parseLong(typed)).orElseThrow(() -> new SaleNotFoundException("slip number " + typed));
+        }
+        return bySlip(typed);
+    }
+
+    /**
+     * The sale locked until the caller's transaction ends, for a return or a refund of it: two returns
+     * of the same sale take turns, and the second sees what the first returned. The row is not written.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Sale lockForReturn(String saleId) {
+        return sales.getForUpdate(saleId);
     }
 
     /** A print of the paid slip: the sale, and whether the print is a copy (副本). */
@@ -489,6 +512,8 @@ public class SaleService {
             case CARD -> Ledger.empty().plus(LedgerItem.CARD_COUNT, 1).plus(LedgerItem.CARD_AMOUNT, p.applied().amount());
             case CHECK -> Ledger.empty().plus(LedgerItem.CHECK_COUNT, 1).plus(LedgerItem.CHECK_AMOUNT, p.applied().amount());
             case MOBILE -> Ledger.empty().plus(LedgerItem.MOBILE_COUNT, 1).plus(LedgerItem.MOBILE_AMOUNT, p.applied().amount());
+            // a return's credit: no money moves through the drawer or a provider
+            case EXCHANGE -> Ledger.empty();
         };
     }
 
@@ -551,6 +576,8 @@ public class SaleService {
             payment = sale.takeCard(c.paymentId(), c.amount(), c.authCode(), c.last4(), c.terminalReference(), caller.staffCode(), now);
         } else if (tendered instanceof Check c) {
             payment = sale.takeCheck(c.paymentId(), c.amount(), c.checkNumber(), c.bank(), caller.staffCode(), now);
+        } else if (tendered instanceof Exchange x) {
+            payment = sale.takeExchange(x.paymentId(), x.amount(), x.returnId(), caller.staffCode(), now);
         } else if (tendered instanceof MobileCharged m) {
             payment = sale.takeMobile(m.paymentId(), m.amount(), m.channel().name(), m.transactionId(), caller.staffCode(), now);
         } else {
@@ -631,6 +658,7 @@ public class SaleService {
             case CARD -> "银行卡收款" + payment.applied().toPlainString() + "元";
             case CHECK -> "支票收款" + payment.applied().toPlainString() + "元，款项到账后提货";
             case MOBILE -> ("ALIPAY".equals(payment.channel()) ? "支付宝" : "微信支付") + "收款" + payment.applied().toPlainString() + "元";
+            case EXCHANGE -> "换货抵扣" + payment.applied().toPlainString() + "元";
         };
         return new TenderResult(payment, breakdown, announcement, sale);
     }

@@ -194,6 +194,34 @@ public class Shifts {
         return shifts.openAt(terminalId).map(Shift::id).filter(open -> shifts.post(open, posting));
     }
 
+    /**
+     * A refund of a return given at {@code terminalId}, in the ledger of the shift open there. Cash
+     * comes out of that drawer: without an open shift it is refused (409 no-open-shift), and so is
+     * more cash than the drawer should hold (422 not-enough-cash). A refund to another tender goes
+     * into the open shift's ledger if there is one.
+     *
+     * @return the shift it went to, if any
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<String> postRefund(String terminalId, Ledger posting) {
+        BigDecimal cash = posting.get(LedgerItem.CASH_REFUNDS);
+        if (cash.signum() == 0) {
+            return shifts.openAt(terminalId).map(Shift::id).filter(open -> shifts.post(open, posting));
+        }
+        String openId = shifts.openIdAt(terminalId).orElseThrow(() -> ShiftStateException.noOpenShift(terminalId, "pay out a cash refund"));
+        Shift shift = shifts.findForUpdate(openId).filter(Shift::isOpen)
+                .orElseThrow(() -> ShiftStateException.noOpenShift(terminalId, "pay out a cash refund"));
+        if (cash.compareTo(shift.expectedCash()) > 0) {
+            throw new ShiftRuleException("not-enough-cash", "Not enough cash in the drawer", "the drawer should hold "
+                    + shift.expectedCash().toPlainString() + ": it cannot give " + cash.toPlainString(),
+                    Map.of("expectedCash", shift.expectedCash().toPlainString()));
+        }
+        if (!shifts.post(openId, posting)) {
+            throw ShiftStateException.noOpenShift(terminalId, "pay out a cash refund");
+        }
+        return Optional.of(openId);
+    }
+
     /** A no-sale drawer opening at the caller's terminal, recorded against its open shift. */
     @Transactional(TxType.MANDATORY)
     public String recordNoSale(String terminalId) {

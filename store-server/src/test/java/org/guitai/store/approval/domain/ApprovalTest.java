@@ -44,6 +44,17 @@ class ApprovalTest {
     }
 
     @Test
+    void aReturnApprovalIsBoundToItsReturn() {
+        assertThrows(ApprovalException.class, () -> approval(ApprovalAction.RETURN, null), "a RETURN approval names its return");
+        Approval forReturn = approval(ApprovalAction.RETURN, "return-1");
+        assertEquals(java.util.Optional.of("return-1"), forReturn.returnId());
+        assertTrue(forReturn.saleId().isEmpty());
+        assertTrue(assertThrows(ApprovalException.class, () -> forReturn.use(ApprovalAction.RETURN, "return-2", "C001", "T1", T0)).detail()
+                .contains("is for return return-1"));
+        forReturn.use(ApprovalAction.RETURN, "return-1", "C001", "T1", T0);
+    }
+
+    @Test
     void saleBoundActionsNeedTheirSale() {
         assertThrows(ApprovalException.class, () -> approval(ApprovalAction.VOID_INVOICE, null));
         Approval noSale = approval(ApprovalAction.NO_SALE, null);

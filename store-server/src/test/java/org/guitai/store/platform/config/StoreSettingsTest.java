@@ -41,6 +41,20 @@ class StoreSettingsTest {
     }
 
     @Test
+    void returnsHaveAWindowAThresholdADeadlineAndTheStoresHolidays() {
+        StoreSettings defaults = SETTINGS.read(Map.of());
+        assertEquals(List.of(7, 3), List.of(defaults.changeOfMindDays(), defaults.refundWorkingDays()));
+        assertEquals(0, new BigDecimal("1000.00").compareTo(defaults.secondApprovalAbove()));
+        assertTrue(defaults.holidays().isEmpty());
+        StoreSettings set = SETTINGS.read(Map.of("guitai.store.holidays", "2027-01-01, 2027-02-17", "guitai.store.returns.second-approval-above", "500"));
+        assertEquals(java.util.Set.of(java.time.LocalDate.parse("2027-01-01"), java.time.LocalDate.parse("2027-02-17")), set.holidays());
+        assertEquals(0, new BigDecimal("500").compareTo(set.secondApprovalAbove()));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.store.holidays", "2027-13-01")).contains("guitai.store.holidays"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.store.returns.second-approval-above", "-1")).contains("guitai.store.returns.second-approval-above"));
+        assertTrue(SETTINGS.refusal(Map.of("guitai.store.returns.refund-working-days", "0")).contains("guitai.store.returns.refund-working-days"));
+    }
+
+    @Test
     void denominationsFollowTheCurrency() {
         StoreSettings dollars = SETTINGS.read(Map.of("guitai.currency", "USD"));
         assertEquals(new BigDecimal("0.01"), last(dollars.denominations()));
