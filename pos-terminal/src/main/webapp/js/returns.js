@@ -243,8 +243,10 @@ function renderRefund(ret) {
   const next = nextRefund();
   const tender = next ? next.tender : null;
   $('refund-step').textContent = next ? t('returns.refundStep', { tender: tOr(`tender.${tender}`, tender) }) : '';
-  $('refund-payout').textContent = next ? money(next.amount) : '';
-  $('refund-payout').dataset.amount = next ? next.amount : '';
+  // cash: what the drawer pays, the amount rounded down to its smallest piece (the store says it: payOut)
+  const payOut = next ? (next.tender === 'CASH' && next.payOut ? next.payOut : next.amount) : '';
+  $('refund-payout').textContent = next ? money(payOut) : '';
+  $('refund-payout').dataset.amount = payOut;
   $('refund-cash').hidden = tender !== 'CASH';
   $('refund-card').hidden = tender !== 'CARD';
   $('refund-other').hidden = !['MOBILE', 'CHECK'].includes(tender);
@@ -252,13 +254,13 @@ function renderRefund(ret) {
   $('refund-submit').disabled = !next;
   $('refund-exchange').hidden = !next || toFen(ret.due) <= 0n || exchange.active;
   if (tender === 'CASH') {
-    $('refund-announcement').textContent = t('returns.payOutAnnounce', { amount: money(next.amount) });
+    $('refund-announcement').textContent = t('returns.payOutAnnounce', { amount: money(payOut) });
     const prepared = $('refund-denominations').dataset.for;
-    const key = `${ret.id}:${next.amount}:${state.denominations.join(',')}:${i18n.lang}`;
+    const key = `${ret.id}:${payOut}:${state.denominations.join(',')}:${i18n.lang}`;
     if (prepared !== key) {
       buildDenominations('refund-denominations', 'refund-count', renderRefundCounted);
       // the pieces to count out, largest first; the cashier changes them to what the drawer holds
-      let rest = toFen(next.amount);
+      let rest = toFen(payOut);
       for (const d of state.denominations) {
         const piece = toFen(d);
         const count = piece > 0n ? rest / piece : 0n;
@@ -436,8 +438,9 @@ $('refund-form').addEventListener('submit', (event) => {
   showError('refund-error', null);
   const body = { id: returns.refundId || (returns.refundId = uuid()), tender: next.tender, amount: next.amount };
   if (next.tender === 'CASH') {
-    if (countedFen('refund-count') !== toFen(next.amount)) {
-      showError('refund-error', t('returns.countMismatch', { counted: money(countedFen('refund-count')), amount: money(next.amount) }));
+    const payOut = next.payOut || next.amount;
+    if (countedFen('refund-count') !== toFen(payOut)) {
+      showError('refund-error', t('returns.countMismatch', { counted: money(countedFen('refund-count')), amount: money(payOut) }));
       return;
     }
     body.counted = countedPieces('refund-count');
@@ -461,7 +464,8 @@ async function refund(ret, body) {
     returns.ret = after;
     returns.phase = phaseOf(after);
     $('refund-reference').value = '';
-    say(body.tender === 'CASH' ? t('returns.paidOut', { amount: money(body.amount) }) : t('returns.refundDone', {
+    const paidOut = (body.counted || []).reduce((sum, p) => sum + toFen(p.denomination) * BigInt(p.count), 0n);
+    say(body.tender === 'CASH' ? t('returns.paidOut', { amount: money(paidOut) }) : t('returns.refundDone', {
       tender: tOr(`tender.${body.tender}`, body.tender), amount: money(body.amount) }), 'ok');
     renderSale();
     focusScan();

@@ -423,6 +423,37 @@ class ReturnsIT {
         assertEquals(List.of("269.73", "269.74", "269.73"), amounts);
         assertEquals(0, new BigDecimal("809.20").compareTo(amounts.stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add)),
                 "the returns of the line add up to what was paid for it, not to its 809.22");
+        assertProblem(409, "over-return", cashier.post("returns", returnBody(UUID.randomUUID().toString(), saleRef(sale), lineId, "1", "QUALITY", null)));
+    }
+
+    @Test
+    void aCashRefundOfOddFenIsPaidOutToTheDrawersSmallestPieceAndCompletesTheReturn() {
+        JsonHttp cashier = shop().cashier();
+        String saleId = openSale(cashier);
+        expect(201, addLine(cashier, saleId, RICE_COOKER, "3"));
+        expect(200, cashier.post("sales/" + saleId + "/discount", "{\"percent\":\"3.319\"}"));
+        expect(200, cashier.post("sales/" + saleId + "/confirm"));
+        JsonObject sale = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CASH\",\"amountDue\":\"809.20\",\"counted\":[{\"denomination\":\"100\",\"count\":9}]}")).json().getJsonObject("sale");
+        String lineId = lineOf(sale);
+        String shiftId = sale.getString("shiftId");
+        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        JsonObject received = expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK"))).json();
+        JsonObject step = received.getJsonArray("refundPlan").getJsonObject(0);
+        assertEquals(List.of("CASH", "269.73", "269.70"), List.of(step.getString("tender"), step.getString("amount"), step.getString("payOut")),
+                "the drawer's smallest piece is 0.10: it pays 269.70 of the 269.73 due");
+        assertProblem(422, "refund-count-mismatch", refundCash(cashier, returnId, UUID.randomUUID().toString(), "269.73",
+                "[{\"denomination\":\"100\",\"count\":2},{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"20\",\"count\":1}]"));
+        JsonObject before = expect(200, cashier.get("shifts/" + shiftId + "/report")).json();
+        String pieces = "[{\"denomination\":\"100\",\"count\":2},{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"10\",\"count\":1},"
+                + "{\"denomination\":\"5\",\"count\":1},{\"denomination\":\"1\",\"count\":4},{\"denomination\":\"0.5\",\"count\":1},"
+                + "{\"denomination\":\"0.1\",\"count\":2}]";
+        JsonObject refunded = expect(200, refundCash(cashier, returnId, UUID.randomUUID().toString(), "269.73", pieces)).json();
+        assertEquals(List.of("REFUNDED", "269.73", "0.00"), List.of(refunded.getString("status"), refunded.getString("refunded"), refunded.getString("due")),
+                "the 0.03 the drawer cannot pay are waived, as 抹零 waives them when cash is taken: the return completes");
+        JsonObject after = expect(200, cashier.get("shifts/" + shiftId + "/report")).json();
+        assertEquals(0, new BigDecimal(before.getString("expectedCash")).subtract(new BigDecimal("269.70")).compareTo(new BigDecimal(after.getString("expectedCash"))),
+                "the drawer's ledger takes what left it, 269.70");
     }
 
     // --- exchanges ------------------------------------------------------------------------------------

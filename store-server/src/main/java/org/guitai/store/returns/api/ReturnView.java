@@ -3,6 +3,7 @@ package org.guitai.store.returns.api;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.guitai.kernel.money.Money;
 import org.guitai.store.returns.domain.SaleReturn;
 import org.guitai.store.returns.service.Returns;
 
@@ -22,7 +23,8 @@ public record ReturnView(String id, String number, String status, String saleId,
     public record ReturnApprovalView(String managerCode, String at) {
     }
 
-    public record RefundPlanStep(String tender, String amount, String paymentId) {
+    /** payOut: for a cash step, what the drawer pays (the amount rounded down to the smallest piece; the fen left are waived). */
+    public record RefundPlanStep(String tender, String amount, String paymentId, String payOut) {
     }
 
     public record ReturnRefundView(String id, String tender, String amount, String reference, String at, String shiftId, String exchangeSaleId) {
@@ -37,7 +39,8 @@ public record ReturnView(String id, String number, String status, String saleId,
                         l.disposition().map(Enum::name).orElse(null))).toList(),
                 r.amount().toPlainString(), r.refunded().toPlainString(), r.due().toPlainString(), r.currency().getCurrencyCode(),
                 r.approvalsNeeded(), r.approvals().stream().map(a -> new ReturnApprovalView(a.managerCode(), a.approvedAt().toString())).toList(),
-                d.plan().stream().map(s -> new RefundPlanStep(s.tender().name(), s.amount().toPlainString(), s.paymentId())).toList(),
+                d.plan().stream().map(s -> new RefundPlanStep(s.tender().name(), s.amount().toPlainString(), s.paymentId(),
+                        d.payOut(s).map(Money::toPlainString).orElse(null))).toList(),
                 r.refunds().stream().map(f -> new ReturnRefundView(f.id(), f.tender().name(), f.amount().toPlainString(), f.reference().orElse(null),
                         f.refundedAt().toString(), f.shiftId().orElse(null), f.exchangeSaleId().orElse(null))).toList(),
                 r.receivedAt().map(Object::toString).orElse(null), d.refundDeadline().map(Object::toString).orElse(null), d.overdue(),

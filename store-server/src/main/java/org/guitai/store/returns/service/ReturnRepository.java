@@ -81,8 +81,17 @@ public class ReturnRepository {
 
     /** Returns, newest first, optionally in some states only, at most {@code limit}. */
     public List<SaleReturn> list(List<ReturnStatus> statuses, int limit) {
+        return list(statuses, "r.number desc", limit);
+    }
+
+    /** Returns in these states received longest ago first: the most overdue never fall off the end of a long list. */
+    public List<SaleReturn> listReceivedLongestAgoFirst(List<ReturnStatus> statuses, int limit) {
+        return list(statuses, "r.receivedAt asc, r.number asc", limit);
+    }
+
+    private List<SaleReturn> list(List<ReturnStatus> statuses, String order, int limit) {
         var query = em.createQuery("select r from SaleReturn r" + (statuses.isEmpty() ? "" : " where r.status in :statuses")
-                + " order by r.number desc", SaleReturn.class).setMaxResults(limit);
+                + " order by " + order, SaleReturn.class).setMaxResults(limit);
         if (!statuses.isEmpty()) {
             query.setParameter("statuses", statuses);
         }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.guitai.kernel.contract.ReturnCompleted;
 import org.guitai.kernel.contract.StoreEvent;
+import org.guitai.kernel.money.CashRounding;
 import org.guitai.kernel.money.Money;
 import org.guitai.platform.persistence.OnceById;
 import org.guitai.platform.security.Caller;
@@ -134,7 +136,13 @@ public class Returns {
     }
 
     /** A return with what is worked out from it: its slip code, what is still to refund and in what order, its deadline. */
-    public record Detail(SaleReturn saleReturn, String slipCode, List<RefundPlan.Step> plan, Optional<LocalDate> refundDeadline, boolean overdue) {
+    public record Detail(SaleReturn saleReturn, String slipCode, List<RefundPlan.Step> plan, Optional<LocalDate> refundDeadline, boolean overdue,
+                         CashRounding cashRefunds) {
+
+        /** What the drawer pays out for a step: a cash step rounded down to the drawer's smallest piece, any other step nothing. */
+        public Optional<Money> payOut(RefundPlan.Step step) {
+            return step.tender() == RefundTender.CASH ? Optional.of(cashRefunds.apply(step.amount())) : Optional.empty();
+        }
     }
 
     /** What of a sale can still be returned. */
@@ -181,7 +189,11 @@ public class Returns {
         caller.require("reading returns", Role.CASHIER, Role.STORE_MANAGER);
         List<ReturnStatus> statuses = status.map(List::of)
                 .orElse(overdueOnly ? List.of(ReturnStatus.RECEIVED, ReturnStatus.PARTLY_REFUNDED) : List.of());
-        return returns.list(statuses, LIST_LIMIT).stream().map(this::detail).filter(d -> !overdueOnly || d.overdue()).toList();
+        if (overdueOnly) {
+            // longest overdue first
+            return returns.listReceivedLongestAgoFirst(statuses, LIST_LIMIT).stream().map(this::detail).filter(Detail::overdue).toList();
+        }
+        return returns.list(statuses, LIST_LIMIT).stream().map(this::detail).toList();
     }
 
     // --- request -------------------------------------------------------------------------------------
@@ -204,6 +216,14 @@ public class Returns {
             return detail(repeated.get());
         }
         Sale sale = sales.lockForReturn(saleId);
+        // a retry that waited on the sale's lock behind its first request answers what the first made
+        Optional<SaleReturn> madeMeanwhile = returns.find(returnId);
+        if (madeMeanwhile.isPresent()) {
+            if (!madeMeanwhile.get().saleId().equals(saleId)) {
+                throw new IdConflictException("return", returnId);
+            }
+            return detail(madeMeanwhile.get());
+        }
         requireReturnable(sale);
         Instant now = clock.instant();
         LocalDate today = today(now);
@@ -238,6 +258,10 @@ public class Returns {
             Money refund = ProRata.refund(paid.get(line.id()), line.quantity(), back, asked.quantity());
             drafts.add(new ReturnLine.Draft(line.id(), line.sku(), line.item().barcode(), line.item().name(), line.item().spec(), asked.quantity(),
                     line.unitPrice(), refund));
+        }
+        if (drafts.stream().map(ReturnLine.Draft::amount).allMatch(Money::isZero)) {
+            throw new ReturnRuleException("nothing-to-refund", 422, "Nothing to refund",
+                    "the lines returned were paid nothing (a free item): take them back as a stock correction, not as a return");
         }
         // a dry run of the return's own rules first, so a refused return never takes the counter's lock; the number last
         SaleReturn.request(returnId, 0, saleId, reason, responsibleStaff, caller.terminalId(), caller.staffCode(),
@@ -356,9 +380,11 @@ public class Returns {
         Ledger posting;
         switch (request.tender()) {
             case CASH -> {
+                // the drawer pays what its pieces can, rounded down (抹零, never more than was paid); the fen left are waived
+                Money payOut = cashRefunds().apply(amount);
                 counted = request.counted();
-                requireCounted(counted, amount);
-                posting = Ledger.empty().plus(LedgerItem.CASH_REFUNDS, amount.amount());
+                requireCounted(counted, payOut);
+                posting = Ledger.empty().plus(LedgerItem.CASH_REFUNDS, payOut.amount());
             }
             case CARD -> {
                 reference = request.reversalReference().orElseThrow(() -> new ReturnRuleException("reversal-reference-required", 422,
@@ -477,14 +503,16 @@ public class Returns {
         Optional<LocalDate> deadline = saleReturn.receivedAt().map(at -> policy().refundDeadline(today(at)));
         boolean overdue = saleReturn.receivedAt().isPresent()
                 && policy().isOverdue(today(saleReturn.receivedAt().get()), saleReturn.status() == ReturnStatus.REFUNDED, today(clock.instant()));
-        return new Detail(saleReturn, sales.slipOf(sale).code(), plan, deadline, overdue);
+        return new Detail(saleReturn, sales.slipOf(sale).code(), plan, deadline, overdue, cashRefunds());
     }
 
     /** What each active line of the sale was paid: its amount, less its share of the cash rounding the store waived. */
     private static Map<String, Money> linePaid(Sale sale) {
         Money waived = sale.payments().stream().filter(p -> !p.isBounced()).map(Payment::rounding).reduce(Money.zero(sale.currency()), Money::plus);
         List<SaleLine> lines = sale.activeLines();
-        List<Money> shares = ProRata.linePaid(lines.stream().map(SaleLine::amount).toList(), sale.total().minus(waived));
+        // cash rounded up (a negative waiver) paid the store more than the lines are worth: a return gives back their worth at most
+        Money paid = waived.isNegative() ? sale.total() : sale.total().minus(waived);
+        List<Money> shares = ProRata.linePaid(lines.stream().map(SaleLine::amount).toList(), paid);
         Map<String, Money> byLine = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             byLine.put(lines.get(i).id(), shares.get(i));
@@ -499,7 +527,7 @@ public class Returns {
 
     /** What a tender paid towards the sale: cash received less change, others what they applied. */
     private static Money paidBy(Payment p) {
-        return p.applied().minus(p.rounding());
+        return p.rounding().isNegative() ? p.applied() : p.applied().minus(p.rounding());
     }
 
     private void requireReturnable(Sale sale) {
@@ -545,6 +573,14 @@ public class Returns {
 
     private Optional<Invoice> validInvoice(String saleId) {
         return invoices.forSale(saleId).stream().filter(i -> i.kind() == Invoice.Kind.NORMAL && i.status() == Invoice.Status.ISSUED).findFirst();
+    }
+
+    /**
+     * How a cash refund is paid out of the drawer: rounded down to the unit of the store's cash rounding
+     * (its smallest piece), whatever the rounding of cash taken, so a refund never pays back more than was paid.
+     */
+    private CashRounding cashRefunds() {
+        return new CashRounding(settings.cashRounding().unit(), RoundingMode.DOWN);
     }
 
     private ReturnPolicy policy() {
