@@ -71,7 +71,7 @@ function enterReturns(ret) {
 }
 
 function leaveReturns() {
-  const open = returns.ret && !['REFUNDED'].includes(returns.ret.status);
+  const open = returns.ret && !['REFUNDED', 'CANCELLED'].includes(returns.ret.status);
   const number = returns.ret ? returns.ret.number : null;
   Object.assign(returns, { active: false, phase: 'find', returnable: null, ret: null, requestId: null, refundId: null });
   renderSale();
@@ -213,6 +213,8 @@ function renderReturnState(ret) {
   $('return-amount').textContent = money(ret.amount);
   const given = (ret.approvals || []).length;
   $('return-approvals').textContent = t('returns.approvals', { given, needed: ret.approvalsNeeded || 1 });
+  // a return whose goods are not received yet can be cancelled: its units can come back again
+  $('return-cancel-box').hidden = !['REQUESTED', 'APPROVED'].includes(ret.status);
 }
 
 function renderApprove(ret) {
@@ -476,6 +478,30 @@ async function refund(ret, body) {
     showError('refund-error', error);
   }
 }
+
+$('return-cancel-return').addEventListener('click', () => {
+  const ret = returns.ret;
+  const reason = $('return-cancel-reason').value.trim();
+  if (!ret) return;
+  if (!reason) {
+    say(t('returns.cancelReasonNeeded'), 'error');
+    $('return-cancel-reason').focus();
+    return;
+  }
+  enqueue(async () => {
+    try {
+      returns.ret = await step({ key: 'what.returnCancel', params: { number: ret.number } },
+        () => api('POST', `returns/${ret.id}/cancel`, { reason }));
+      returns.phase = phaseOf(returns.ret);
+      $('return-cancel-reason').value = '';
+      say(t('returns.cancelled', { number: ret.number }), 'ok');
+      renderSale();
+      focusScan();
+    } catch (error) {
+      say(errorText(error), 'error');
+    }
+  });
+});
 
 $('return-close').addEventListener('click', leaveReturns);
 $('returns-open').addEventListener('click', toggleReturns);

@@ -20,6 +20,10 @@ CREATE TABLE sale_return (
     approved_at        DATETIME(6)    NULL,
     received_at        DATETIME(6)    NULL,
     refunded_at        DATETIME(6)    NULL,
+    -- a return cancelled before its goods were received: when, by whom and why (its units can come back again)
+    cancelled_at       DATETIME(6)    NULL,
+    cancelled_by       VARCHAR(16)    NULL,
+    cancel_reason      VARCHAR(200)   NULL,
     business_date      DATE           NOT NULL,
     red_letter_invoice VARCHAR(20)    NULL,
     exchange_sale_id   CHAR(36) CHARACTER SET ascii NULL,
@@ -28,7 +32,8 @@ CREATE TABLE sale_return (
     CONSTRAINT uq_sale_return_number UNIQUE (number),
     CONSTRAINT fk_sale_return_sale FOREIGN KEY (sale_id) REFERENCES sale (id),
     CONSTRAINT fk_sale_return_responsible FOREIGN KEY (responsible_staff) REFERENCES staff (code),
-    CONSTRAINT ck_sale_return_status CHECK (status IN ('REQUESTED', 'APPROVED', 'RECEIVED', 'PARTLY_REFUNDED', 'REFUNDED')),
+    CONSTRAINT ck_sale_return_status CHECK (status IN ('REQUESTED', 'APPROVED', 'RECEIVED', 'PARTLY_REFUNDED', 'REFUNDED', 'CANCELLED')
+        AND (status <> 'CANCELLED' OR (cancelled_at IS NOT NULL AND received_at IS NULL AND refunded = 0))),
     CONSTRAINT ck_sale_return_reason CHECK (reason IN ('QUALITY', 'CHANGE_OF_MIND', 'STAFF_ERROR')
         AND (reason <> 'STAFF_ERROR' OR responsible_staff IS NOT NULL)),
     CONSTRAINT ck_sale_return_amounts CHECK (amount >= 0 AND refunded >= 0 AND refunded <= amount),

@@ -333,6 +333,102 @@ class ReturnsIT {
                 returnId), "against the original card payment");
     }
 
+    @Test
+    void anApprovalIsGivenOnlyForAReturnThatWaitsForOne() {
+        JsonHttp cashier = shop().cashier();
+        String unknown = UUID.randomUUID().toString();
+        long approvalsBefore = count("select count(*) from approval where return_id = ?", unknown);
+        assertProblem(404, "return-not-found", cashier.post("approvals", "{\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"RETURN\",\"returnId\":\""
+                + unknown + "\"}"), "no such return (yet)");
+        assertEquals(approvalsBefore, count("select count(*) from approval where return_id = ?", unknown), "no approval given");
+
+        JsonObject sale = paidInCash(cashier, RICE_COOKER, "2", "558.00", "[{\"denomination\":\"100\",\"count\":6}]");
+        String returnId = UUID.randomUUID().toString();
+        JsonObject requested = expect(201, cashier.post("returns", returnBody(returnId, saleRef(sale), lineOf(sale), "1", "QUALITY", null))).json();
+        String approvalId = returnApproval(cashier, "M001", returnId);
+        String detail = (String) rows("select detail from audit_entry where event = 'APPROVAL_GRANTED' and detail like ?", "%" + approvalId + "%")
+                .get(0).get("detail");
+        assertTrue(detail.contains(requested.getString("number")) && detail.contains("279.00"), () -> "the audit names the return: " + detail);
+        expect(200, cashier.post("returns/" + returnId + "/approve", "{\"approvalId\":\"" + approvalId + "\"}"));
+        Answer approved = cashier.post("approvals", "{\"staffCode\":\"M002\",\"pin\":\"1357\",\"action\":\"RETURN\",\"returnId\":\"" + returnId + "\"}");
+        assertProblem(409, "return-state", approved, "approved already");
+        assertEquals("APPROVED", approved.json().getString("state"));
+
+        String cancelledId = UUID.randomUUID().toString();
+        expect(201, cashier.post("returns", returnBody(cancelledId, saleRef(sale), lineOf(sale), "1", "QUALITY", null)));
+        expect(200, cashier.post("returns/" + cancelledId + "/cancel", "{\"reason\":\"customer kept it\"}"));
+        assertProblem(409, "return-state", cashier.post("approvals", "{\"staffCode\":\"M001\",\"pin\":\"1357\",\"action\":\"RETURN\",\"returnId\":\""
+                + cancelledId + "\"}"), "cancelled");
+        assertEquals(0, count("select count(*) from approval where return_id = ?", cancelledId));
+    }
+
+    // --- cancelling ----------------------------------------------------------------------------------
+
+    @Test
+    void aReturnNotYetReceivedIsCancelledOnceAndItsUnitsCanComeBackAgain() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidInCash(cashier, RICE_COOKER, "1", "279.00", "[{\"denomination\":\"100\",\"count\":3}]");
+        String lineId = lineOf(sale);
+        String requested = UUID.randomUUID().toString();
+        expect(201, cashier.post("returns", returnBody(requested, saleRef(sale), lineId, "1", "QUALITY", null)));
+        assertProblem(409, "over-return", cashier.post("returns", returnBody(UUID.randomUUID().toString(), saleRef(sale), lineId, "1", "QUALITY", null)),
+                "the unit is held by the requested return");
+        assertProblem(400, "invalid-request", cashier.post("returns/" + requested + "/cancel", "{\"reason\":\"  \"}"), "a cancel says why");
+        assertProblem(404, "return-not-found", cashier.post("returns/" + UUID.randomUUID() + "/cancel", "{\"reason\":\"wrong slip\"}"));
+
+        JsonObject cancelled = expect(200, cashier.post("returns/" + requested + "/cancel", "{\"reason\":\"customer kept it\"}")).json();
+        assertEquals("CANCELLED", cancelled.getString("status"));
+        assertEquals("customer kept it", cancelled.getString("cancelReason"));
+        assertTrue(cancelled.getJsonArray("refundPlan").isEmpty(), "nothing to refund");
+        JsonObject again = expect(200, cashier.post("returns/" + requested + "/cancel", "{\"reason\":\"customer kept it\"}")).json();
+        assertEquals("CANCELLED", again.getString("status"), "a repeat answers the cancelled return");
+        assertNotNull(again.getString("cancelledAt"));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'RETURN_CANCELLED' and sale_id = ?", sale.getString("id")), "audited once");
+        assertEquals(1, expect(200, cashier.get("returns?status=CANCELLED")).array().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(requested)).count());
+        assertFalse(expect(200, cashier.get("returns?status=REQUESTED")).array().getValuesAs(JsonObject.class).stream()
+                .anyMatch(r -> r.getString("id").equals(requested)), "no longer under way");
+
+        // the unit is free again: returnable, and a new return of it is taken, approved, cancelled too
+        JsonObject line = expect(200, cashier.get("returns/returnable?saleId=" + sale.getString("id"))).json().getJsonArray("lines").getJsonObject(0);
+        assertEquals(List.of("0", "1", "279.00"), List.of(line.getString("returned"), line.getString("returnable"), line.getString("refundable")));
+        String approved = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        assertEquals("CANCELLED", expect(200, cashier.post("returns/" + approved + "/cancel", "{\"reason\":\"wrong item brought\"}")).json()
+                .getString("status"), "an approved return not received yet is cancelled too");
+
+        // a received return is not cancelled: its goods are back
+        String received = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        expect(200, cashier.post("returns/" + received + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        Answer refused = cashier.post("returns/" + received + "/cancel", "{\"reason\":\"too late\"}");
+        assertProblem(409, "return-state", refused);
+        assertEquals("RECEIVED", refused.json().getString("state"));
+        assertEquals("RECEIVED", expect(200, cashier.get("returns/" + received)).json().getString("status"));
+        assertEquals(3, count("select count(*) from sale_return where sale_id = ?", sale.getString("id")));
+    }
+
+    @Test
+    void aReusedIdWithAnotherBodyIsAConflictNotTheFirstAnswer() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidByCard(cashier, BIG_RICE_COOKER, "2", "1278.00");
+        String lineId = lineOf(sale);
+        String returnId = UUID.randomUUID().toString();
+        expect(201, cashier.post("returns", returnBody(returnId, saleRef(sale), lineId, "1", "QUALITY", null)));
+        assertProblem(409, "id-conflict", cashier.post("returns", returnBody(returnId, saleRef(sale), lineId, "2", "QUALITY", null)), "other quantity");
+        assertProblem(409, "id-conflict", cashier.post("returns", returnBody(returnId, saleRef(sale), lineId, "1", "STAFF_ERROR", "C001")), "other reason");
+        expect(201, cashier.post("returns", returnBody(returnId, saleRef(sale), lineId, "1.000", "QUALITY", null)));
+
+        expect(200, cashier.post("returns/" + returnId + "/approve", "{\"approvalId\":\"" + returnApproval(cashier, "M001", returnId) + "\"}"));
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String refundId = UUID.randomUUID().toString();
+        String first = "{\"id\":\"" + refundId + "\",\"tender\":\"CARD\",\"amount\":\"100.00\",\"reversalReference\":\"REV-1\"}";
+        assertEquals("PARTLY_REFUNDED", expect(200, cashier.post("returns/" + returnId + "/refund", first)).json().getString("status"));
+        assertProblem(409, "id-conflict", cashier.post("returns/" + returnId + "/refund",
+                "{\"id\":\"" + refundId + "\",\"tender\":\"CARD\",\"amount\":\"200.00\",\"reversalReference\":\"REV-1\"}"), "another amount");
+        JsonObject repeated = expect(200, cashier.post("returns/" + returnId + "/refund", first)).json();
+        assertEquals(List.of("100.00", "539.00"), List.of(repeated.getString("refunded"), repeated.getString("due")), "the first refund, once");
+        assertEquals(1, count("select count(*) from return_refund where id = ?", refundId));
+    }
+
     // --- refunds -------------------------------------------------------------------------------------
 
     @Test

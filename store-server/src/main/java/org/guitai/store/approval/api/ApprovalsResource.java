@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,6 +30,7 @@ import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.approval.domain.Approval;
 import org.guitai.store.approval.domain.ApprovalAction;
 import org.guitai.store.approval.service.Approvals;
+import org.guitai.store.returns.service.Returns;
 
 @Path("approvals")
 @ApplicationScoped
@@ -72,6 +74,9 @@ public class ApprovalsResource {
     Approvals approvals;
 
     @Inject
+    Returns returns;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -97,7 +102,11 @@ public class ApprovalsResource {
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(ref = "ApprovalView")))
     public Response grant(@NotNull @Valid ApprovalRequest request) {
         Optional<String> requestId = Optional.ofNullable(request.id()).map(UUID::toString);
-        Approval approval = approvals.grant(requestId, caller.get(), request.staffCode(), request.pin(), request.action(), request.subjectId());
+        Optional<String> subjectId = request.subjectId();
+        // a RETURN approval is given only for a return that waits for one (404 / 409 return-state), named by number and amount
+        Supplier<Optional<String>> subject = () -> request.action() == ApprovalAction.RETURN && subjectId.isPresent()
+                ? Optional.of(returns.toApprove(subjectId.get(), caller.get())) : Optional.empty();
+        Approval approval = approvals.grant(requestId, caller.get(), request.staffCode(), request.pin(), request.action(), subjectId, subject);
         return Response.status(Response.Status.CREATED).entity(ApprovalView.of(approval)).build();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.guitai.platform.persistence.OnceById;
 import org.guitai.platform.security.Caller;
 import org.guitai.store.approval.domain.Approval;
@@ -49,11 +50,14 @@ public class Approvals {
     /**
      * The manager types code and PIN at the requester's counter; the PIN is throttled like a login
      * and checked outside any transaction, the approval then written in one of its own.
+     *
+     * @param subject checks, before the PIN, that the subject can be approved (its feature throws the
+     *                problem when not) and says what it is for the audit, or empty; not asked on a repeat
      */
     @OnceById
     @Transactional(TxType.NOT_SUPPORTED)
     public Approval grant(Optional<String> requestId, Caller requester, String managerCode, String pin, ApprovalAction action,
-                          Optional<String> subjectId) {
+                          Optional<String> subjectId, Supplier<Optional<String>> subject) {
         Optional<Approval> repeated = requestId.flatMap(id -> Optional.ofNullable(em.find(Approval.class, id)));
         if (repeated.isPresent()) {
             if (!repeated.get().isFor(action, subjectId.orElse(null), requester.staffCode())) {
@@ -61,17 +65,18 @@ public class Approvals {
             }
             return repeated.get();
         }
+        Optional<String> about = subject.get();
         AuditLog.Who who = new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId());
         Staff manager = guard.verify(managerCode, pin, requester.terminalId(), "approval of " + action + " asked by " + requester.staffCode(), who);
         if (!manager.has(Role.STORE_MANAGER)) {
             audit.recordRefusal(AuditEvent.APPROVAL_REFUSED, who, action.name(), managerCode + " is not a store manager");
             throw new ApprovalException(managerCode + " is not a store manager and cannot approve " + action);
         }
-        return self.record(requestId.orElseGet(() -> UUID.randomUUID().toString()), requester, manager.code(), action, subjectId);
+        return self.record(requestId.orElseGet(() -> UUID.randomUUID().toString()), requester, manager.code(), action, subjectId, about);
     }
 
     @Transactional(TxType.REQUIRES_NEW)
-    public Approval record(String id, Caller requester, String managerCode, ApprovalAction action, Optional<String> subjectId) {
+    public Approval record(String id, Caller requester, String managerCode, ApprovalAction action, Optional<String> subjectId, Optional<String> about) {
         Instant now = clock.instant();
         Approval approval = new Approval(id, action, subjectId.orElse(null), requester.staffCode(), managerCode,
                 requester.terminalId(), now, now.plus(settings.approvalTtl()));
@@ -79,6 +84,7 @@ public class Approvals {
         audit.record(AuditEvent.APPROVAL_GRANTED, new AuditLog.Who(requester.staffCode(), managerCode, requester.terminalId()),
                 approval.saleId().orElse(null), action.name(), "approval " + approval.id()
                         + approval.shiftId().map(s -> " for shift " + s).orElse("") + approval.returnId().map(r -> " for return " + r).orElse("")
+                        + about.map(a -> " (" + a + ")").orElse("")
                         + " valid until " + approval.expiresAt());
         return approval;
     }

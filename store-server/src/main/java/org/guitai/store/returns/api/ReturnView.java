@@ -10,11 +10,12 @@ import org.guitai.store.returns.service.Returns;
 /** A return as the counter and the manager page show it; money as decimal strings. */
 @Schema(description = "A return: number is the code on the return slip (its own gapless sequence); amount what it refunds in all, refunded "
         + "what went back so far, due the rest; refundPlan what is still to refund, in the order it must be refunded (last paid tender first); "
-        + "refundDeadline 3 working days after receipt, overdue when not refunded by then")
+        + "refundDeadline 3 working days after receipt, overdue when not refunded by then; cancelledAt and cancelReason once CANCELLED")
 public record ReturnView(String id, String number, String status, String saleId, String slipNumber, String reason, String responsibleStaff,
                          String terminalId, String cashierCode, String createdAt, List<ReturnLineView> lines, String amount, String refunded, String due,
                          String currency, int approvalsNeeded, List<ReturnApprovalView> approvals, List<RefundPlanStep> refundPlan, List<ReturnRefundView> refunds,
-                         String receivedAt, String refundDeadline, boolean overdue, String redLetterInvoice, String exchangeSaleId) {
+                         String receivedAt, String refundDeadline, boolean overdue, String redLetterInvoice, String exchangeSaleId,
+                         String cancelledAt, String cancelReason) {
 
     public record ReturnLineView(String saleLineId, String sku, String barcode, String name, String spec, String quantity, String unitPrice, String amount,
                            String received, String disposition) {
@@ -44,7 +45,8 @@ public record ReturnView(String id, String number, String status, String saleId,
                 r.refunds().stream().map(f -> new ReturnRefundView(f.id(), f.tender().name(), f.amount().toPlainString(), f.reference().orElse(null),
                         f.refundedAt().toString(), f.shiftId().orElse(null), f.exchangeSaleId().orElse(null))).toList(),
                 r.receivedAt().map(Object::toString).orElse(null), d.refundDeadline().map(Object::toString).orElse(null), d.overdue(),
-                r.redLetterInvoice().orElse(null), r.exchangeSaleId().orElse(null));
+                r.redLetterInvoice().orElse(null), r.exchangeSaleId().orElse(null),
+                r.cancelledAt().map(Object::toString).orElse(null), r.cancelReason().orElse(null));
     }
 
     static String quantity(BigDecimal q) {

@@ -86,7 +86,7 @@ public class ReturnsResource {
         try {
             state = given(status).map(s -> ReturnStatus.valueOf(s.toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("status '" + status + "' is not one of REQUESTED, APPROVED, RECEIVED, PARTLY_REFUNDED, REFUNDED");
+            throw new InvalidRequestException("status '" + status + "' is not one of REQUESTED, APPROVED, RECEIVED, PARTLY_REFUNDED, REFUNDED, CANCELLED");
         }
         boolean overdueOnly = given(overdue).map(o -> {
             if (!o.equals("true") && !o.equals("false")) {
@@ -110,6 +110,14 @@ public class ReturnsResource {
             + "approval that is not for this return, requester and terminal. Repeating an approval answers the return")
     public ReturnView approve(@PathParam("id") String id, @NotNull @Valid ApproveReturnRequest request) {
         return ReturnView.of(returns.approve(id, request.approvalId().toString(), caller.get()));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancels a return whose goods were not received", description = "REQUESTED or APPROVED -> CANCELLED, with the reason; "
+            + "its units can be returned again. 409 return-state once the goods are received. Repeating it answers the cancelled return")
+    public ReturnView cancel(@PathParam("id") String id, @NotNull @Valid CancelReturnRequest request) {
+        return ReturnView.of(returns.cancel(id, request.reason(), caller.get()));
     }
 
     @POST

@@ -32,6 +32,8 @@ import org.guitai.platform.persistence.Keyed;
  * <li>APPROVED: the goods are inspected; every line is received whole, restocked or written off.</li>
  * <li>RECEIVED: the money goes back tender by tender; PARTLY_REFUNDED between the tenders of a split
  * refund; REFUNDED once the whole amount went back.</li>
+ * <li>CANCELLED: from REQUESTED or APPROVED before the goods are received, with a reason; its units
+ * no longer count as returned.</li>
  * </ul>
  * The amount never changes after the request, and refunds never add up to more than it.
  */
@@ -89,6 +91,15 @@ public class SaleReturn extends Keyed {
 
     @Column(name = "refunded_at")
     private Instant refundedAt;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "cancelled_by")
+    private String cancelledBy;
+
+    @Column(name = "cancel_reason")
+    private String cancelReason;
 
     @Column(name = "business_date")
     private LocalDate businessDate;
@@ -279,6 +290,27 @@ public class SaleReturn extends Keyed {
         this.redLetterInvoice = invoiceNumber;
     }
 
+    // --- cancel ------------------------------------------------------------------------------------
+
+    /**
+     * Cancels a return whose goods were not received: its units are free to come back again. Only
+     * once: a repeat changes nothing.
+     *
+     * @return true when cancelled now, false when it was cancelled before
+     * @throws ReturnStateException once the goods are received (or refunded)
+     */
+    public boolean cancel(String reason, String staffCode, Instant now) {
+        if (status == ReturnStatus.CANCELLED) {
+            return false;
+        }
+        requireStatus(EnumSet.of(ReturnStatus.REQUESTED, ReturnStatus.APPROVED), "be cancelled once its goods are received");
+        status = ReturnStatus.CANCELLED;
+        cancelledAt = now;
+        cancelledBy = staffCode;
+        cancelReason = Objects.requireNonNull(reason);
+        return true;
+    }
+
     // --- rules -------------------------------------------------------------------------------------
 
     private void requireStatus(EnumSet<ReturnStatus> allowed, String attempted) {
@@ -379,6 +411,18 @@ public class SaleReturn extends Keyed {
 
     public LocalDate businessDate() {
         return businessDate;
+    }
+
+    public Optional<Instant> cancelledAt() {
+        return Optional.ofNullable(cancelledAt);
+    }
+
+    public Optional<String> cancelledBy() {
+        return Optional.ofNullable(cancelledBy);
+    }
+
+    public Optional<String> cancelReason() {
+        return Optional.ofNullable(cancelReason);
     }
 
     public Optional<String> redLetterInvoice() {

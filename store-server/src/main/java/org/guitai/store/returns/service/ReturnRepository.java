@@ -47,12 +47,12 @@ public class ReturnRepository {
         em.flush();
     }
 
-    /** How much of each line of the sale its returns took back (all of them: a return is never undone). Read as committed. */
+    /** How much of each line of the sale its returns took back (all but the cancelled ones). Read as committed. */
     public Map<String, BigDecimal> returnedBySaleLine(String saleId) {
         em.flush();
         Map<String, BigDecimal> returned = new HashMap<>();
         SqlQuery.list(em, "select l.sale_line_id, sum(l.quantity) q from return_line l join sale_return r on r.id = l.return_id "
-                        + "where r.sale_id = ? group by l.sale_line_id", row -> Map.entry(row.string("sale_line_id"), row.decimal("q")), saleId)
+                        + "where r.sale_id = ? and r.status <> 'CANCELLED' group by l.sale_line_id", row -> Map.entry(row.string("sale_line_id"), row.decimal("q")), saleId)
                 .forEach(e -> returned.put(e.getKey(), e.getValue()));
         return returned;
     }

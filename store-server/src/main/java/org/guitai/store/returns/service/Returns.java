@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ import org.guitai.store.returns.domain.ReturnLine;
 import org.guitai.store.returns.domain.ReturnPolicy;
 import org.guitai.store.returns.domain.ReturnReason;
 import org.guitai.store.returns.domain.ReturnRuleException;
+import org.guitai.store.returns.domain.ReturnStateException;
 import org.guitai.store.returns.domain.ReturnStatus;
 import org.guitai.store.returns.domain.SaleReturn;
 import org.guitai.store.returns.domain.WorkingDays;
@@ -210,19 +212,13 @@ public class Returns {
         String saleId = saleIdOf(ref);
         Optional<SaleReturn> repeated = returns.find(returnId);
         if (repeated.isPresent()) {
-            if (!repeated.get().saleId().equals(saleId)) {
-                throw new IdConflictException("return", returnId);
-            }
-            return detail(repeated.get());
+            return repeated(repeated.get(), saleId, lines, reason, responsibleStaff);
         }
         Sale sale = sales.lockForReturn(saleId);
         // a retry that waited on the sale's lock behind its first request answers what the first made
         Optional<SaleReturn> madeMeanwhile = returns.find(returnId);
         if (madeMeanwhile.isPresent()) {
-            if (!madeMeanwhile.get().saleId().equals(saleId)) {
-                throw new IdConflictException("return", returnId);
-            }
-            return detail(madeMeanwhile.get());
+            return repeated(madeMeanwhile.get(), saleId, lines, reason, responsibleStaff);
         }
         requireReturnable(sale);
         Instant now = clock.instant();
@@ -275,7 +271,51 @@ public class Returns {
         return detail(saleReturn);
     }
 
+    /** A repeated request answers the return it made; the same id with another sale, lines or reason is 409 id-conflict. */
+    private Detail repeated(SaleReturn made, String saleId, List<LineRequest> lines, ReturnReason reason, Optional<String> responsibleStaff) {
+        Map<String, BigDecimal> asked = new HashMap<>();
+        lines.forEach(l -> asked.merge(l.saleLineId(), l.quantity(), BigDecimal::add));
+        boolean sameLines = asked.size() == made.lines().size() && made.lines().stream()
+                .allMatch(l -> asked.containsKey(l.saleLineId()) && asked.get(l.saleLineId()).compareTo(l.quantity()) == 0);
+        if (!made.saleId().equals(saleId) || !sameLines || made.reason() != reason || !made.responsibleStaff().equals(responsibleStaff)) {
+            throw new IdConflictException("return", made.id());
+        }
+        return detail(made);
+    }
+
+    // --- cancel --------------------------------------------------------------------------------------
+
+    /**
+     * Cancels a return whose goods were not received (REQUESTED or APPROVED), with the reason: its
+     * units can be returned again. A repeat answers the cancelled return; once the goods are received
+     * it is 409 return-state. Taken with the sale's row locked, as a new return of the sale is.
+     */
+    public Detail cancel(String returnId, String reason, Caller caller) {
+        caller.require("taking returns", Role.CASHIER, Role.STORE_MANAGER);
+        SaleReturn unlocked = returns.get(returnId);
+        sales.lockForReturn(unlocked.saleId());
+        SaleReturn saleReturn = returns.getForUpdate(returnId);
+        if (saleReturn.cancel(reason.strip(), caller.staffCode(), clock.instant())) {
+            audit.record(AuditEvent.RETURN_CANCELLED, AuditLog.Who.of(caller), saleReturn.saleId(), returnNumber(saleReturn),
+                    "return " + returnNumber(saleReturn) + " of " + saleReturn.amount().toPlainString() + " cancelled: " + reason.strip());
+        }
+        return detail(saleReturn);
+    }
+
     // --- approve -------------------------------------------------------------------------------------
+
+    /**
+     * What a manager is asked to approve (POST /api/approvals, action RETURN): a return that exists
+     * (404 return-not-found) and waits for approval (409 return-state), named by number and amount.
+     */
+    public String toApprove(String returnId, Caller caller) {
+        caller.require("taking returns", Role.CASHIER, Role.STORE_MANAGER);
+        SaleReturn saleReturn = returns.get(returnId);
+        if (saleReturn.status() != ReturnStatus.REQUESTED) {
+            throw new ReturnStateException(returnId, saleReturn.status(), "be approved (needs [REQUESTED])");
+        }
+        return "return " + returnNumber(saleReturn) + " of " + saleReturn.amount().toPlainString();
+    }
 
     /**
      * Uses a manager's RETURN approval for this return (given to the caller at the caller's counter).
@@ -348,7 +388,10 @@ public class Returns {
         SaleReturn saleReturn = returns.getForUpdate(returnId);
         Optional<Refund> repeated = saleReturn.refundById(request.id());
         if (repeated.isPresent()) {
-            if (repeated.get().tender() != request.tender()) {
+            // the same id for another tender, amount or new sale is another refund
+            if (repeated.get().tender() != request.tender()
+                    || request.amount().filter(a -> a.amount().compareTo(repeated.get().amount().amount()) != 0).isPresent()
+                    || request.exchangeSaleId().filter(id -> !repeated.get().exchangeSaleId().equals(Optional.of(id))).isPresent()) {
                 throw new IdConflictException("refund", request.id());
             }
             return detail(saleReturn);
@@ -499,7 +542,7 @@ public class Returns {
 
     private Detail detail(SaleReturn saleReturn) {
         Sale sale = sales.get(saleReturn.saleId());
-        List<RefundPlan.Step> plan = EnumSet.of(ReturnStatus.REFUNDED).contains(saleReturn.status()) ? List.of() : plan(sale, saleReturn);
+        List<RefundPlan.Step> plan = EnumSet.of(ReturnStatus.REFUNDED, ReturnStatus.CANCELLED).contains(saleReturn.status()) ? List.of() : plan(sale, saleReturn);
         Optional<LocalDate> deadline = saleReturn.receivedAt().map(at -> policy().refundDeadline(today(at)));
         boolean overdue = saleReturn.receivedAt().isPresent()
                 && policy().isOverdue(today(saleReturn.receivedAt().get()), saleReturn.status() == ReturnStatus.REFUNDED, today(clock.instant()));
