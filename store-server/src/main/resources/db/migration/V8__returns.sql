@@ -76,7 +76,7 @@ CREATE TABLE return_approval (
     CONSTRAINT fk_return_approval_return FOREIGN KEY (return_id) REFERENCES sale_return (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- A refund to one tender: against the original payment it reverses (none for an exchange), in the
+-- A refund to one tender: against the original payment it reverses (an exchange names the new sale), in the
 -- ledger of the shift it was paid out in; the reference is the card reversal's or the provider's refund id
 CREATE TABLE return_refund (
     id               CHAR(36) CHARACTER SET ascii NOT NULL,
@@ -96,7 +96,9 @@ CREATE TABLE return_refund (
     CONSTRAINT uq_return_refund_seq UNIQUE (return_id, seq),
     CONSTRAINT fk_return_refund_return FOREIGN KEY (return_id) REFERENCES sale_return (id),
     CONSTRAINT fk_return_refund_payment FOREIGN KEY (payment_id) REFERENCES payment (id),
-    CONSTRAINT ck_return_refund CHECK (amount > 0 AND tender IN ('CASH', 'CARD', 'CHECK', 'MOBILE', 'EXCHANGE')),
+    -- a negative amount only reverses an exchange's credit whose new sale was cancelled (reference: the credit's id)
+    CONSTRAINT ck_return_refund CHECK ((amount > 0 OR (amount < 0 AND tender = 'EXCHANGE'))
+        AND tender IN ('CASH', 'CARD', 'CHECK', 'MOBILE', 'EXCHANGE')),
     INDEX ix_return_refund_payment (payment_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

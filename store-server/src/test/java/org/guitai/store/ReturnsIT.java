@@ -592,12 +592,114 @@ class ReturnsIT {
         expect(201, addLine(cashier, bigger, BIG_RICE_COOKER, "1"));
         JsonObject credited = expect(200, cashier.post("returns/" + smallReturn + "/refund", "{\"id\":\"" + UUID.randomUUID()
                 + "\",\"tender\":\"EXCHANGE\",\"saleId\":\"" + bigger + "\"}")).json();
-        assertEquals("REFUNDED", credited.getString("status"));
+        // the new sale is not paid yet: the credit is pending and the return not complete until it is (review finding 8)
+        assertEquals(List.of("PARTLY_REFUNDED", "0.00"), List.of(credited.getString("status"), credited.getString("due")));
         JsonObject owing = expect(200, cashier.get("sales/" + bigger)).json();
         assertEquals(List.of("CONFIRMED", "360.00"), List.of(owing.getString("status"), owing.getString("due")));
         JsonObject paid = expect(201, cashier.post("sales/" + bigger + "/payments", Shop.cash("360.00", "[{\"denomination\":\"100\",\"count\":4}]")))
                 .json().getJsonObject("sale");
         assertEquals("PAID", paid.getString("status"));
+        assertEquals("REFUNDED", expect(200, cashier.get("returns/" + smallReturn)).json().getString("status"));
+    }
+
+    @Test
+    void anExchangeCompletesItsReturnOnlyOnceTheNewSaleIsPaid() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidByCard(cashier, RICE_COOKER, "1", "279.00");
+        String lineId = lineOf(sale);
+        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String newSale = openSale(cashier);
+        expect(201, addLine(cashier, newSale, BIG_RICE_COOKER, "1"));
+        JsonObject pending = expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"EXCHANGE\",\"saleId\":\"" + newSale + "\"}")).json();
+        assertEquals(List.of("PARTLY_REFUNDED", "279.00", "0.00", "EXCHANGE"), List.of(pending.getString("status"), pending.getString("refunded"),
+                pending.getString("due"), pending.getJsonArray("refunds").getJsonObject(0).getString("tender")), "the credit is listed, pending");
+        assertEquals(0, events(returnId), "no event while the new sale is unpaid");
+        assertProblem(409, "return-state", cashier.post("returns/" + returnId + "/refund",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"reversalReference\":\"REV-P\"}"), "nothing else is due");
+
+        String paymentId = UUID.randomUUID().toString();
+        String card = "{\"id\":\"" + paymentId + "\",\"tender\":\"CARD\",\"amount\":\"360.00\",\"authCode\":\"P1Q2R3\",\"last4\":\"2222\",\"terminalReference\":\"R9\"}";
+        assertEquals("PAID", expect(201, cashier.post("sales/" + newSale + "/payments", card)).json().getJsonObject("sale").getString("status"));
+        JsonObject done = expect(200, cashier.get("returns/" + returnId)).json();
+        assertEquals(List.of("REFUNDED", "0.00"), List.of(done.getString("status"), done.getString("due")), "completed by the payment that paid the new sale");
+        assertEquals(1, events(returnId));
+        cashier.post("sales/" + newSale + "/payments", card);
+        assertEquals(1, events(returnId), "a repeated payment completes nothing again");
+    }
+
+    @Test
+    void anExchangeWhoseNewSaleIsCancelledGivesTheCreditBackToTheReturn() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidByCard(cashier, RICE_COOKER, "1", "279.00");
+        String lineId = lineOf(sale);
+        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String newSale = openSale(cashier);
+        expect(201, addLine(cashier, newSale, BIG_RICE_COOKER, "1"));
+        expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"EXCHANGE\",\"saleId\":\""
+                + newSale + "\"}"));
+
+        // the customer walks away: the new sale, holding only the return's credit, can be cancelled (a confirmed order: with approval)
+        String cancel = "{\"approvalId\":\"" + shop().approval(cashier, "VOID_LINE", newSale) + "\"}";
+        JsonObject cancelled = expect(200, cashier.post("sales/" + newSale + "/cancel", cancel)).json();
+        assertEquals("CANCELLED", cancelled.getString("status"));
+        JsonObject owed = expect(200, cashier.get("returns/" + returnId)).json();
+        assertEquals(List.of("RECEIVED", "0.00", "279.00"), List.of(owed.getString("status"), owed.getString("refunded"), owed.getString("due")),
+                "the credit is owed again");
+        assertEquals("CARD:279.00", owed.getJsonArray("refundPlan").getJsonObject(0).getString("tender") + ":"
+                + owed.getJsonArray("refundPlan").getJsonObject(0).getString("amount"));
+        assertEquals(0, events(returnId), "no ReturnCompleted for a credit given back");
+        expect(200, cashier.post("sales/" + newSale + "/cancel", cancel));
+        assertEquals("279.00", expect(200, cashier.get("returns/" + returnId)).json().getString("due"), "a repeated cancel gives nothing back twice");
+
+        JsonObject done = expect(200, cashier.post("returns/" + returnId + "/refund",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"reversalReference\":\"REV-C\"}")).json();
+        assertEquals("REFUNDED", done.getString("status"));
+        assertEquals(1, events(returnId));
+    }
+
+    @Test
+    void aSalePaidWithAnExchangesCreditGivesThatPartBackOnlyAsCreditNeverAsCash() {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidByCard(cashier, RICE_COOKER, "1", "279.00");
+        String lineId = lineOf(sale);
+        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String newSale = openSale(cashier);
+        expect(201, addLine(cashier, newSale, BIG_RICE_COOKER, "1"));
+        expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"EXCHANGE\",\"saleId\":\""
+                + newSale + "\"}"));
+        JsonObject exchanged = expect(201, cashier.post("sales/" + newSale + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CARD\",\"amount\":\"360.00\",\"authCode\":\"S1T2U3\",\"last4\":\"3333\",\"terminalReference\":\"R8\"}"))
+                .json().getJsonObject("sale");
+
+        // the card purchase came to this sale as credit: returning it gives the card back its part, the credit only as credit
+        String newLine = lineOf(exchanged);
+        String second = approvedReturn(cashier, exchanged, newLine, "1", "QUALITY", null);
+        JsonObject received = expect(200, cashier.post("returns/" + second + "/receive", receiveBody(newLine, "1", "RESTOCK"))).json();
+        assertEquals(List.of("CARD:360.00", "EXCHANGE:279.00"), received.getJsonArray("refundPlan").getValuesAs(JsonObject.class).stream()
+                .map(s -> s.getString("tender") + ":" + s.getString("amount")).toList());
+        expect(200, cashier.post("returns/" + second + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"reversalReference\":\"REV-E\"}"));
+        Answer asCash = refundCash(cashier, second, UUID.randomUUID().toString(), "279.00", "[{\"denomination\":\"100\",\"count\":2},"
+                + "{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"20\",\"count\":1},{\"denomination\":\"5\",\"count\":1},"
+                + "{\"denomination\":\"1\",\"count\":4}]");
+        assertProblem(409, "refund-order", asCash);
+        assertEquals("EXCHANGE", asCash.json().getString("expectedTender"));
+        assertProblem(409, "refund-order", cashier.post("returns/" + second + "/refund",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"reversalReference\":\"REV-F\"}"));
+
+        String third = openSale(cashier);
+        expect(201, addLine(cashier, third, RICE_COOKER, "1"));
+        JsonObject done = expect(200, cashier.post("returns/" + second + "/refund", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"EXCHANGE\",\"saleId\":\"" + third + "\"}")).json();
+        assertEquals(List.of("REFUNDED", "0.00"), List.of(done.getString("status"), done.getString("due")), "the credit paid the third sale whole");
+        assertEquals("PAID", expect(200, cashier.get("sales/" + third)).json().getString("status"));
+    }
+
+    private static long events(String returnId) {
+        return count("select count(*) from outbox_event where type = 'ReturnCompleted' and payload like ?", "%" + returnId + "%");
     }
 
     // --- red-letter invoices ---------------------------------------------------------------------------

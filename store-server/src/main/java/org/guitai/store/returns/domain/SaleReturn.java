@@ -264,6 +264,39 @@ public class SaleReturn extends Keyed {
 
     /** Records a refund; REFUNDED once nothing is due, PARTLY_REFUNDED before. */
     public Refund refund(Refund.Draft draft) {
+        return refund(draft, false);
+    }
+
+    /** The new sales the return's credit went to were paid: REFUNDED when nothing else is due. */
+    public boolean exchangePaid(Instant now) {
+        if (status != ReturnStatus.PARTLY_REFUNDED || !due().isZero()) {
+            return false;
+        }
+        status = ReturnStatus.REFUNDED;
+        refundedAt = now;
+        return true;
+    }
+
+    /**
+     * The new sale an exchange credited was cancelled: a reversing record (the credit, negative) gives
+     * the credit back; the return owes it again (RECEIVED when nothing else was refunded).
+     */
+    public Refund reverseExchange(Refund credit, String reversalId, String staffCode, String terminalId, Instant now) {
+        requireStatus(EnumSet.of(ReturnStatus.PARTLY_REFUNDED), "take back an exchange's credit");
+        Refund reversal = new Refund(this, refunds.size() + 1, new Refund.Draft(reversalId, RefundTender.EXCHANGE, credit.amount().negate(),
+                credit.paymentId().orElse(null), credit.id(), null, credit.exchangeSaleId().orElse(null), List.of(), staffCode, terminalId, now));
+        refunds.add(reversal);
+        refunded = refunded().minus(credit.amount()).amount();
+        status = refunded().isZero() ? ReturnStatus.RECEIVED : ReturnStatus.PARTLY_REFUNDED;
+        return reversal;
+    }
+
+    /**
+     * Records a refund; with {@code exchangeUnpaid} (a new sale the return's credit went to is not paid
+     * yet) the return stays PARTLY_REFUNDED even when nothing else is due, until {@link #exchangePaid}
+     * (the new sale paid) or {@link #reverseExchange} (it was cancelled).
+     */
+    public Refund refund(Refund.Draft draft, boolean exchangeUnpaid) {
         requireRefundable();
         if (!draft.amount().isPositive() || draft.amount().isGreaterThan(due())) {
             throw new ReturnRuleException("refund-too-much", 422, "Refund exceeds what is due",
@@ -276,7 +309,7 @@ public class SaleReturn extends Keyed {
         if (draft.exchangeSaleId() != null) {
             exchangeSaleId = draft.exchangeSaleId();
         }
-        if (due().isZero()) {
+        if (due().isZero() && !exchangeUnpaid) {
             status = ReturnStatus.REFUNDED;
             refundedAt = draft.at();
         } else {

@@ -1,10 +1,12 @@
 package org.guitai.store.returns.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -400,6 +402,11 @@ public class Returns {
             throw new IdConflictException("refund", request.id());
         }
         saleReturn.requireRefundable();
+        if (saleReturn.due().isZero()) {
+            // all went to exchanges whose new sales are not paid yet: completed when they are, owed again if cancelled
+            throw new ReturnStateException(saleReturn.id(), saleReturn.status(), "be refunded: its credit waits for new sale "
+                    + unpaidExchange(saleReturn).orElse("?") + " to be paid or cancelled");
+        }
         if (request.tender() == RefundTender.EXCHANGE) {
             return exchange(sale, saleReturn, request, caller);
         }
@@ -453,7 +460,7 @@ public class Returns {
             reference = mobile.refund(request.id(), original.transactionId(), amount);
         }
         saleReturn.refund(new Refund.Draft(request.id(), request.tender(), amount, original.id(), reference, shiftId.orElse(null), null,
-                counted, caller.staffCode(), caller.terminalId(), now));
+                counted, caller.staffCode(), caller.terminalId(), now), unpaidExchange(saleReturn).isPresent());
         List<DayFigure> figures = new ArrayList<>(List.of(DayFigure.of(DayFigure.Kind.REFUND, request.tender().name(), 1, amount.amount())));
         if (saleReturn.status() == ReturnStatus.REFUNDED) {
             figures.add(DayFigure.of(DayFigure.Kind.RETURN, "", 1, saleReturn.amount().amount()));
@@ -488,11 +495,19 @@ public class Returns {
                             + "or confirmed sale that still owes money", Map.of("state", newSale.status().name()));
         }
         Money credit = saleReturn.due().min(newSale.due());
+        // a part the returned sale paid with an earlier exchange's credit goes back only as credit again, step by step
+        RefundPlan.Step next = plan(sale, saleReturn).get(0);
+        String against = null;
+        if (next.tender() == RefundTender.EXCHANGE) {
+            credit = credit.min(next.amount());
+            against = next.paymentId();
+        }
         SaleService.TenderResult paid = sales.pay(newSaleId, new SaleService.Exchange(request.id(), credit, saleReturn.id()), caller);
         Instant now = clock.instant();
         String reference = paid.sale().slipNumber().isPresent() ? sales.slipOf(paid.sale()).code() : null;
-        saleReturn.refund(new Refund.Draft(request.id(), RefundTender.EXCHANGE, credit, null, reference, null, newSaleId, List.of(),
-                caller.staffCode(), caller.terminalId(), now));
+        // the return completes only once every new sale its credit went to is paid (this one may be paid by the credit already)
+        saleReturn.refund(new Refund.Draft(request.id(), RefundTender.EXCHANGE, credit, against, reference, null, newSaleId, List.of(),
+                caller.staffCode(), caller.terminalId(), now), unpaidExchange(saleReturn, newSaleId, paid.sale()).isPresent());
         List<DayFigure> figures = new ArrayList<>(List.of(DayFigure.of(DayFigure.Kind.REFUND, RefundTender.EXCHANGE.name(), 1, credit.amount())));
         if (saleReturn.status() == ReturnStatus.REFUNDED) {
             figures.add(DayFigure.of(DayFigure.Kind.RETURN, "", 1, saleReturn.amount().amount()));
@@ -523,6 +538,67 @@ public class Returns {
             Invoice red = invoices.issueRedLetter(saleReturn.id(), original.get().number(), returned, caller);
             saleReturn.redLetterIssued(red.number());
         }
+    }
+
+    // --- exchanges' new sales -------------------------------------------------------------------------
+
+    /** A new sale an exchange credited was paid: its return completes (event, red-letter invoice) if nothing else is owed. */
+    void onSalePaid(@Observes SaleService.Paid paid) {
+        for (String returnId : creditingReturns(paid.saleId())) {
+            SaleReturn saleReturn = returns.getForUpdate(returnId);
+            Instant now = clock.instant();
+            if (unpaidExchange(saleReturn).isEmpty() && saleReturn.exchangePaid(now)) {
+                completed(sales.get(saleReturn.saleId()), saleReturn, paid.caller(), now);
+                dayTotals.post(today(now), List.of(DayFigure.of(DayFigure.Kind.RETURN, "", 1, saleReturn.amount().amount())));
+                audit.record(AuditEvent.RETURN_REFUNDED, AuditLog.Who.of(paid.caller()), saleReturn.saleId(), returnNumber(saleReturn),
+                        "return " + returnNumber(saleReturn) + " refunded: new sale " + paid.saleId() + " its credit went to is paid");
+            }
+        }
+    }
+
+    /** A new sale an exchange credited was cancelled: the credit goes back to its return, which owes it again. */
+    void onSaleCancelled(@Observes SaleService.Cancelled cancelled) {
+        for (String returnId : creditingReturns(cancelled.saleId())) {
+            SaleReturn saleReturn = returns.getForUpdate(returnId);
+            Set<String> reversed = new HashSet<>();
+            saleReturn.refunds().stream().filter(r -> r.amount().isNegative()).forEach(r -> r.reference().ifPresent(reversed::add));
+            List<Refund> credits = saleReturn.refunds().stream().filter(r -> r.tender() == RefundTender.EXCHANGE && r.amount().isPositive()
+                    && r.exchangeSaleId().filter(cancelled.saleId()::equals).isPresent() && !reversed.contains(r.id())).toList();
+            for (Refund credit : credits) {
+                Instant now = clock.instant();
+                saleReturn.reverseExchange(credit, UUID.nameUUIDFromBytes(("exchange-reversed:" + credit.id()).getBytes(StandardCharsets.UTF_8)).toString(),
+                        cancelled.caller().staffCode(), cancelled.caller().terminalId(), now);
+                dayTotals.post(today(now), List.of(DayFigure.of(DayFigure.Kind.REFUND, RefundTender.EXCHANGE.name(), 1, credit.amount().negate().amount())));
+                audit.record(AuditEvent.RETURN_REFUNDED, AuditLog.Who.of(cancelled.caller()), saleReturn.saleId(), returnNumber(saleReturn),
+                        credit.amount().toPlainString() + " of return " + returnNumber(saleReturn) + " given back: new sale " + cancelled.saleId()
+                                + " was cancelled; " + saleReturn.due().toPlainString() + " due again");
+            }
+        }
+    }
+
+    /** The returns whose credit a sale took (its EXCHANGE payments). */
+    private Set<String> creditingReturns(String saleId) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        sales.get(saleId).payments().stream().filter(p -> p.tender() == Tender.EXCHANGE && p.returnId() != null).forEach(p -> ids.add(p.returnId()));
+        return ids;
+    }
+
+    /** A new sale the return's credit went to (and was not given back) that is not paid yet. */
+    private Optional<String> unpaidExchange(SaleReturn saleReturn) {
+        return unpaidExchange(saleReturn, null, null);
+    }
+
+    private Optional<String> unpaidExchange(SaleReturn saleReturn, String knownId, Sale known) {
+        Map<String, Money> net = new LinkedHashMap<>();
+        saleReturn.refunds().stream().filter(r -> r.tender() == RefundTender.EXCHANGE && r.exchangeSaleId().isPresent())
+                .forEach(r -> net.merge(r.exchangeSaleId().get(), r.amount(), Money::plus));
+        if (knownId != null) {
+            net.putIfAbsent(knownId, Money.of(BigDecimal.ONE, saleReturn.currency()));
+        }
+        return net.entrySet().stream().filter(e -> e.getValue().isPositive())
+                .map(Map.Entry::getKey)
+                .filter(id -> !RETURNABLE.contains((id.equals(knownId) ? known : sales.get(id)).status()))
+                .findFirst();
     }
 
     // --- rules ---------------------------------------------------------------------------------------
@@ -563,9 +639,14 @@ public class Returns {
         return byLine;
     }
 
-    /** The tender a payment is refunded to: itself, but a return's credit (EXCHANGE), which goes back as cash. */
+    /**
+     * The tender a payment is refunded to: itself. A return's credit (EXCHANGE) goes back only as credit
+     * again (an exchange to another new sale), never as cash or to a card: the money behind it was paid
+     * to the earlier sale's own tenders, which a cash refund here would bypass (a card purchase coming
+     * back as cash). Asking for another tender at that step is 409 refund-order.
+     */
     private static RefundTender refundTender(Tender tender) {
-        return tender == Tender.EXCHANGE ? RefundTender.CASH : RefundTender.valueOf(tender.name());
+        return RefundTender.valueOf(tender.name());
     }
 
     /** What a tender paid towards the sale: cash received less change, others what they applied. */

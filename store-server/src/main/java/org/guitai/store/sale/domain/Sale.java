@@ -273,10 +273,13 @@ public class Sale extends Keyed {
         return status == SaleStatus.CONFIRMED;
     }
 
-    /** Abandons a sale before any tender counted. */
+    /**
+     * Abandons a sale before any tender counted but a return's credit (EXCHANGE): that credit goes
+     * back to its return (the returns service reverses it in the same transaction).
+     */
     public void cancel(Instant now) {
         requireStatus(EnumSet.of(SaleStatus.OPEN, SaleStatus.CONFIRMED), "cancel");
-        if (countingPayments().findAny().isPresent()) {
+        if (countingPayments().anyMatch(p -> p.tender() != Tender.EXCHANGE)) {
             throw new SaleStateException(id, status, "cancel once tenders are taken (take a return instead)");
         }
         requireNoGoodsHeld("cancel");

@@ -1,6 +1,7 @@
 package org.guitai.store.sale.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -74,6 +75,20 @@ public class SaleService {
 
     @Inject
     DayTotals dayTotals;
+
+    /** A sale just stamped paid, fired in its transaction (the returns service completes an exchange's return). */
+    public record Paid(String saleId, Caller caller) {
+    }
+
+    /** A sale just cancelled, fired in its transaction (the returns service takes back a return's credit it held). */
+    public record Cancelled(String saleId, Caller caller) {
+    }
+
+    @Inject
+    Event<Paid> paidEvents;
+
+    @Inject
+    Event<Cancelled> cancelledEvents;
 
     @Inject
     SaleRepository sales;
@@ -400,6 +415,7 @@ public class SaleService {
         settle(sale, now);
         shifts.postIfOpen(sale.shiftId(), sale.terminalId(), salePosting(sale, wasPaid));
         recordPaid(sale, wasPaid);
+        firePaid(sale, wasPaid, caller);
         return sale;
     }
 
@@ -415,6 +431,7 @@ public class SaleService {
         giveBackHeldGoods(sale, now);
         Money cancelledTotal = sale.total();
         sale.cancel(now);
+        cancelledEvents.fire(new Cancelled(saleId, caller));
         shifts.postIfOpen(sale.shiftId(), sale.terminalId(), Ledger.empty().plus(LedgerItem.CANCELLED_COUNT, 1)
                 .plus(LedgerItem.CANCELLED_AMOUNT, cancelledTotal.amount()));
         dayTotals.post(sale.businessDate(), List.of(DayFigure.of(DayFigure.Kind.CANCEL, "", 1, cancelledTotal.amount())));
@@ -449,6 +466,7 @@ public class SaleService {
         // the ledger row last: a terminal's sales take turns on it only for their commit
         shifts.post(sale.shiftId(), sale.terminalId(), tenderPosting(result.payment()).plus(salePosting(sale, wasPaid)));
         recordPaid(sale, wasPaid);
+        firePaid(sale, wasPaid, caller);
         return result;
     }
 
@@ -533,6 +551,12 @@ public class SaleService {
         }
     }
 
+    private void firePaid(Sale sale, boolean wasPaid, Caller caller) {
+        if (!wasPaid && sale.paidAt().isPresent()) {
+            paidEvents.fire(new Paid(sale.id(), caller));
+        }
+    }
+
     /** The same in the round trip of a sale submitted whole. */
     void recordPaid(Sale sale, RowBatch rows) {
         if (sale.paidAt().isPresent()) {
@@ -609,6 +633,7 @@ public class SaleService {
         settle(sale, now);
         shifts.postIfOpen(sale.shiftId(), sale.terminalId(), salePosting(sale, wasPaid));
         recordPaid(sale, wasPaid);
+        firePaid(sale, wasPaid, caller);
         return sale;
     }
 
