@@ -555,6 +555,40 @@ class ReturnsIT {
     // --- exchanges ------------------------------------------------------------------------------------
 
     @Test
+    void anExchangesCreditCountsAgainstThePaymentItTakesSoALaterReturnNeverPlansMoreBackToATenderThanItHasLeft() {
+        JsonHttp cashier = shop().cashier();
+        // two rice cookers, 558.00: card 300.00 first, cash 258.00 last
+        String saleId = Shop.confirmedSale(cashier, RICE_COOKER, "2");
+        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"300.00\","
+                + "\"authCode\":\"A1B2C3\",\"last4\":\"1111\",\"terminalReference\":\"R1\"}"));
+        JsonObject sale = expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CASH\",\"amountDue\":\"258.00\",\"counted\":[{\"denomination\":\"100\",\"count\":2},"
+                + "{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"5\",\"count\":1},{\"denomination\":\"1\",\"count\":3}]}")).json().getJsonObject("sale");
+        assertEquals("PAID", sale.getString("status"));
+        String lineId = lineOf(sale);
+        String first = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        expect(200, cashier.post("returns/" + first + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        // exchanged for another rice cooker: the credit takes the plan's first step (the cash, 258.00) at most
+        String newSale = openSale(cashier);
+        expect(201, addLine(cashier, newSale, RICE_COOKER, "1"));
+        JsonObject credited = expect(200, cashier.post("returns/" + first + "/refund", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"EXCHANGE\",\"saleId\":\"" + newSale + "\"}")).json();
+        assertEquals(List.of("258.00", "21.00"), List.of(credited.getString("refunded"), credited.getString("due")));
+        expect(201, cashier.post("sales/" + newSale + "/payments", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"amount\":\"21.00\","
+                + "\"authCode\":\"D4E5F6\",\"last4\":\"2222\",\"terminalReference\":\"R2\"}"));
+        JsonObject step = expect(200, cashier.get("returns/" + first)).json().getJsonArray("refundPlan").getJsonObject(0);
+        assertEquals(List.of("CARD", "21.00"), List.of(step.getString("tender"), step.getString("amount")));
+        assertEquals("REFUNDED", expect(200, cashier.post("returns/" + first + "/refund", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"CARD\",\"amount\":\"21.00\",\"reversalReference\":\"REV-21\"}")).json().getString("status"));
+        // the second unit: the cash went to the exchange already, so all 279.00 go back to what the card has left
+        String second = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        JsonObject plan = expect(200, cashier.post("returns/" + second + "/receive", receiveBody(lineId, "1", "RESTOCK"))).json();
+        assertEquals(1, plan.getJsonArray("refundPlan").size(), plan::toString);
+        assertEquals(List.of("CARD", "279.00"), List.of(plan.getJsonArray("refundPlan").getJsonObject(0).getString("tender"),
+                plan.getJsonArray("refundPlan").getJsonObject(0).getString("amount")));
+    }
+
+    @Test
     void anExchangeCreditsTheReturnToANewSaleEachHalfWithItsOwnSlip() {
         JsonHttp cashier = shop().cashier();
         // worth more than the new sale: the new sale is paid by the credit, the rest goes back to the card

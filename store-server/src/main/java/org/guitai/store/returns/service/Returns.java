@@ -495,13 +495,12 @@ public class Returns {
                             + "or confirmed sale that still owes money", Map.of("state", newSale.status().name()));
         }
         Money credit = saleReturn.due().min(newSale.due());
-        // a part the returned sale paid with an earlier exchange's credit goes back only as credit again, step by step
+        // the credit takes the plan's next step, at most, and is counted against that step's payment, as any refund is: a
+        // later return of the sale never plans back to a tender more than it has left (a part the returned sale paid with an
+        // earlier exchange's credit goes back only as credit again); what the return is worth beyond it goes by the plan
         RefundPlan.Step next = plan(sale, saleReturn).get(0);
-        String against = null;
-        if (next.tender() == RefundTender.EXCHANGE) {
-            credit = credit.min(next.amount());
-            against = next.paymentId();
-        }
+        credit = credit.min(next.amount());
+        String against = next.paymentId();
         SaleService.TenderResult paid = sales.pay(newSaleId, new SaleService.Exchange(request.id(), credit, saleReturn.id()), caller);
         Instant now = clock.instant();
         String reference = paid.sale().slipNumber().isPresent() ? sales.slipOf(paid.sale()).code() : null;
