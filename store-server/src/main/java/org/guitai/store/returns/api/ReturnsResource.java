@@ -28,9 +28,9 @@ import org.guitai.kernel.money.Money;
 import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.platform.config.StoreSettings;
-import org.guitai.store.returns.domain.CashPiece;
 import org.guitai.store.returns.domain.ReturnStatus;
 import org.guitai.store.returns.service.Returns;
+import org.guitai.store.sale.domain.NoteCount;
 
 /** Returns at any counter of the store: requested, approved, received, refunded. */
 @Path("returns")
@@ -142,14 +142,14 @@ public class ReturnsResource {
         if (counted.size() > 50) {
             throw new InvalidRequestException("counted lists at most 50 entries");
         }
-        if (counted.stream().anyMatch(c -> c.count() <= 0)) {
-            throw new InvalidRequestException("every counted entry needs a positive count");
+        if (counted.stream().anyMatch(c -> c.count() <= 0 || new BigDecimal(c.denomination()).signum() <= 0)) {
+            throw new InvalidRequestException("every counted entry needs a positive denomination and a positive count");
         }
         java.util.Map<BigDecimal, Integer> byDenomination = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         counted.forEach(c -> byDenomination.merge(new BigDecimal(c.denomination()), c.count(), Integer::sum));
         Optional<Money> amount = Optional.ofNullable(request.amount()).map(a -> Money.of(a, settings.currency()));
         return ReturnView.of(returns.refund(id, new Returns.RefundRequest(request.id().toString(), request.tender(), amount,
-                byDenomination.entrySet().stream().map(e -> new CashPiece(e.getKey(), e.getValue())).toList(),
+                byDenomination.entrySet().stream().map(e -> new NoteCount(e.getKey(), e.getValue())).toList(),
                 Optional.ofNullable(request.reversalReference()), Optional.ofNullable(request.saleId()).map(UUID::toString)), caller.get()));
     }
 

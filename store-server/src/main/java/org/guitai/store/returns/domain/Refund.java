@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.guitai.kernel.money.Money;
 import org.guitai.platform.persistence.Keyed;
+import org.guitai.store.sale.domain.NoteCount;
 
 /**
  * Money given back for a return to one tender: against the original payment it reverses (none for an
@@ -72,14 +73,14 @@ public class Refund extends Keyed {
 
     @ElementCollection
     @CollectionTable(name = "return_refund_cash_count", joinColumns = @JoinColumn(name = "refund_id"))
-    private List<CashPiece> counted = new ArrayList<>();
+    private List<NoteCount> counted = new ArrayList<>();
 
     protected Refund() {
     }
 
     /** What a refund is about to be: the return records it with {@link SaleReturn#refund}. */
     public record Draft(String id, RefundTender tender, Money amount, String paymentId, String reference, String shiftId, String exchangeSaleId,
-                        List<CashPiece> counted, String staffCode, String terminalId, Instant at) {
+                        List<NoteCount> counted, String staffCode, String terminalId, Instant at) {
     }
 
     Refund(SaleReturn saleReturn, int seq, Draft d) {
@@ -143,7 +144,7 @@ public class Refund extends Keyed {
         return refundedAt;
     }
 
-    public List<CashPiece> counted() {
+    public List<NoteCount> counted() {
         return List.copyOf(counted);
     }
 

@@ -38,7 +38,6 @@ import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.report.domain.DayFigure;
 import org.guitai.store.report.service.DayTotals;
-import org.guitai.store.returns.domain.CashPiece;
 import org.guitai.store.returns.domain.Disposition;
 import org.guitai.store.returns.domain.ProRata;
 import org.guitai.store.returns.domain.Refund;
@@ -54,6 +53,7 @@ import org.guitai.store.returns.domain.SaleReturn;
 import org.guitai.store.returns.domain.WorkingDays;
 import org.guitai.store.sale.domain.CheckClearance;
 import org.guitai.store.sale.domain.IdConflictException;
+import org.guitai.store.sale.domain.NoteCount;
 import org.guitai.store.sale.domain.Payment;
 import org.guitai.store.sale.domain.Sale;
 import org.guitai.store.sale.domain.SaleLine;
@@ -135,7 +135,7 @@ public class Returns {
     }
 
     /** A refund as the counter hands it over. */
-    public record RefundRequest(String id, RefundTender tender, Optional<Money> amount, List<CashPiece> counted, Optional<String> reversalReference,
+    public record RefundRequest(String id, RefundTender tender, Optional<Money> amount, List<NoteCount> counted, Optional<String> reversalReference,
                                 Optional<String> exchangeSaleId) {
     }
 
@@ -426,7 +426,7 @@ public class Returns {
         Payment original = sale.payment(next.paymentId()).orElseThrow();
         Instant now = clock.instant();
         String reference = null;
-        List<CashPiece> counted = List.of();
+        List<NoteCount> counted = List.of();
         Ledger posting;
         switch (request.tender()) {
             case CASH -> {
@@ -665,14 +665,14 @@ public class Returns {
         }
     }
 
-    private void requireCounted(List<CashPiece> counted, Money amount) {
-        for (CashPiece piece : counted) {
+    private void requireCounted(List<NoteCount> counted, Money amount) {
+        for (NoteCount piece : counted) {
             if (settings.denominations().stream().noneMatch(d -> d.compareTo(piece.denomination()) == 0)) {
                 throw new ReturnRuleException("unknown-denomination", 422, "Unknown denomination",
                         piece.denomination().toPlainString() + " is not a denomination of " + settings.currency().getCurrencyCode());
             }
         }
-        BigDecimal total = counted.stream().map(CashPiece::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = counted.stream().map(NoteCount::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(amount.amount()) != 0) {
             throw new ReturnRuleException("refund-count-mismatch", 422, "The pieces do not make the refund",
                     "the pieces counted out make " + total.toPlainString() + ", not the " + amount.toPlainString() + " refunded",
