@@ -504,6 +504,17 @@ $('return-cancel-return').addEventListener('click', () => {
 });
 
 $('return-close').addEventListener('click', leaveReturns);
+// the return slip prints by itself once the return is refunded; this prints it again, as the copy the store gives (副本)
+$('return-reprint').addEventListener('click', async () => {
+  const ret = returns.ret;
+  if (!ret) return;
+  try {
+    await terminalApi('POST', 'devices/printer/reprints', { returnId: ret.id });
+    say(t('returns.reprintQueued', { number: ret.number }), 'ok');
+  } catch (error) {
+    say(errorText(error), 'error');
+  }
+});
 $('returns-open').addEventListener('click', toggleReturns);
 
 // ─── exchange: the return's credit is the new sale's first tender ──────────────────────────────

@@ -544,7 +544,7 @@ class CashierPageIT {
      */
     @Test
     @Order(12)
-    void aReturnByItsScannedSlipIsApprovedInPlaceReceivedAndRefundedInCash() {
+    void aReturnByItsScannedSlipIsApprovedInPlaceReceivedAndRefundedInCash() throws Exception {
         assertTrue(firstSlip != null && !firstSlip.isEmpty(), "the first sale's slip");
         BigDecimal stockBefore = stock(RICE_COOKER);
         press(Keys.chord(Keys.ALT, "t"));
@@ -604,6 +604,18 @@ class CashierPageIT {
                 .anyMatch(e -> "REFUND".equals(e.getString("type")) && returnId.equals(e.getString("returnId", null))
                         && "CASH".equals(e.getString("tender", null)) && "279.00".equals(e.getString("amount", null))), "the refund is journaled");
         shot("return-done");
+
+        // the return slip (退货单) prints by itself once the return is refunded, its barcode the return's number; printed again it is a copy
+        Path paper = chain.layout().home().resolve("terminal-t1").resolve("printer");
+        String number = text("return-done-number");
+        Path slip = waitForReceipt(paper, "Return " + number, 1);
+        String printed = read(slip);
+        assertTrue(printed.contains("退货单") && printed.contains("原小票 Slip " + firstSlip) && printed.contains("现金 退 279.00")
+                && printed.contains("顾客签名") && !printed.contains("副本"), "the original return slip: " + printed);
+        assertEquals(number, decode(slip.resolveSibling(slip.getFileName().toString().replace(".txt", "-1.png"))), "its barcode reads as the return's number");
+        id("return-reprint").click();
+        Path copy = waitForReceipt(paper, "Return " + number, 2);
+        assertTrue(read(copy).contains("副本"), "the reprint is a copy: " + read(copy));
 
         id("return-close").click();
         waitFor("back at the counter", () -> !id("return-view").isDisplayed() && id("order-view").isDisplayed() && focused("scan"));
@@ -670,6 +682,11 @@ class CashierPageIT {
         JsonObject credit = ret.getJsonArray("refunds").getJsonObject(0);
         assertEquals("EXCHANGE", credit.getString("tender"));
         assertEquals("179.00", credit.getString("amount"));
+        // each half with its own slip: the new sale's paid slip, and the return's, which names it, once the new sale is done
+        Path paper = chain.layout().home().resolve("terminal-t1").resolve("printer");
+        String returnSlip = read(waitForReceipt(paper, "Return " + returnNumber, 1));
+        assertTrue(returnSlip.contains("换货抵扣 179.00 → 新小票 " + slip), returnSlip);
+        assertTrue(read(waitForReceipt(paper, "Slip " + slip, 1)).contains("收款专用章"), "the new sale's own slip");
         press(Keys.F9);
         waitFor("the next customer", () -> "NONE".equals(status()) && !id("exchange-note").isDisplayed());
     }

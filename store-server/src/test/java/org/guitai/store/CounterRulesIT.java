@@ -16,15 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -50,7 +43,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 import org.guitai.kernel.testing.Eventually;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
@@ -448,7 +440,7 @@ class CounterRulesIT {
         assertTrue(page.body().contains(code));
         assertTrue(page.body().contains("data:image/png;base64,"));
 
-        assertEquals(code, decode(png(cashier, "sales/" + sale.getString("id") + "/slip.png")));
+        assertEquals(code, Shop.decodeCode128(png(cashier, "sales/" + sale.getString("id") + "/slip.png")));
         JsonObject found = expect(200, cashier.get("sales?slip=" + code)).array().getJsonObject(0);
         assertEquals(sale.getString("id"), found.getString("id"));
         assertProblem(404, "sale-not-found", cashier.get("sales?slip=S001-99999999"));
@@ -1411,13 +1403,6 @@ class CounterRulesIT {
         assertEquals(200, response.statusCode());
         assertEquals("image/png", response.headers().firstValue("Content-Type").orElse(""));
         return response.body();
-    }
-
-    private static String decode(byte[] png) throws Exception {
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128))).getText();
     }
 
 

@@ -616,6 +616,9 @@ class ReturnsIT {
         JsonObject done = expect(200, cashier.post("returns/" + returnId + "/refund",
                 "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"reversalReference\":\"REV-3\"}")).json();
         assertEquals("REFUNDED", done.getString("status"));
+        String returnSlip = expect(200, cashier.getPage("returns/" + returnId + "/slip")).body();
+        assertTrue(returnSlip.contains("换货抵扣 279.00 → 新小票 " + paidNew.getString("slipCode")), "the return's slip names the new sale's: " + returnSlip);
+        assertTrue(returnSlip.contains("银行卡 冲正 360.00 参考号 REV-3"), returnSlip);
 
         // worth less than the new sale: the credit covers part, the customer pays the difference
         JsonObject small = paidByCard(cashier, RICE_COOKER, "1", "279.00");
@@ -768,6 +771,42 @@ class ReturnsIT {
         JsonObject unchanged = expect(200, cashier.get("invoices/" + number)).json();
         assertEquals(List.of("ISSUED", "558.00", original.getString("totalInWords")), List.of(unchanged.getString("status"), unchanged.getString("total"),
                 unchanged.getString("totalInWords")), "the original is never altered");
+    }
+
+    @Test
+    void aReturnPrintsItsOwnSlipOnceSomethingIsRefundedTheOriginalOnceThenCopies() throws Exception {
+        JsonHttp cashier = shop().cashier();
+        JsonObject sale = paidByCard(cashier, BIG_RICE_COOKER, "1", "639.00");
+        String lineId = lineOf(sale);
+        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        assertProblem(409, "return-state", cashier.getPage("returns/" + returnId + "/slip"), "nothing refunded yet: no return slip");
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "WRITE_OFF")));
+        assertProblem(409, "return-state", cashier.getPage("returns/" + returnId + "/slip?copy=true"), "received, nothing refunded: no return slip");
+        assertProblem(404, "return-not-found", cashier.getPage("returns/" + UUID.randomUUID() + "/slip"));
+        JsonObject refunded = expect(200, cashier.post("returns/" + returnId + "/refund",
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CARD\",\"reversalReference\":\"REV-SLIP-1\"}")).json();
+        String number = refunded.getString("number");
+
+        String original = expect(200, cashier.getPage("returns/" + returnId + "/slip")).body();
+        assertTrue(original.contains("<title>退货单 " + number + "</title>"), original);
+        assertTrue(original.contains("原小票 Slip " + sale.getString("slipCode")), "it names the slip the goods were bought on");
+        assertTrue(original.contains("质量问题"), "the reason");
+        assertTrue(original.contains("审批 Approved by: 张伟"), "the approving manager by name");
+        assertTrue(original.contains("<td class=\"num\">639.00</td><td>报损 written off</td>"), "the line, what it refunds and what the inspection did");
+        assertTrue(original.contains("银行卡 冲正 639.00 参考号 REV-SLIP-1"), "where the money went");
+        assertTrue(original.contains("顾客签名"), "the customer signs the original");
+        assertFalse(original.contains("副本"), "the first print is the original");
+        assertFalse(original.contains("尚待退款"), "nothing is left to refund");
+        java.util.regex.Matcher png = java.util.regex.Pattern.compile("class=\"barcode\" alt=\"" + number + "\" src=\"data:image/png;base64,([^\"]+)\"")
+                .matcher(original);
+        assertTrue(png.find(), original);
+        assertEquals(number, Shop.decodeCode128(java.util.Base64.getDecoder().decode(png.group(1))), "its barcode carries the return's number");
+
+        String again = expect(200, shop().login("C001", "2468", "T2").getPage("returns/" + returnId + "/slip")).body();
+        assertTrue(again.contains("副本 COPY"), "every later print is a copy, at any counter");
+        assertFalse(again.contains("顾客签名"));
+        assertEquals(1, count("select count(*) from return_slip_first_print where return_id = ?", returnId));
+        assertEquals(1, count("select count(*) from audit_entry where event = 'RETURN_SLIP_REPRINTED' and sale_id = ?", sale.getString("id")));
     }
 
     // --- the deadline ---------------------------------------------------------------------------------

@@ -3,8 +3,17 @@ package org.guitai.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.sql.Connection;
@@ -17,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.guitai.kernel.testing.JsonHttp;
 import org.guitai.kernel.testing.JsonHttp.Answer;
 import org.guitai.kernel.testing.TestDatabase;
@@ -231,5 +241,13 @@ final class Shop {
             }
             s.executeUpdate();
         }
+    }
+
+    /** The text of the Code 128 barcode in a PNG, as a scanner reads it. */
+    static String decodeCode128(byte[] png) throws IOException, NotFoundException {
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128))).getText();
     }
 }

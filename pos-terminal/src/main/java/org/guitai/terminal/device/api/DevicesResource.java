@@ -60,11 +60,18 @@ public class DevicesResource {
         return counter.scans().after(after);
     }
 
-    /** Prints the sale's slip again, as the copy the store gives; the job waits in the printer's queue. */
+    /** Prints a sale's slip or a return's slip again, as the copy the store gives; the job waits in the printer's queue. */
     @POST
     @Path("printer/reprints")
     public Response reprint(@NotNull @Valid ReprintRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        counter.reprintSlip(request.saleId(), authorization);
+        if ((request.saleId() == null) == (request.returnId() == null)) {
+            throw new InvalidRequestException("a reprint names exactly one of saleId (a paid slip) and returnId (a return slip)");
+        }
+        if (request.saleId() != null) {
+            counter.reprintSlip(request.saleId(), authorization);
+        } else {
+            counter.reprintReturnSlip(request.returnId(), authorization);
+        }
         return Response.accepted(view(JposDevices.PRINTER)).build();
     }
 

@@ -43,7 +43,8 @@ import org.guitai.terminal.platform.config.TerminalSettings;
 /**
  * What the counter's devices do as the sale moves: the drawer opens for cash taken and for an
  * approved no-sale, and while it stands open the next cash payment waits; the paid slip prints when
- * the sale is completed (or left waiting for its check to clear) and the invoice when it is issued,
+ * the sale is completed (or left waiting for its check to clear), the invoice when it is issued and
+ * the return slip when a return is refunded (an exchange's once its new sale is completed),
  * through the spooler, so printing never holds up a sale; the line display shows what the customer
  * display shows. The store's answers are read as the gateway passes them ({@link #beforeStore},
  * {@link #afterStore}); a sale recorded by the terminal itself calls {@link #cashTaken()},
@@ -75,6 +76,13 @@ public class CounterDevices {
     private ReceiptSpooler spooler;
     private final ScanFeed scans = new ScanFeed(Clock.systemUTC());
     private HttpClient store;
+    /** New sales an exchange's credit went to, by id, with the return whose slip prints once they are done. */
+    private final Map<String, String> exchanges = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > PAYMENTS_KEPT;
+        }
+    });
     /** Cash payments that opened the drawer: a repeat of one is the same cash, not the next. */
     private final Set<String> cashPayments = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -133,6 +141,12 @@ public class CounterDevices {
         return spooler.submit(key, printout.title(), () -> printout);
     }
 
+    /** Prints a copy of a return's slip, as the store gives it again (marked 副本). */
+    public void reprintReturnSlip(String returnId, String authorization) {
+        spooler.submit("return-slip-copy:" + returnId + ":" + UUID.randomUUID(), "return slip copy " + returnId,
+                () -> storePage("returns/" + encode(returnId) + "/slip?copy=true", true, authorization));
+    }
+
     /** Prints a copy of a sale's paid slip, as the store gives it again (marked 副本). */
     public void reprintSlip(String saleId, String authorization) {
         spooler.submit("slip-copy:" + saleId + ":" + UUID.randomUUID(), "slip copy " + saleId,
@@ -165,6 +179,7 @@ public class CounterDevices {
             Matcher payment = PAYMENTS.matcher(path);
             Matcher complete = COMPLETE.matcher(path);
             Matcher invoice = INVOICE.matcher(path);
+            Matcher refund = REFUND.matcher(path);
             if (payment.matches()) {
                 Optional<JsonObject> request = json(body);
                 if (request.map(CounterDevices::isCash).orElse(false)) {
@@ -182,13 +197,22 @@ public class CounterDevices {
                 String saleId = decode(complete.group(1));
                 spooler.submit("slip:" + saleId, slipName(answer, saleId),
                         () -> storePage("sales/" + encode(saleId) + "/slip", false, authorization));
+                // the new sale of an exchange is done: its return is refunded now, unless it still owes the customer the rest
+                Optional.ofNullable(exchanges.remove(saleId)).ifPresent(returnId -> printReturnSlip(returnId, "return slip of " + returnId, authorization));
             } else if (invoice.matches()) {
                 json(answer).map(i -> i.getString("number", null)).ifPresent(number -> spooler.submit("invoice:" + number, "invoice " + number,
                         () -> storePage("invoices/" + encode(number) + "/print", false, authorization)));
             } else if (NO_SALE.equals(path)) {
                 cashTaken();
-            } else if (REFUND.matcher(path).matches()) {
+            } else if (refund.matches()) {
+                String returnId = decode(refund.group(1));
+                Optional<JsonObject> refunded = json(answer);
+                if (refunded.map(r -> "REFUNDED".equals(r.getString("status", null))).orElse(false)) {
+                    printReturnSlip(returnId, "return slip " + refunded.get().getString("number", returnId), authorization);
+                }
                 Optional<JsonObject> request = json(body);
+                request.filter(r -> "EXCHANGE".equals(r.getString("tender", null)) && r.getString("saleId", null) != null)
+                        .ifPresent(r -> exchanges.put(r.getString("saleId"), returnId));
                 if (request.map(CounterDevices::isCash).orElse(false)) {
                     String id = request.get().getString("id", "");
                     if (id.isEmpty() || cashPayments.add(id)) {
@@ -201,6 +225,20 @@ public class CounterDevices {
         }
     }
 
+    /**
+     * The return slip (退货单), once the return is refunded: fetched when its turn comes, and given back
+     * (not yet) while the return still owes the customer, for the refund that completes it to queue again.
+     */
+    private void printReturnSlip(String returnId, String what, String authorization) {
+        spooler.submit("return-slip:" + returnId, what, () -> {
+            String status = storeJson("returns/" + encode(returnId), authorization).getString("status", "");
+            if (!"REFUNDED".equals(status)) {
+                throw new ReceiptSpooler.NotYetException("return " + returnId + " is " + status);
+            }
+            return storePage("returns/" + encode(returnId) + "/slip", false, authorization);
+        });
+    }
+
     private static boolean isCash(JsonObject payment) {
         return "CASH".equals(payment.getString("tender", null)) || "CASH".equals(payment.getString("type", null));
     }
@@ -211,8 +249,18 @@ public class CounterDevices {
 
     /** A printable page of the store, with the caller's own authorization: a refusal ends the job, silence retries it. */
     private Printout storePage(String path, boolean copy, String authorization) throws IOException, ReceiptSpooler.RefusedException {
+        return Printout.ofPage(storeGet(path, "text/html", authorization), copy);
+    }
+
+    /** A JSON object of the store, as {@link #storePage} reads a page. */
+    private JsonObject storeJson(String path, String authorization) throws IOException, ReceiptSpooler.RefusedException {
+        return json(storeGet(path, "application/json", authorization).getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IOException("the store's answer to " + path + " is no JSON object"));
+    }
+
+    private String storeGet(String path, String accept, String authorization) throws IOException, ReceiptSpooler.RefusedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.storeUrl() + "/api/" + path))
-                .timeout(settings.storeTimeout()).header("Accept", "text/html").GET();
+                .timeout(settings.storeTimeout()).header("Accept", accept).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -229,7 +277,7 @@ public class CounterDevices {
         if (page.statusCode() != 200) {
             throw new ReceiptSpooler.RefusedException(page.statusCode() + " " + page.body());
         }
-        return Printout.ofPage(page.body(), copy);
+        return page.body();
     }
 
     private static Optional<JsonObject> json(byte[] body) {

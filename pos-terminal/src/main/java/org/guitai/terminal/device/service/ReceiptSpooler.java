@@ -34,7 +34,8 @@ import org.guitai.terminal.device.domain.Printout;
  * then printed as one transaction; when the printer fails (paper out, cover open, off line) the job
  * waits at the head of the queue with the fault for the screen to show, and is tried again when the
  * printer reports it is back ({@link #wake()}) or after a while. A job leaves the queue only once
- * printed; a key (the sale's slip, an invoice number) is taken once, so nothing prints twice.
+ * printed; a key (the sale's slip, an invoice number, a return's slip) is taken once, so nothing prints
+ * twice; a document not final yet gives its key back ({@link NotYetException}).
  * A fetched document waits on disk (the spool folder) until printed, so a restart loses none; one
  * not yet fetched is fetched with its caller's token, which is kept in memory only.
  */
@@ -56,6 +57,19 @@ public final class ReceiptSpooler implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         public RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A document that is not final yet (a return slip while the return still owes the customer): the
+     * job is dropped and its key freed, so the event that makes it final queues it again.
+     */
+    public static class NotYetException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public NotYetException(String message) {
             super(message);
         }
     }
@@ -202,6 +216,12 @@ public final class ReceiptSpooler implements AutoCloseable {
                     entry.error = null;
                 }
                 keep(entry);
+            } catch (NotYetException e) {
+                LOG.fine(() -> "not printed yet, " + entry.what + ": " + e.getMessage());
+                synchronized (lock) {
+                    queue.remove(entry);
+                    keys.remove(entry.key);
+                }
             } catch (RefusedException e) {
                 LOG.warning(() -> "not printed, the store refused the document of " + entry.what + ": " + e.getMessage());
                 synchronized (lock) {

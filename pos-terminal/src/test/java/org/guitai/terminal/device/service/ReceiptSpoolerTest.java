@@ -123,6 +123,24 @@ class ReceiptSpoolerTest {
     }
 
     @Test
+    void aDocumentNotFinalYetGivesItsKeyBackSoTheEventThatCompletesItPrintsItOnce() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        assertTrue(spooler.submit("return-slip:r1", "return slip R000001", () -> {
+            asked.incrementAndGet();
+            throw new ReceiptSpooler.NotYetException("return r1 is PARTLY_REFUNDED");
+        }));
+        Eventually.until(WAIT, "the job dropped, not refused", () -> asked.get() == 1 && spooler.status().waiting().isEmpty());
+        assertEquals(List.of(), spooler.status().refused(), "not final yet is no refusal");
+        assertTrue(spooler.submit("return-slip:r1", "return slip R000001", () -> new Printout("退货单", "退货单 R000001\n", Optional.of("R000001"), false)),
+                "the key is free again");
+        Eventually.until(WAIT, "the return slip to print", () -> spooler.status().printed() == 1);
+        assertFalse(spooler.submit("return-slip:r1", "return slip R000001", () -> {
+            throw new AssertionError("printed once");
+        }));
+        assertEquals(1, paper().size());
+    }
+
+    @Test
     void aFetchedDocumentWaitingForPaperOutlivesARestartAndPrintsOnce() throws Exception {
         Path spool = dataDir.resolve("printer-spool");
         spooler.close();

@@ -38,7 +38,7 @@ import org.guitai.store.platform.config.StoreSettings;
 public class PrintTemplates {
 
     /** The frame every page shares, then the pages. */
-    public static final List<String> NAMES = List.of("page.ftlh", "slip.ftlh", "invoice.ftlh", "delivery-note.ftlh");
+    public static final List<String> NAMES = List.of("page.ftlh", "slip.ftlh", "invoice.ftlh", "delivery-note.ftlh", "return-slip.ftlh");
     static final String BUILT_IN = "/templates/print";
     private static final Logger LOG = Logger.getLogger(PrintTemplates.class.getName());
 

@@ -1,6 +1,7 @@
 package org.guitai.store.returns.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+import static jakarta.ws.rs.core.MediaType.TEXT_HTML;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import org.guitai.platform.problem.InvalidRequestException;
 import org.guitai.platform.security.CurrentCaller;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.returns.domain.ReturnStatus;
+import org.guitai.store.returns.service.ReturnSlipPages;
 import org.guitai.store.returns.service.Returns;
 import org.guitai.store.sale.domain.NoteCount;
 
@@ -43,6 +45,9 @@ public class ReturnsResource {
 
     @Inject
     Returns returns;
+
+    @Inject
+    ReturnSlipPages slips;
 
     @Inject
     CurrentCaller caller;
@@ -101,6 +106,17 @@ public class ReturnsResource {
     @Path("{id}")
     public ReturnView get(@PathParam("id") String id) {
         return ReturnView.of(returns.get(id, caller.get()));
+    }
+
+    @GET
+    @Path("{id}/slip")
+    @Produces(TEXT_HTML)
+    @Operation(summary = "The printable return slip (退货单)", description = "What came back, the reason, the approving managers, each refund "
+            + "and the red-letter invoice. The store records that the original was printed: the first print is the original, every later "
+            + "print (and any print with copy=true) is a copy marked 副本 / COPY and audited as RETURN_SLIP_REPRINTED. 409 return-state "
+            + "before anything is refunded")
+    public String slip(@PathParam("id") String id, @QueryParam("copy") boolean copy) {
+        return slips.slip(id, copy, caller.get());
     }
 
     @POST

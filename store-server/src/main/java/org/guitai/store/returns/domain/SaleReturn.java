@@ -344,6 +344,15 @@ public class SaleReturn extends Keyed {
         return true;
     }
 
+    /**
+     * The return slip (退货单) is the customer's receipt of money given back: it prints once something is refunded.
+     *
+     * @throws ReturnStateException before any refund, and for a cancelled return
+     */
+    public void requireSlip() {
+        requireStatus(EnumSet.of(ReturnStatus.PARTLY_REFUNDED, ReturnStatus.REFUNDED), "print its return slip before anything is refunded");
+    }
+
     // --- rules -------------------------------------------------------------------------------------
 
     private void requireStatus(EnumSet<ReturnStatus> allowed, String attempted) {

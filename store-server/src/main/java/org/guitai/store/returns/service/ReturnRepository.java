@@ -5,11 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.guitai.platform.persistence.GaplessNumbers;
+import org.guitai.platform.persistence.InstantConverter;
 import org.guitai.platform.persistence.SqlQuery;
 import org.guitai.store.returns.domain.ReturnNotFoundException;
 import org.guitai.store.returns.domain.ReturnStatus;
@@ -96,6 +98,19 @@ public class ReturnRepository {
             query.setParameter("statuses", statuses);
         }
         return query.getResultList();
+    }
+
+    /** True once the return's slip printed (the first print is the original; later ones are copies). */
+    public boolean slipPrinted(String returnId) {
+        return ((Number) em.createNativeQuery("select count(*) from return_slip_first_print where return_id = ?1").setParameter(1, returnId)
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /** The first print of the return's slip: when, by whom, where, and whether it was asked for as a copy. */
+    public void recordFirstPrint(String returnId, boolean asCopy, Instant at, String staffCode, String terminalId) {
+        em.createNativeQuery("insert into return_slip_first_print (return_id, printed_at, as_copy, printed_by, terminal_id) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, returnId).setParameter(2, InstantConverter.utc(at)).setParameter(3, asCopy).setParameter(4, staffCode)
+                .setParameter(5, terminalId).executeUpdate();
     }
 
     public long nextNumber() {

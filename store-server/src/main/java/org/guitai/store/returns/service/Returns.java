@@ -188,6 +188,34 @@ public class Returns {
         return detail(returns.get(returnId));
     }
 
+    /** A return slip to print: the return as it stands, and whether this print is a copy (副本). */
+    public record SlipPrint(Detail detail, boolean copy) {
+    }
+
+    /**
+     * The return slip (退货单), once something is refunded: the first print is the original, every later
+     * print (and any asked for as a copy) is a copy, audited as RETURN_SLIP_REPRINTED. The return's row
+     * lock orders two first prints at once.
+     *
+     * @throws ReturnStateException before anything is refunded
+     */
+    public SlipPrint printSlip(String returnId, boolean copyAsked, Caller caller) {
+        caller.require("printing a return slip", Role.CASHIER, Role.STORE_MANAGER);
+        SaleReturn saleReturn = returns.getForUpdate(returnId);
+        saleReturn.requireSlip();
+        boolean first = !returns.slipPrinted(returnId);
+        if (first) {
+            returns.recordFirstPrint(returnId, copyAsked, clock.instant(), caller.staffCode(), caller.terminalId());
+        }
+        Detail detail = detail(saleReturn);
+        if (first && !copyAsked) {
+            return new SlipPrint(detail, false);
+        }
+        audit.record(AuditEvent.RETURN_SLIP_REPRINTED, AuditLog.Who.of(caller), saleReturn.saleId(), returnNumber(saleReturn),
+                "return slip " + returnNumber(saleReturn) + " printed again as a copy (副本)");
+        return new SlipPrint(detail, true);
+    }
+
     /** Returns newest first, optionally in one state, optionally only the overdue ones. */
     public List<Detail> list(Optional<ReturnStatus> status, boolean overdueOnly, Caller caller) {
         caller.require("reading returns", Role.CASHIER, Role.STORE_MANAGER);

@@ -51,7 +51,7 @@ class PrintTemplatesTest {
     void aFolderHoldingNoneOfTheTemplatesIsRefusedNamingTheSetting() throws IOException {
         Files.writeString(folder.resolve("slip.ftl"), "<p>${slip.code}</p>");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new PrintTemplates(Optional.of(folder)));
-        assertEquals("guitai.templates-dir is " + folder + ", which holds none of [page.ftlh, slip.ftlh, invoice.ftlh, delivery-note.ftlh]",
+        assertEquals("guitai.templates-dir is " + folder + ", which holds none of [page.ftlh, slip.ftlh, invoice.ftlh, delivery-note.ftlh, return-slip.ftlh]",
                 e.getMessage());
     }
 
