@@ -497,6 +497,45 @@ class ReturnsIT {
                 + "and p.tender = 'MOBILE' and p.transaction_id is not null", returnId));
     }
 
+    /**
+     * The provider refunded, then the store's transaction was lost (here: a trigger refuses to record the
+     * refund, as a failed commit or a crash loses it): the cashier tries again under a new refund id, and
+     * the provider answers its first refund instead of refunding the customer a second time (which it
+     * would refuse: its refunds never exceed what it charged).
+     */
+    @Test
+    void aMobileRefundTheStoreLostIsNotRefundedAgainByTheProviderUnderANewRefundId() throws SQLException {
+        JsonHttp cashier = shop().cashier();
+        String saleId = Shop.confirmedSale(cashier, RICE_COOKER, "1");
+        expect(201, cashier.post("sales/" + saleId + "/payments", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CASH\",\"amountDue\":\"279.00\","
+                + "\"amount\":\"100.00\",\"counted\":[{\"denomination\":\"100\",\"count\":1}]}"));
+        JsonObject sale = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(UUID.randomUUID().toString(), "179.00", "WECHAT",
+                Shop.wechatCode(1, false)))).json().getJsonObject("sale");
+        String lineId = lineOf(sale);
+        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+
+        Shop.execute("create trigger test_store_loses_the_refund before insert on return_refund for each row if new.return_id = '" + returnId
+                + "' then signal sqlstate '45000' set message_text = 'the store lost this refund (test)'; end if");
+        try {
+            Answer lost = cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"MOBILE\"}");
+            assertEquals(500, lost.status(), lost::toString);
+        } finally {
+            Shop.execute("drop trigger test_store_loses_the_refund");
+        }
+        JsonObject unchanged = expect(200, cashier.get("returns/" + returnId)).json();
+        assertEquals(List.of("RECEIVED", "279.00"), List.of(unchanged.getString("status"), unchanged.getString("due")), "the store recorded nothing");
+
+        JsonObject again = expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"MOBILE\"}"))
+                .json();
+        assertEquals(List.of("PARTLY_REFUNDED", "100.00"), List.of(again.getString("status"), again.getString("due")),
+                "the provider answered its first refund: the customer got the 179.00 back once");
+        assertTrue(again.getJsonArray("refunds").getJsonObject(0).getString("reference").startsWith("SIMRF"), again::toString);
+        JsonObject done = expect(200, refundCash(cashier, returnId, UUID.randomUUID().toString(), "100.00", "[{\"denomination\":\"100\",\"count\":1}]"))
+                .json();
+        assertEquals("REFUNDED", done.getString("status"));
+    }
+
     @Test
     void returnsOfALineOneByOneRefundExactlyWhatWasPaidForItToTheFen() {
         JsonHttp cashier = shop().cashier();

@@ -32,6 +32,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final Map<String, String> refunds = new ConcurrentHashMap<>();
     private final Map<String, Money> refundedByTransaction = new ConcurrentHashMap<>();
+    private final Map<String, Money> chargedByTransaction = new ConcurrentHashMap<>();
 
     @Inject
     StoreSettings settings;
@@ -52,7 +53,12 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             default -> new ChargeOutcome.Approved(transactionId(channel));
         };
         // a provider charges a merchant reference once: a second charge answers the first one's outcome
-        ChargeOutcome recorded = charges.computeIfAbsent(merchantReference, ref -> outcome);
+        ChargeOutcome recorded = charges.computeIfAbsent(merchantReference, ref -> {
+            if (outcome instanceof ChargeOutcome.Approved approved) {
+                chargedByTransaction.put(approved.transactionId(), amount);
+            }
+            return outcome;
+        });
         if (code.lastDigit() == 9) {
             throw new GatewayTimeoutException(merchantReference);
         }
@@ -66,8 +72,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     }
 
     /**
-     * Refunds a transaction it approved, at most what was charged in all (it does not remember the
-     * amounts charged: anything up to what it was asked to charge passes), once per refund reference.
+     * Refunds a transaction it approved, once per refund reference, never more in all than the
+     * transaction charged, as a provider refuses (a transaction from before a restart, whose amount
+     * it forgot, is refunded as asked).
      */
     @Override
     public synchronized String refund(String refundReference, String transactionId, Money amount) {
@@ -78,6 +85,12 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         boolean charged = charges.values().stream().anyMatch(o -> o instanceof ChargeOutcome.Approved a && a.transactionId().equals(transactionId));
         if (!charged && !transactionId.startsWith("SIM")) {
             throw new RefundRefusedException(transactionId, "the simulator approved no transaction " + transactionId);
+        }
+        Money limit = chargedByTransaction.get(transactionId);
+        Money inAll = Optional.ofNullable(refundedByTransaction.get(transactionId)).map(amount::plus).orElse(amount);
+        if (limit != null && inAll.isGreaterThan(limit)) {
+            throw new RefundRefusedException(transactionId, "refunds of " + inAll.toPlainString() + " would exceed the " + limit.toPlainString()
+                    + " it charged");
         }
         refundedByTransaction.merge(transactionId, amount, Money::plus);
         String id = "SIMRF" + UUID.randomUUID().toString().replace("-", "").substring(0, 20).toUpperCase(java.util.Locale.ROOT);

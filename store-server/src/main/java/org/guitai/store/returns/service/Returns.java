@@ -484,8 +484,8 @@ public class Returns {
         }
         Optional<String> shiftId = shifts.postRefund(caller.terminalId(), posting);
         if (request.tender() == RefundTender.MOBILE) {
-            // last, once everything else holds: the provider refunds once per refund id, so a retry after a failure is safe
-            reference = mobile.refund(request.id(), original.transactionId(), amount);
+            // last, once everything else holds; the provider refunds once per reference (a repeat answers the first refund)
+            reference = mobile.refund(providerRefundReference(sale, original), original.transactionId(), amount);
         }
         saleReturn.refund(new Refund.Draft(request.id(), request.tender(), amount, original.id(), reference, shiftId.orElse(null), null,
                 counted, caller.staffCode(), caller.terminalId(), now), unpaidExchange(saleReturn).isPresent());
@@ -674,6 +674,19 @@ public class Returns {
      */
     private static RefundTender refundTender(Tender tender) {
         return RefundTender.valueOf(tender.name());
+    }
+
+    /**
+     * The reference a mobile refund is asked for under at the provider: the payment and how much of it
+     * the store has refunded so far, read under the sale's lock. It is the same for every attempt at
+     * the same step, whatever the client's refund id: when the provider refunded but the store's
+     * transaction was then lost (rolled back, the server gone), the next attempt, even under a new
+     * refund id, gets the provider's first refund back instead of refunding the customer twice.
+     */
+    private String providerRefundReference(Sale sale, Payment payment) {
+        BigDecimal before = returns.refundedByPayment(sale.id()).getOrDefault(payment.id(), BigDecimal.ZERO);
+        return UUID.nameUUIDFromBytes(("mobile-refund:" + payment.id() + ":" + before.setScale(2, RoundingMode.UNNECESSARY).toPlainString())
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** What a tender paid towards the sale: cash received less change, others what they applied. */
