@@ -499,9 +499,10 @@ class ReturnsIT {
 
     /**
      * The provider refunded, then the store's transaction was lost (here: a trigger refuses to record the
-     * refund, as a failed commit or a crash loses it): the cashier tries again under a new refund id, and
+     * refund, as a failed commit or a crash loses it): the request to the provider was committed on its
+     * own first, so the cashier's next try, under a new refund id, asks again under its reference and
      * the provider answers its first refund instead of refunding the customer a second time (which it
-     * would refuse: its refunds never exceed what it charged).
+     * would refuse: its refunds never exceed what it charged). Another amount waits until it is repeated.
      */
     @Test
     void aMobileRefundTheStoreLostIsNotRefundedAgainByTheProviderUnderANewRefundId() throws SQLException {
@@ -525,12 +526,16 @@ class ReturnsIT {
         }
         JsonObject unchanged = expect(200, cashier.get("returns/" + returnId)).json();
         assertEquals(List.of("RECEIVED", "279.00"), List.of(unchanged.getString("status"), unchanged.getString("due")), "the store recorded nothing");
+        assertProblem(409, "mobile-refund-pending", cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID()
+                + "\",\"tender\":\"MOBILE\",\"amount\":\"50.00\"}"), "the pending request is repeated for its amount, not another");
 
         JsonObject again = expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"MOBILE\"}"))
                 .json();
         assertEquals(List.of("PARTLY_REFUNDED", "100.00"), List.of(again.getString("status"), again.getString("due")),
                 "the provider answered its first refund: the customer got the 179.00 back once");
         assertTrue(again.getJsonArray("refunds").getJsonObject(0).getString("reference").startsWith("SIMRF"), again::toString);
+        assertEquals(1, count("select count(*) from provider_refund_request where return_id = ?", returnId), "one request to the provider");
+        assertEquals(0, count("select count(*) from provider_refund_request where return_id = ? and settled_by is null", returnId), "settled");
         JsonObject done = expect(200, refundCash(cashier, returnId, UUID.randomUUID().toString(), "100.00", "[{\"denomination\":\"100\",\"count\":1}]"))
                 .json();
         assertEquals("REFUNDED", done.getString("status"));

@@ -91,6 +91,8 @@ public final class ReceiptSpooler implements AutoCloseable {
         final Callable<Printout> fetch;
         Printout printout;
         String error;
+        /** Submitted again while it waited to be fetched: not final yet then means fetch it again, not drop it. */
+        boolean askedAgain;
 
         Entry(long id, String key, String what, Instant queuedAt, Callable<Printout> fetch) {
             this.id = id;
@@ -144,7 +146,12 @@ public final class ReceiptSpooler implements AutoCloseable {
      */
     public boolean submit(String key, String what, Callable<Printout> fetch) {
         synchronized (lock) {
-            if (closed || !keys.add(key)) {
+            if (closed) {
+                return false;
+            }
+            if (!keys.add(key)) {
+                // the event that makes a document final may come while its job is being fetched and found not final yet
+                queue.stream().filter(e -> e.key.equals(key) && e.printout == null).forEach(e -> e.askedAgain = true);
                 return false;
             }
             if (keys.size() > KEYS_KEPT) {
@@ -219,8 +226,14 @@ public final class ReceiptSpooler implements AutoCloseable {
             } catch (NotYetException e) {
                 LOG.fine(() -> "not printed yet, " + entry.what + ": " + e.getMessage());
                 synchronized (lock) {
-                    queue.remove(entry);
-                    keys.remove(entry.key);
+                    if (entry.askedAgain) {
+                        // asked for again while this fetch ran: fetched once more, at once
+                        entry.askedAgain = false;
+                        woken = true;
+                    } else {
+                        queue.remove(entry);
+                        keys.remove(entry.key);
+                    }
                 }
             } catch (RefusedException e) {
                 LOG.warning(() -> "not printed, the store refused the document of " + entry.what + ": " + e.getMessage());

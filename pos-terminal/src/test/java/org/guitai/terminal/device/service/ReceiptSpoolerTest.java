@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.guitai.kernel.testing.Eventually;
@@ -137,6 +139,30 @@ class ReceiptSpoolerTest {
         assertFalse(spooler.submit("return-slip:r1", "return slip R000001", () -> {
             throw new AssertionError("printed once");
         }));
+        assertEquals(1, paper().size());
+    }
+
+    @Test
+    void aDocumentAskedForAgainWhileItsFetchFindsItNotFinalIsFetchedOnceMore() throws Exception {
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch askedAgain = new CountDownLatch(1);
+        AtomicInteger fetches = new AtomicInteger();
+        assertTrue(spooler.submit("return-slip:r2", "return slip R000002", () -> {
+            if (fetches.incrementAndGet() == 1) {
+                fetching.countDown();
+                // the refund that completes the return answers while the first fetch still reads it as partly refunded
+                assertTrue(askedAgain.await(10, TimeUnit.SECONDS));
+                throw new ReceiptSpooler.NotYetException("return r2 is PARTLY_REFUNDED");
+            }
+            return new Printout("退货单", "退货单 R000002\n", Optional.of("R000002"), false);
+        }));
+        assertTrue(fetching.await(10, TimeUnit.SECONDS));
+        assertFalse(spooler.submit("return-slip:r2", "return slip R000002", () -> {
+            throw new AssertionError("the queued job is the one fetched again");
+        }), "the key is still taken while its job is fetched");
+        askedAgain.countDown();
+        Eventually.until(WAIT, "the return slip to print", () -> spooler.status().printed() == 1);
+        assertEquals(2, fetches.get());
         assertEquals(1, paper().size());
     }
 

@@ -29,7 +29,8 @@ import org.guitai.store.sale.domain.Sale;
  * @param approvedBy the managers who approved the return, by name
  * @param refunds one line per refund that stands (an exchange's credit given back when its new sale was
  *                cancelled is left out, with the record that gave it back)
- * @param due what is still to refund, when the return is only partly refunded; empty once refunded
+ * @param due what is still to refund, when the return is only partly refunded; none once refunded, nor while
+ *            all that is left waits for an exchange's new sale to be paid
  * @param redLetterInvoice the red-letter invoice (红字发票) the return was issued, if the sale had an invoice
  * @param barcode the return's number as a Code 128 PNG data URI
  * @param copy printed again (副本): the slip is marked as a copy, so it cannot pass for a second refund
@@ -60,7 +61,7 @@ public record PrintedReturnSlip(String storeName, String number, String saleSlip
         return new PrintedReturnSlip(storeName, number, saleSlip, at.atZone(zone).format(TIME), names.apply(r.cashierCode()), r.terminalId(), reason,
                 r.approvals().stream().map(a -> names.apply(a.managerCode())).toList(),
                 r.lines().stream().map(l -> line(l, sale)).toList(), r.amount().toPlainString(), refunds(r, sale, slipOfSale),
-                r.status() == ReturnStatus.REFUNDED ? null : r.due().toPlainString(), r.redLetterInvoice().orElse(null),
+                r.status() == ReturnStatus.REFUNDED || r.due().isZero() ? null : r.due().toPlainString(), r.redLetterInvoice().orElse(null),
                 Barcodes.code128DataUri(number), copy);
     }
 

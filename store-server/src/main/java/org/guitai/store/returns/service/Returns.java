@@ -34,6 +34,8 @@ import org.guitai.store.catalog.service.CatalogService;
 import org.guitai.store.invoice.domain.Invoice;
 import org.guitai.store.invoice.domain.RedLetterLine;
 import org.guitai.store.invoice.service.InvoiceService;
+import org.guitai.store.mobile.domain.MobilePaymentsOffException;
+import org.guitai.store.mobile.domain.RefundRefusedException;
 import org.guitai.store.mobile.service.MobileCharges;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.report.domain.DayFigure;
@@ -117,6 +119,9 @@ public class Returns {
     MobileCharges mobile;
 
     @Inject
+    ProviderRefunds providerRefunds;
+
+    @Inject
     StoreSettings settings;
 
     @Inject
@@ -193,9 +198,10 @@ public class Returns {
     }
 
     /**
-     * The return slip (退货单), once something is refunded: the first print is the original, every later
-     * print (and any asked for as a copy) is a copy, audited as RETURN_SLIP_REPRINTED. The return's row
-     * lock orders two first prints at once.
+     * The return slip (退货单), once something is refunded. Once the return is REFUNDED the first print
+     * is the original, every later print (and any asked for as a copy) is a copy, audited as
+     * RETURN_SLIP_REPRINTED; a print before (PARTLY_REFUNDED) shows what is still due and uses up no
+     * original. The return's row lock orders two first prints at once.
      *
      * @throws ReturnStateException before anything is refunded
      */
@@ -203,6 +209,10 @@ public class Returns {
         caller.require("printing a return slip", Role.CASHIER, Role.STORE_MANAGER);
         SaleReturn saleReturn = returns.getForUpdate(returnId);
         saleReturn.requireSlip();
+        if (saleReturn.status() != ReturnStatus.REFUNDED) {
+            // an interim slip of what went back so far: it uses up no original, the refunded return's slip is still to print
+            return new SlipPrint(detail(saleReturn), copyAsked);
+        }
         boolean first = !returns.slipPrinted(returnId);
         if (first) {
             returns.recordFirstPrint(returnId, copyAsked, clock.instant(), caller.staffCode(), caller.terminalId());
@@ -484,8 +494,17 @@ public class Returns {
         }
         Optional<String> shiftId = shifts.postRefund(caller.terminalId(), posting);
         if (request.tender() == RefundTender.MOBILE) {
-            // last, once everything else holds; the provider refunds once per reference (a repeat answers the first refund)
-            reference = mobile.refund(providerRefundReference(sale, original), original.transactionId(), amount);
+            // last, once everything else holds, under a request committed first: the provider refunds once per reference
+            // (a repeat answers the first refund), and a request this transaction fails to settle is asked again as it was
+            ProviderRefunds.Request asked = providerRefunds.ask(original.id(), saleReturn.id(), amount);
+            try {
+                reference = mobile.refund(asked.reference(), original.transactionId(), amount);
+            } catch (RefundRefusedException | MobilePaymentsOffException refused) {
+                // a definite no: nothing was refunded, nothing is pending
+                providerRefunds.refused(asked);
+                throw refused;
+            }
+            providerRefunds.settled(asked, request.id());
         }
         saleReturn.refund(new Refund.Draft(request.id(), request.tender(), amount, original.id(), reference, shiftId.orElse(null), null,
                 counted, caller.staffCode(), caller.terminalId(), now), unpaidExchange(saleReturn).isPresent());
@@ -674,19 +693,6 @@ public class Returns {
      */
     private static RefundTender refundTender(Tender tender) {
         return RefundTender.valueOf(tender.name());
-    }
-
-    /**
-     * The reference a mobile refund is asked for under at the provider: the payment and how much of it
-     * the store has refunded so far, read under the sale's lock. It is the same for every attempt at
-     * the same step, whatever the client's refund id: when the provider refunded but the store's
-     * transaction was then lost (rolled back, the server gone), the next attempt, even under a new
-     * refund id, gets the provider's first refund back instead of refunding the customer twice.
-     */
-    private String providerRefundReference(Sale sale, Payment payment) {
-        BigDecimal before = returns.refundedByPayment(sale.id()).getOrDefault(payment.id(), BigDecimal.ZERO);
-        return UUID.nameUUIDFromBytes(("mobile-refund:" + payment.id() + ":" + before.setScale(2, RoundingMode.UNNECESSARY).toPlainString())
-                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** What a tender paid towards the sale: cash received less change, others what they applied. */
