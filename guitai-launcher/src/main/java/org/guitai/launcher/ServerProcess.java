@@ -42,6 +42,24 @@ public final class ServerProcess {
     /** Where the server's output goes: a log file (the demo) or the launcher's own output (a component). */
     public enum Output { LOG_FILE, CONSOLE }
 
+    /** How the JVM is run besides its heap. */
+    public enum Footprint {
+        /** A server's JVM, as the JDK sizes it for the machine. */
+        SERVER,
+        /**
+         * A counter's JVM, which serves one cashier from a small heap and should stay small as a
+         * whole process: the serial collector (no G1 remembered sets and card tables to keep, and a
+         * pause on a small heap is short), and at most two glibc malloc arenas instead of eight per
+         * core for its many threads.
+         */
+        COUNTER
+    }
+
+    /** The counter's JVM options ({@link Footprint#COUNTER}). */
+    static final List<String> COUNTER_OPTIONS = List.of("-XX:+UseSerialGC");
+    /** The counter's environment besides its settings ({@link Footprint#COUNTER}): glibc's arenas. */
+    static final Map<String, String> COUNTER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     /** util-linux setsid; without it (not Linux) the servers share the launcher's process group. */
     static final Optional<Path> SETSID = onPath("setsid");
@@ -55,6 +73,7 @@ public final class ServerProcess {
     private final Path payaraJar;
     private final Path driverJar;
     private final String maxHeap;
+    private final Footprint footprint;
     private final Map<String, String> settings;
     private final Optional<String> bindAddress;
     private final Output output;
@@ -70,6 +89,12 @@ public final class ServerProcess {
      */
     public ServerProcess(String name, Path war, int port, Path home, Path payaraJar, Path driverJar, String maxHeap,
                          Map<String, String> settings, Optional<String> bindAddress, Output output, String statusPath) {
+        this(name, war, port, home, payaraJar, driverJar, maxHeap, Footprint.SERVER, settings, bindAddress, output, statusPath);
+    }
+
+    /** @param footprint how the JVM is run besides its heap */
+    public ServerProcess(String name, Path war, int port, Path home, Path payaraJar, Path driverJar, String maxHeap, Footprint footprint,
+                         Map<String, String> settings, Optional<String> bindAddress, Output output, String statusPath) {
         this.name = name;
         this.war = war;
         this.port = port;
@@ -77,6 +102,7 @@ public final class ServerProcess {
         this.payaraJar = payaraJar;
         this.driverJar = driverJar;
         this.maxHeap = maxHeap;
+        this.footprint = footprint;
         this.settings = Map.copyOf(settings);
         this.bindAddress = bindAddress;
         this.output = output;
@@ -119,6 +145,9 @@ public final class ServerProcess {
         SETSID.ifPresent(setsid -> command.add(setsid.toString()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
+        if (footprint == Footprint.COUNTER) {
+            command.addAll(COUNTER_OPTIONS);
+        }
         command.add("-Djava.io.tmpdir=" + home.resolve("tmp").resolve(name));
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Djava.awt.headless=true");
@@ -133,10 +162,14 @@ public final class ServerProcess {
 
     /**
      * The launcher's environment plus the settings under their MicroProfile environment names; a
-     * setting given here replaces the same key inherited in any of the forms MicroProfile reads.
+     * setting given here replaces the same key inherited in any of the forms MicroProfile reads. A
+     * counter's JVM gets its malloc arena limit unless the operator set one.
      */
     Map<String, String> environment(Map<String, String> inherited) {
         Map<String, String> environment = new HashMap<>(inherited);
+        if (footprint == Footprint.COUNTER) {
+            COUNTER_ENVIRONMENT.forEach(environment::putIfAbsent);
+        }
         settings.forEach((key, value) -> {
             String underscored = key.replaceAll("[^A-Za-z0-9]", "_");
             environment.remove(key);
