@@ -34,6 +34,9 @@ class ServerProcessTest {
         assertTrue(counter.indexOf("-XX:+UseSerialGC") < counter.indexOf("-jar"), "a JVM option, before the jar: " + counter);
         assertEquals("2", counter().environment(Map.of("PATH", "/usr/bin")).get("MALLOC_ARENA_MAX"));
         assertEquals("4", counter().environment(Map.of("MALLOC_ARENA_MAX", "4")).get("MALLOC_ARENA_MAX"), "the operator's own limit stands");
+        assertTrue(ServerProcess.vmKnows("UseSerialGC") && !ServerProcess.vmKnows("NoSuchOptionAnywhere"));
+        assertEquals(ServerProcess.vmKnows("TrimNativeHeapInterval"), counter.contains("-XX:TrimNativeHeapInterval=5000"),
+                "trimmed where the JDK can: " + counter);
         List<String> server = server(Optional.empty()).command();
         assertTrue(server.stream().noneMatch(arg -> arg.startsWith("-XX:")), server::toString);
         assertFalse(server(Optional.empty()).environment(Map.of("PATH", "/usr/bin")).containsKey("MALLOC_ARENA_MAX"));
