@@ -120,7 +120,7 @@ public final class Chain implements AutoCloseable {
                         layout.storePort(), layout.home(), d.payaraJar(), d.driverJar(), "384m", storeProps, loopback,
                         Output.LOG_FILE, "/api/status"),
                 new ServerProcess("terminal-t1", d.war(Distribution.TERMINAL), layout.terminalPort(),
-                        layout.home(), d.payaraJar(), d.driverJar(), TERMINAL_HEAP, terminalProps, loopback, Output.LOG_FILE,
+                        layout.home(), d.payaraJar(), d.driverJar(), TERMINAL_HEAP, ServerProcess.Footprint.COUNTER, terminalProps, loopback, Output.LOG_FILE,
                         "/api/terminal"));
     }
 

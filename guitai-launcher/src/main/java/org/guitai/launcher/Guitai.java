@@ -197,7 +197,8 @@ public final class Guitai {
                     .orElse(distribution.config().resolve("terminal").resolve("jpos.xml")).toString());
         }
         ServerProcess server = new ServerProcess(component, distribution.war(application), port, home, distribution.payaraJar(),
-                distribution.driverJar(), env("GUITAI_MAX_HEAP", "terminal".equals(component) ? Chain.TERMINAL_HEAP : "512m"), settings, bindAddress,
+                distribution.driverJar(), env("GUITAI_MAX_HEAP", "terminal".equals(component) ? Chain.TERMINAL_HEAP : "512m"),
+                "terminal".equals(component) ? ServerProcess.Footprint.COUNTER : ServerProcess.Footprint.SERVER, settings, bindAddress,
                 ServerProcess.Output.CONSOLE, statusPath);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(30)), "guitai-stop"));
         server.start();

@@ -1,11 +1,13 @@
 package org.guitai.launcher;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +44,29 @@ public final class ServerProcess {
     /** Where the server's output goes: a log file (the demo) or the launcher's own output (a component). */
     public enum Output { LOG_FILE, CONSOLE }
 
+    /** How the JVM is run besides its heap. */
+    public enum Footprint {
+        /** A server's JVM, as the JDK sizes it for the machine. */
+        SERVER,
+        /**
+         * A counter's JVM, which serves one cashier from a small heap and should stay small as a
+         * whole process: the serial collector (no G1 remembered sets and card tables to keep, and a
+         * pause on a small heap is short), and at most two glibc malloc arenas instead of eight per
+         * core for its many threads.
+         */
+        COUNTER
+    }
+
+    /**
+     * The counter's JVM options ({@link Footprint#COUNTER}): the serial collector, and native memory
+     * the JVM freed (the compilers' scratch arenas above all) handed back to the system every few
+     * seconds where this JDK can (17.0.9 on); the servers run on the launcher's own JDK.
+     */
+    static final List<String> COUNTER_OPTIONS = vmKnows("TrimNativeHeapInterval")
+            ? List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000") : List.of("-XX:+UseSerialGC");
+    /** The counter's environment besides its settings ({@link Footprint#COUNTER}): glibc's arenas. */
+    static final Map<String, String> COUNTER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     /** util-linux setsid; without it (not Linux) the servers share the launcher's process group. */
     static final Optional<Path> SETSID = onPath("setsid");
@@ -55,6 +80,7 @@ public final class ServerProcess {
     private final Path payaraJar;
     private final Path driverJar;
     private final String maxHeap;
+    private final Footprint footprint;
     private final Map<String, String> settings;
     private final Optional<String> bindAddress;
     private final Output output;
@@ -70,6 +96,12 @@ public final class ServerProcess {
      */
     public ServerProcess(String name, Path war, int port, Path home, Path payaraJar, Path driverJar, String maxHeap,
                          Map<String, String> settings, Optional<String> bindAddress, Output output, String statusPath) {
+        this(name, war, port, home, payaraJar, driverJar, maxHeap, Footprint.SERVER, settings, bindAddress, output, statusPath);
+    }
+
+    /** @param footprint how the JVM is run besides its heap */
+    public ServerProcess(String name, Path war, int port, Path home, Path payaraJar, Path driverJar, String maxHeap, Footprint footprint,
+                         Map<String, String> settings, Optional<String> bindAddress, Output output, String statusPath) {
         this.name = name;
         this.war = war;
         this.port = port;
@@ -77,6 +109,7 @@ public final class ServerProcess {
         this.payaraJar = payaraJar;
         this.driverJar = driverJar;
         this.maxHeap = maxHeap;
+        this.footprint = footprint;
         this.settings = Map.copyOf(settings);
         this.bindAddress = bindAddress;
         this.output = output;
@@ -119,6 +152,9 @@ public final class ServerProcess {
         SETSID.ifPresent(setsid -> command.add(setsid.toString()));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
+        if (footprint == Footprint.COUNTER) {
+            command.addAll(COUNTER_OPTIONS);
+        }
         command.add("-Djava.io.tmpdir=" + home.resolve("tmp").resolve(name));
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Djava.awt.headless=true");
@@ -133,10 +169,14 @@ public final class ServerProcess {
 
     /**
      * The launcher's environment plus the settings under their MicroProfile environment names; a
-     * setting given here replaces the same key inherited in any of the forms MicroProfile reads.
+     * setting given here replaces the same key inherited in any of the forms MicroProfile reads. A
+     * counter's JVM gets its malloc arena limit unless the operator set one.
      */
     Map<String, String> environment(Map<String, String> inherited) {
         Map<String, String> environment = new HashMap<>(inherited);
+        if (footprint == Footprint.COUNTER) {
+            COUNTER_ENVIRONMENT.forEach(environment::putIfAbsent);
+        }
         settings.forEach((key, value) -> {
             String underscored = key.replaceAll("[^A-Za-z0-9]", "_");
             environment.remove(key);
@@ -314,6 +354,16 @@ public final class ServerProcess {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Whether this JVM has the option: a JVM given one it does not know refuses to start. */
+    static boolean vmKnows(String option) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(option);
+            return true;
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return false;
         }
     }
 

@@ -21,6 +21,27 @@ class ServerProcessTest {
                 bindAddress, ServerProcess.Output.LOG_FILE, "/api/status");
     }
 
+    private static ServerProcess counter() {
+        return new ServerProcess("terminal-t1", Path.of("terminal.war"), 8080, Path.of("/home/guitai"), Path.of("payara-micro.jar"),
+                Path.of("driver.jar"), "192m", ServerProcess.Footprint.COUNTER, Map.of("guitai.terminal.id", "T1"), Optional.empty(),
+                ServerProcess.Output.LOG_FILE, "/api/terminal");
+    }
+
+    @Test
+    void aCounterRunsTheSerialCollectorWithFewMallocArenasAServerAsTheJdkSizesIt() {
+        List<String> counter = counter().command();
+        assertTrue(counter.contains("-Xmx192m") && counter.contains("-XX:+UseSerialGC"), counter::toString);
+        assertTrue(counter.indexOf("-XX:+UseSerialGC") < counter.indexOf("-jar"), "a JVM option, before the jar: " + counter);
+        assertEquals("2", counter().environment(Map.of("PATH", "/usr/bin")).get("MALLOC_ARENA_MAX"));
+        assertEquals("4", counter().environment(Map.of("MALLOC_ARENA_MAX", "4")).get("MALLOC_ARENA_MAX"), "the operator's own limit stands");
+        assertTrue(ServerProcess.vmKnows("UseSerialGC") && !ServerProcess.vmKnows("NoSuchOptionAnywhere"));
+        assertEquals(ServerProcess.vmKnows("TrimNativeHeapInterval"), counter.contains("-XX:TrimNativeHeapInterval=5000"),
+                "trimmed where the JDK can: " + counter);
+        List<String> server = server(Optional.empty()).command();
+        assertTrue(server.stream().noneMatch(arg -> arg.startsWith("-XX:")), server::toString);
+        assertFalse(server(Optional.empty()).environment(Map.of("PATH", "/usr/bin")).containsKey("MALLOC_ARENA_MAX"));
+    }
+
     @Test
     void noSettingAppearsOnTheCommandLine() {
         List<String> command = server(Optional.empty()).command();

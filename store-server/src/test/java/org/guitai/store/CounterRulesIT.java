@@ -1973,6 +1973,15 @@ class CounterRulesIT {
         assertEquals(count("select count(*) from product"), changes.getJsonArray("products").size());
         // and a session token works as ever beside it
         expect(200, cashierThere.get("sales/" + saleId));
+
+        // a terminal retired at the store (here behind the application's back, in SQL) is refused at its very next request
+        String state = "terminals/" + terminal.id() + "/state";
+        expect(200, terminal.put(state, "{\"pendingDocuments\":0}"));
+        Shop.execute("update terminal set active = false where id = ?", terminal.id());
+        assertProblem(401, "not-authenticated", terminal.put(state, "{\"pendingDocuments\":0}"), "a retired terminal");
+        assertProblem(401, "not-authenticated", terminal.post("sales/documents", signedDocument(other, terminal.id(), "C001")), "a retired terminal");
+        Shop.execute("update terminal set active = true where id = ?", terminal.id());
+        expect(200, terminal.put(state, "{\"pendingDocuments\":0}"));
     }
 
     @Test

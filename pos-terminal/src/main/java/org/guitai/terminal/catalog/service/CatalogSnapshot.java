@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,30 +86,42 @@ public final class CatalogSnapshot {
             Files.createDirectories(dir);
             Path snapshot = dir.resolve("snapshot.jsonl");
             if (Files.exists(snapshot)) {
-                List<String> lines = Files.readAllLines(snapshot, StandardCharsets.UTF_8);
-                if (!lines.isEmpty()) {
-                    version = parse(lines.get(0)).getJsonNumber("version").longValue();
-                    lines.subList(1, lines.size()).forEach(l -> put(Product.of(parse(l))));
+                // read a line at a time: the file of 100,000 products never stands in memory beside the maps it fills
+                try (BufferedReader lines = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
+                    String first = lines.readLine();
+                    if (first != null) {
+                        version = parse(first).getJsonNumber("version").longValue();
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            put(Product.of(parse(line)));
+                        }
+                    }
                 }
             }
             Path changes = dir.resolve("changes.jsonl");
             if (Files.exists(changes)) {
-                for (String line : Files.readAllLines(changes, StandardCharsets.UTF_8)) {
-                    JsonObject change;
-                    try {
-                        change = parse(line);
-                    } catch (RuntimeException torn) {
-                        break; // a line a crash cut short: the changes after it were never applied
-                    }
-                    if (change.get("product").getValueType() == JsonValue.ValueType.OBJECT) {
-                        put(Product.of(change.getJsonObject("product")));
-                    }
-                    version = Math.max(version, change.getJsonNumber("version").longValue());
-                    changesSinceFold++;
+                try (BufferedReader lines = Files.newBufferedReader(changes, StandardCharsets.UTF_8)) {
+                    readChanges(lines);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the catalog snapshot in " + dir, e);
+        }
+    }
+
+    /** The deltas applied since the last fold, up to a line a crash cut short. */
+    private void readChanges(BufferedReader lines) throws IOException {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            JsonObject change;
+            try {
+                change = parse(line);
+            } catch (RuntimeException torn) {
+                break; // a line a crash cut short: the changes after it were never applied
+            }
+            if (change.get("product").getValueType() == JsonValue.ValueType.OBJECT) {
+                put(Product.of(change.getJsonObject("product")));
+            }
+            version = Math.max(version, change.getJsonNumber("version").longValue());
+            changesSinceFold++;
         }
     }
 

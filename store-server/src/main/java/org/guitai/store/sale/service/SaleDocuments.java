@@ -143,14 +143,6 @@ public class SaleDocuments {
                     "the payments leave " + sale.due().toPlainString() + " due on a total of " + sale.total().toPlainString(),
                     Map.of("due", sale.due().toPlainString()));
         }
-        if (caller.isTerminal()) {
-            audit.record(AuditEvent.SALE_ATTESTED_BY_TERMINAL, AuditLog.Who.of(seller.staffCode(), caller.terminalId()), sale.id(),
-                    seller.staffCode(), "terminal " + caller.terminalId() + " signed the document and attested that " + seller.staffCode()
-                            + " made the sale at " + document.createdAt());
-        } else if (!seller.equals(caller)) {
-            audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller), sale.id(),
-                    seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId());
-        }
         sales.settle(sale, now);
         RowBatch rows = new RowBatch();
         if (sale.status() == SaleStatus.PAID) {
@@ -162,6 +154,15 @@ public class SaleDocuments {
         repository.add(sale, rows);
         shifts.post(sale.shiftId(), posting.plus(sales.salePosting(sale, false)), rows);
         sales.recordPaid(sale, rows);
+        // who vouches for the sale goes in the same round trip (a terminal replaying its queue sends one such sale after another)
+        if (caller.isTerminal()) {
+            audit.record(AuditEvent.SALE_ATTESTED_BY_TERMINAL, AuditLog.Who.of(seller.staffCode(), caller.terminalId()), sale.id(),
+                    seller.staffCode(), "terminal " + caller.terminalId() + " signed the document and attested that " + seller.staffCode()
+                            + " made the sale at " + document.createdAt(), rows);
+        } else if (!seller.equals(caller)) {
+            audit.record(AuditEvent.SALE_SUBMITTED_FOR, AuditLog.Who.of(caller), sale.id(),
+                    seller.staffCode(), caller.staffCode() + " submitted the sale " + seller.staffCode() + " made at " + document.terminalId(), rows);
+        }
         repository.write(rows);
         return new Submitted(sale, true);
     }

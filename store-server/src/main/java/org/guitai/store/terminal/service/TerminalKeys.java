@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.guitai.kernel.security.TerminalSignature;
 import org.guitai.platform.security.Caller;
 import org.guitai.platform.security.ForbiddenException;
@@ -61,6 +64,17 @@ public class TerminalKeys implements TerminalSignatures {
 
     @Inject
     Clock clock;
+
+    /**
+     * The last key each terminal's requests were checked with, parsed once: only a cache of the
+     * parsing. Whether the terminal is active and which key it has are read from the database at
+     * every request, so a retired terminal or a replaced key is refused at once; a replaced key's
+     * bytes differ and are parsed afresh.
+     */
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(byte[] x509, PublicKey key) {
+    }
 
     /** Enrols the terminal's public key (base64 of its X.509 encoding), or keeps it when it is the one enrolled. */
     @Transactional
@@ -116,13 +130,23 @@ public class TerminalKeys implements TerminalSignatures {
             throw new NotAuthenticatedException("the request was signed at " + timestamp + ", more than " + TIMESTAMP_WINDOW.toMinutes()
                     + " minutes from the store's clock (" + now + "): check the terminal's clock");
         }
-        PublicKey key = keys.find(terminalId).flatMap(TerminalKey::publicKey).filter(k -> staff.isActiveTerminal(terminalId))
-                .map(TerminalSignature::publicKey)
+        byte[] x509 = keys.keyOfActiveTerminal(terminalId)
                 .orElseThrow(() -> new NotAuthenticatedException("terminal " + terminalId + " has no key enrolled at this store"));
+        PublicKey key = publicKey(terminalId, x509);
         if (!TerminalSignature.verifies(key, signedBytes, signature)) {
             throw new NotAuthenticatedException("the signature is not terminal " + terminalId + "'s over this request");
         }
         return Caller.terminal(terminalId);
+    }
+
+    private PublicKey publicKey(String terminalId, byte[] x509) {
+        Parsed known = parsed.get(terminalId);
+        if (known != null && Arrays.equals(known.x509(), x509)) {
+            return known.key();
+        }
+        PublicKey key = TerminalSignature.publicKey(x509);
+        parsed.put(terminalId, new Parsed(x509.clone(), key));
+        return key;
     }
 
     private static Instant instant(String timestamp) {

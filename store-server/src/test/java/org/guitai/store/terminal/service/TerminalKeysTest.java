@@ -16,7 +16,6 @@ import java.util.Set;
 import org.guitai.kernel.security.TerminalSignature;
 import org.guitai.platform.security.Caller;
 import org.guitai.platform.security.NotAuthenticatedException;
-import org.guitai.store.staff.service.StaffDirectory;
 import org.guitai.store.terminal.domain.TerminalKey;
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +26,18 @@ class TerminalKeysTest {
     private static final byte[] BODY = "{\"pendingDocuments\":1}".getBytes(StandardCharsets.UTF_8);
 
     private final KeyPair pair;
+    private final TerminalKey enrolled;
     private final TerminalKeys keys = new TerminalKeys();
     private final Set<String> activeTerminals = new java.util.HashSet<>(Set.of("T7"));
 
     TerminalKeysTest() throws Exception {
         pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        TerminalKey enrolled = new TerminalKey("T7");
+        enrolled = new TerminalKey("T7");
         enrolled.enroll(pair.getPublic().getEncoded(), "C001", NOW.minusSeconds(86_400));
         keys.keys = new TerminalKeyRepository() {
             @Override
-            public Optional<TerminalKey> find(String terminalId) {
-                return terminalId.equals("T7") ? Optional.of(enrolled) : Optional.empty();
-            }
-        };
-        keys.staff = new StaffDirectory() {
-            @Override
-            public boolean isActiveTerminal(String terminalId) {
-                return activeTerminals.contains(terminalId);
+            public Optional<byte[]> keyOfActiveTerminal(String terminalId) {
+                return terminalId.equals("T7") && activeTerminals.contains(terminalId) ? enrolled.publicKey() : Optional.empty();
             }
         };
         keys.clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -79,6 +73,15 @@ class TerminalKeysTest {
         assertThrows(NotAuthenticatedException.class, () -> verify("T8", NOW.toString(), pair.getPrivate()));
         activeTerminals.remove("T7");
         assertThrows(NotAuthenticatedException.class, () -> verify("T7", NOW.toString(), pair.getPrivate()));
+    }
+
+    @Test
+    void aReplacedKeyIsTakenAtTheNextRequestAndTheOldOneRefused() throws Exception {
+        verify("T7", NOW.toString(), pair.getPrivate());
+        KeyPair replacement = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        enrolled.enroll(replacement.getPublic().getEncoded(), "M001", NOW);
+        assertThrows(NotAuthenticatedException.class, () -> verify("T7", NOW.toString(), pair.getPrivate()));
+        assertEquals("T7", verify("T7", NOW.toString(), replacement.getPrivate()).terminalId());
     }
 
     @Test
