@@ -29,7 +29,8 @@ import org.guitai.kernel.testing.JsonHttp.Answer;
  * into an empty snapshot (the terminal started again without its catalog).</li>
  * <li>-Dbench.queued (1,000) cash sales queued at the terminal while the store is away, replayed once
  * it is back, against the store's own one-client document rate ({@code POST /api/sales/documents}
- * one after another) in the same run: the replay at least 50 % of it.</li>
+ * one after another) in the same run: the replay at least 50 % of it. The store's rate is taken
+ * warm (before the outage and after the replay) and just after a restart, as the replay meets it.</li>
  * <li>The terminal's resident memory (RSS) at the end: at most 500 MB.</li>
  * </ol>
  */
@@ -98,6 +99,18 @@ public final class OfflineBenchmark {
                 require(201, store.post("sales/documents", document()));
             }
             double directRate = queued / seconds(Duration.between(directFrom, Instant.now()));
+            // the replay meets a store just started again, its code not compiled yet: its one-client rate then, for comparison
+            chain.store().stop(Duration.ofSeconds(30));
+            chain.store().start();
+            chain.store().awaitReady(Duration.ofMinutes(4));
+            Answer cold = require(201, terminal.post("terminal/sessions", "{\"staffCode\":\"C001\",\"pin\":\"2468\"}"));
+            cashier = terminal.as(cold.json().getString("token"));
+            store = new JsonHttp(URI.create(chain.store().url() + "/api/")).as(cold.json().getString("token"));
+            Instant coldFrom = Instant.now();
+            for (int i = 0; i < queued; i++) {
+                require(201, store.post("sales/documents", document()));
+            }
+            double coldRate = queued / seconds(Duration.between(coldFrom, Instant.now()));
             require(200, cashier.get("terminal/journal/verify"));
             chain.store().stop(Duration.ofSeconds(30));
             for (int i = 0; i < queued; i++) {
@@ -127,9 +140,11 @@ public final class OfflineBenchmark {
             System.out.printf("store: %,d products inserted in %.1f s%n", products - 1_000, seconds(inserting));
             System.out.printf("delta of %,d products applied in %.1f s (from the last insert to the snapshot caught up)%n", products - 1_000, seconds(delta));
             System.out.printf("full load of %,d products into an empty snapshot in %.1f s (the terminal's request to the snapshot on disk)%n", products, seconds(fullLoad));
-            System.out.printf("store one-client documents: %.1f /s before, %.1f /s after the replay%n", directRate, directAfter);
-            System.out.printf("replay of %d queued sales: %.1f /s = %.0f %% of the store's rate before, %.0f %% of after (target >= 50 %%)%n",
-                    atStart, replayRate, 100 * replayRate / directRate, 100 * replayRate / directAfter);
+            System.out.printf("store one-client documents: %.1f /s before, %.1f /s just after a restart (cold), %.1f /s after the replay%n",
+                    directRate, coldRate, directAfter);
+            System.out.printf("replay of %d queued sales (to a store just restarted): %.1f /s = %.0f %% of the store's rate before, %.0f %% of its rate "
+                    + "just after a restart, %.0f %% of after (target >= 50 %%)%n", atStart, replayRate, 100 * replayRate / directRate,
+                    100 * replayRate / coldRate, 100 * replayRate / directAfter);
             System.out.printf("terminal RSS at the end: %d MB (target <= 500)%n", rss / 1024);
         } finally {
             chain.stop();
