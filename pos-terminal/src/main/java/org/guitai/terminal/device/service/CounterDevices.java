@@ -76,13 +76,6 @@ public class CounterDevices {
     private ReceiptSpooler spooler;
     private final ScanFeed scans = new ScanFeed(Clock.systemUTC());
     private HttpClient store;
-    /** New sales an exchange's credit went to, by id, with the return whose slip prints once they are done. */
-    private final Map<String, String> exchanges = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > PAYMENTS_KEPT;
-        }
-    });
     /** Cash payments that opened the drawer: a repeat of one is the same cash, not the next. */
     private final Set<String> cashPayments = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
@@ -197,8 +190,11 @@ public class CounterDevices {
                 String saleId = decode(complete.group(1));
                 spooler.submit("slip:" + saleId, slipName(answer, saleId),
                         () -> storePage("sales/" + encode(saleId) + "/slip", false, authorization));
-                // the new sale of an exchange is done: its return is refunded now, unless it still owes the customer the rest
-                Optional.ofNullable(exchanges.remove(saleId)).ifPresent(returnId -> printReturnSlip(returnId, "return slip of " + returnId, authorization));
+                // the new sale of an exchange is done: the return its credit came from is refunded now, unless it still owes the rest
+                json(answer).map(sale -> sale.getJsonArray("payments")).stream().flatMap(payments -> payments.getValuesAs(JsonObject.class).stream())
+                        .filter(p -> "EXCHANGE".equals(p.getString("tender", null)) && p.getString("returnId", null) != null)
+                        .map(p -> p.getString("returnId")).distinct()
+                        .forEach(returnId -> printReturnSlip(returnId, "return slip of " + returnId, authorization));
             } else if (invoice.matches()) {
                 json(answer).map(i -> i.getString("number", null)).ifPresent(number -> spooler.submit("invoice:" + number, "invoice " + number,
                         () -> storePage("invoices/" + encode(number) + "/print", false, authorization)));
@@ -211,8 +207,6 @@ public class CounterDevices {
                     printReturnSlip(returnId, "return slip " + refunded.get().getString("number", returnId), authorization);
                 }
                 Optional<JsonObject> request = json(body);
-                request.filter(r -> "EXCHANGE".equals(r.getString("tender", null)) && r.getString("saleId", null) != null)
-                        .ifPresent(r -> exchanges.put(r.getString("saleId"), returnId));
                 if (request.map(CounterDevices::isCash).orElse(false)) {
                     String id = request.get().getString("id", "");
                     if (id.isEmpty() || cashPayments.add(id)) {

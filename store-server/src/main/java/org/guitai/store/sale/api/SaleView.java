@@ -38,18 +38,19 @@ public record SaleView(String id, String status, Long slipNumber, String slipCod
 
     /**
      * A tender as recorded; card tenders show only the last four digits, checks their clearance,
-     * mobile payments their channel and the provider's transaction id (never the payment code).
+     * mobile payments their channel and the provider's transaction id (never the payment code), an
+     * exchange's credit (EXCHANGE) the return it came from.
      */
     public record PaymentView(String id, String tender, String received, String applied, String change, String rounding, String last4,
                               String authCode, String terminalReference, String checkNumber, String bank, String clearance,
-                              String channel, String transactionId) {
+                              String channel, String transactionId, String returnId) {
 
         static PaymentView of(Payment p) {
             String clearance = p.tender() == org.guitai.store.sale.domain.Tender.CHECK
                     ? p.clearance().map(c -> c.outcome().name()).orElse("PENDING") : null;
             return new PaymentView(p.id(), p.tender().name(), p.received().toPlainString(), p.applied().toPlainString(),
                     p.change().toPlainString(), p.rounding().toPlainString(), p.last4(), p.authCode(), p.terminalReference(), p.checkNumber(), p.bank(), clearance,
-                    p.channel(), p.transactionId());
+                    p.channel(), p.transactionId(), p.returnId());
         }
     }
 
