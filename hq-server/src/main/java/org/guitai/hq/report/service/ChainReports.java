@@ -92,30 +92,23 @@ public class ChainReports {
     /** Sales and returns per store and in total for the period's business dates, for HQ's analysts and admins. */
     public ChainFigures chain(ReportPeriod period, Caller reader) {
         reader.require("reading the chain's reports", HqRole.HQ_ANALYST, HqRole.HQ_ADMIN);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select store_id, count(*), sum(total) from sale_fact
-                        where business_date between ? and ? and currency = ?
-                        group by store_id""")
-                .setParameter(1, period.from())
-                .setParameter(2, period.to())
-                .setParameter(3, settings.currency().getCurrencyCode())
-                .getResultList();
-        List<StoreSales> sold = rows.stream()
+        List<StoreSales> sold = countAndSumPerStore("sale_fact", "total", period).stream()
                 .map(row -> new StoreSales((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
                 .toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> returnRows = em.createNativeQuery("""
-                        select store_id, count(*), sum(refunded) from return_fact
-                        where business_date between ? and ? and currency = ?
-                        group by store_id""")
-                .setParameter(1, period.from())
-                .setParameter(2, period.to())
-                .setParameter(3, settings.currency().getCurrencyCode())
-                .getResultList();
-        List<StoreReturns> returned = returnRows.stream()
+        List<StoreReturns> returned = countAndSumPerStore("return_fact", "refunded", period).stream()
                 .map(row -> new StoreReturns((String) row[0], ((Number) row[1]).longValue(), (BigDecimal) row[2]))
                 .toList();
         return ChainFigures.of(period, settings.currency(), stores.all(), sold, returned);
+    }
+
+    /** Per store, over the period's business dates in the chain's currency: its id, how many facts, and the sum of {@code amount}. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> countAndSumPerStore(String facts, String amount, ReportPeriod period) {
+        return em.createNativeQuery("select store_id, count(*), sum(" + amount + ") from " + facts
+                        + " where business_date between ? and ? and currency = ? group by store_id")
+                .setParameter(1, period.from())
+                .setParameter(2, period.to())
+                .setParameter(3, settings.currency().getCurrencyCode())
+                .getResultList();
     }
 }
