@@ -1,5 +1,5 @@
 // The cashier's screen: log in, count the float, build the order by scanner and keyboard, confirm,
-// take cash (查 数 验 唱), card, check or mobile tenders, then slip, invoice, packing, delivery and
+// take cash (re-state the amount due, count, check the notes, announce), card, check or mobile tenders, then slip, invoice, packing, delivery and
 // complete. Every step that changes something at the store is queued (a fast scanner never races
 // itself) and, when the store does not answer, repeated with the same ids until it does, so nothing
 // is ever recorded twice and the screen says whether the step happened.
@@ -1038,7 +1038,7 @@ function tender(kind, body, errorId) {
   });
 }
 
-/** 唱: the received and change figures, big, with the pieces to give back and the announcement. */
+/** Announce: the received and change figures, big, with the pieces to give back and the announcement. */
 function showAnnouncement(result) {
   state.lastCash = result;
   $('announce-received').textContent = money(result.payment.received);

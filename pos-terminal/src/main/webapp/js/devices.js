@@ -167,7 +167,7 @@ $('devices-scan').addEventListener('click', async () => {
   await simulate('scanner/scan', { data });
 });
 
-/** F10's found sale printed again on the counter's printer, as the copy the store gives (副本). */
+/** F10's found sale printed again on the counter's printer, as the copy the store gives (marked as a copy). */
 $('find-print').addEventListener('click', async () => {
   const sale = state.found[state.foundSelected];
   if (!sale) { showError('find-error', t('find.selectFirst')); return; }

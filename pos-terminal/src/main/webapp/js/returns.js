@@ -504,7 +504,7 @@ $('return-cancel-return').addEventListener('click', () => {
 });
 
 $('return-close').addEventListener('click', leaveReturns);
-// the return slip prints by itself once the return is refunded; this prints it again, as the copy the store gives (副本)
+// the return slip prints by itself once the return is refunded; this prints it again, as the copy the store gives (marked as a copy)
 $('return-reprint').addEventListener('click', async () => {
   const ret = returns.ret;
   if (!ret) return;
