@@ -397,8 +397,7 @@ class ReturnsIT {
                 .getString("status"), "an approved return not received yet is cancelled too");
 
         // a received return is not cancelled: its goods are back
-        String received = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + received + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String received = receivedReturn(cashier, sale, lineId, "QUALITY");
         Answer refused = cashier.post("returns/" + received + "/cancel", "{\"reason\":\"too late\"}");
         assertProblem(409, "return-state", refused);
         assertEquals("RECEIVED", refused.json().getString("state"));
@@ -472,8 +471,7 @@ class ReturnsIT {
         assertProblem(409, "check-not-cleared", cashier.post("returns",
                 returnBody(UUID.randomUUID().toString(), "\"saleId\":\"" + saleId + "\"", lineId, "1", "QUALITY", null)));
         JsonObject sale = expect(200, shop.manager().post("sales/" + saleId + "/payments/" + checkId + "/clearance", "{\"outcome\":\"CLEARED\"}")).json();
-        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String returnId = receivedReturn(cashier, sale, lineId, "QUALITY");
         JsonObject refunded = expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"CHECK\"}")).json();
         assertEquals("REFUNDED", refunded.getString("status"));
         assertEquals("279.00", refunded.getJsonArray("refunds").getJsonObject(0).getString("amount"));
@@ -487,8 +485,7 @@ class ReturnsIT {
                 Shop.wechatCode(1, false)))).json();
         JsonObject sale = paid.getJsonObject("sale");
         String lineId = lineOf(sale);
-        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String returnId = receivedReturn(cashier, sale, lineId, "QUALITY");
         assertProblem(409, "refund-order", refundCash(cashier, returnId, UUID.randomUUID().toString(), "279.00", "[{\"denomination\":\"100\",\"count\":3}]"));
         JsonObject refunded = expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"MOBILE\"}")).json();
         assertEquals("REFUNDED", refunded.getString("status"));
@@ -513,8 +510,7 @@ class ReturnsIT {
         JsonObject sale = expect(201, cashier.post("sales/" + saleId + "/payments", Shop.mobile(UUID.randomUUID().toString(), "179.00", "WECHAT",
                 Shop.wechatCode(1, false)))).json().getJsonObject("sale");
         String lineId = lineOf(sale);
-        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String returnId = receivedReturn(cashier, sale, lineId, "QUALITY");
 
         Shop.execute("create trigger test_store_loses_the_refund before insert on return_refund for each row if new.return_id = '" + returnId
                 + "' then signal sqlstate '45000' set message_text = 'the store lost this refund (test)'; end if");
@@ -610,8 +606,7 @@ class ReturnsIT {
                 + "{\"denomination\":\"50\",\"count\":1},{\"denomination\":\"5\",\"count\":1},{\"denomination\":\"1\",\"count\":3}]}")).json().getJsonObject("sale");
         assertEquals("PAID", sale.getString("status"));
         String lineId = lineOf(sale);
-        String first = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + first + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String first = receivedReturn(cashier, sale, lineId, "QUALITY");
         // exchanged for another rice cooker: the credit takes the plan's first step (the cash, 258.00) at most
         String newSale = openSale(cashier);
         expect(201, addLine(cashier, newSale, RICE_COOKER, "1"));
@@ -638,8 +633,7 @@ class ReturnsIT {
         // worth more than the new sale: the new sale is paid by the credit, the rest goes back to the card
         JsonObject sale = paidByCard(cashier, BIG_RICE_COOKER, "1", "639.00");
         String lineId = lineOf(sale);
-        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String returnId = receivedReturn(cashier, sale, lineId, "QUALITY");
         String newSale = openSale(cashier);
         expect(201, addLine(cashier, newSale, RICE_COOKER, "1"));
         String exchangeId = UUID.randomUUID().toString();
@@ -667,8 +661,7 @@ class ReturnsIT {
         // worth less than the new sale: the credit covers part, the customer pays the difference
         JsonObject small = paidByCard(cashier, RICE_COOKER, "1", "279.00");
         String smallLine = lineOf(small);
-        String smallReturn = approvedReturn(cashier, small, smallLine, "1", "CHANGE_OF_MIND", null);
-        expect(200, cashier.post("returns/" + smallReturn + "/receive", receiveBody(smallLine, "1", "RESTOCK")));
+        String smallReturn = receivedReturn(cashier, small, smallLine, "CHANGE_OF_MIND");
         String bigger = openSale(cashier);
         expect(201, addLine(cashier, bigger, BIG_RICE_COOKER, "1"));
         JsonObject credited = expect(200, cashier.post("returns/" + smallReturn + "/refund", "{\"id\":\"" + UUID.randomUUID()
@@ -688,8 +681,7 @@ class ReturnsIT {
         JsonHttp cashier = shop().cashier();
         JsonObject sale = paidByCard(cashier, RICE_COOKER, "1", "279.00");
         String lineId = lineOf(sale);
-        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String returnId = receivedReturn(cashier, sale, lineId, "QUALITY");
         String newSale = openSale(cashier);
         expect(201, addLine(cashier, newSale, BIG_RICE_COOKER, "1"));
         JsonObject pending = expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID()
@@ -715,8 +707,7 @@ class ReturnsIT {
         JsonHttp cashier = shop().cashier();
         JsonObject sale = paidByCard(cashier, RICE_COOKER, "1", "279.00");
         String lineId = lineOf(sale);
-        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String returnId = receivedReturn(cashier, sale, lineId, "QUALITY");
         String newSale = openSale(cashier);
         expect(201, addLine(cashier, newSale, BIG_RICE_COOKER, "1"));
         expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"EXCHANGE\",\"saleId\":\""
@@ -746,8 +737,7 @@ class ReturnsIT {
         JsonHttp cashier = shop().cashier();
         JsonObject sale = paidByCard(cashier, RICE_COOKER, "1", "279.00");
         String lineId = lineOf(sale);
-        String returnId = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String returnId = receivedReturn(cashier, sale, lineId, "QUALITY");
         String newSale = openSale(cashier);
         expect(201, addLine(cashier, newSale, BIG_RICE_COOKER, "1"));
         expect(200, cashier.post("returns/" + returnId + "/refund", "{\"id\":\"" + UUID.randomUUID() + "\",\"tender\":\"EXCHANGE\",\"saleId\":\""
@@ -860,10 +850,8 @@ class ReturnsIT {
         JsonHttp cashier = shop().cashier();
         JsonObject sale = paidInCash(cashier, RICE_COOKER, "2", "558.00", "[{\"denomination\":\"100\",\"count\":6}]");
         String lineId = lineOf(sale);
-        String late = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + late + "/receive", receiveBody(lineId, "1", "RESTOCK")));
-        String fresh = approvedReturn(cashier, sale, lineId, "1", "QUALITY", null);
-        expect(200, cashier.post("returns/" + fresh + "/receive", receiveBody(lineId, "1", "RESTOCK")));
+        String late = receivedReturn(cashier, sale, lineId, "QUALITY");
+        String fresh = receivedReturn(cashier, sale, lineId, "QUALITY");
         // received ten days ago: three working days are over whatever the weekends
         Shop.execute("update sale_return set received_at = ? where id = ?", LocalDateTime.now(ZoneOffset.UTC).minusDays(10), late);
         JsonObject overdue = expect(200, cashier.get("returns/" + late)).json();
@@ -928,6 +916,13 @@ class ReturnsIT {
         String returnId = UUID.randomUUID().toString();
         expect(201, cashier.post("returns", returnBody(returnId, saleRef(sale), lineId, quantity, reason, responsible)));
         expect(200, cashier.post("returns/" + returnId + "/approve", "{\"approvalId\":\"" + returnApproval(cashier, "M001", returnId) + "\"}"));
+        return returnId;
+    }
+
+    /** A return of one unit of the line, approved by M001 and received back into stock: ready to refund. */
+    private static String receivedReturn(JsonHttp cashier, JsonObject sale, String lineId, String reason) {
+        String returnId = approvedReturn(cashier, sale, lineId, "1", reason, null);
+        expect(200, cashier.post("returns/" + returnId + "/receive", receiveBody(lineId, "1", "RESTOCK")));
         return returnId;
     }
 
