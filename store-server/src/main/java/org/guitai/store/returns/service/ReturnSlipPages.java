@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import java.util.Optional;
 import org.guitai.platform.security.Caller;
 import org.guitai.store.platform.config.StoreSettings;
 import org.guitai.store.platform.print.PrintTemplates;
@@ -38,7 +39,13 @@ public class ReturnSlipPages {
         SaleReturn r = print.detail().saleReturn();
         Sale sale = sales.get(r.saleId());
         PrintedReturnSlip slip = PrintedReturnSlip.of(r, sale, print.detail().slipCode(), settings.storeName(), settings.zone(), staff::fullName,
-                saleId -> sales.get(saleId).slipNumber().map(n -> sales.slipOf(sales.get(saleId)).code()), print.copy());
+                this::slipCode, print.copy());
         return templates.render("return-slip.ftlh", Map.of("slip", slip));
+    }
+
+    /** The slip code of a sale (an exchange's new sale), once it is paid. */
+    private Optional<String> slipCode(String saleId) {
+        Sale sale = sales.get(saleId);
+        return sale.slipNumber().map(n -> sales.slipOf(sale).code());
     }
 }
